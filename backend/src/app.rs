@@ -1,0 +1,177 @@
+//! Building and running the application: the router with its middleware,
+//! and [`Application`], which connects, migrates, seeds, binds and serves.
+
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::{HeaderName, Method, Request, StatusCode, header},
+    middleware,
+};
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    cors::{Any, CorsLayer},
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+use crate::{
+    catalogue::CatalogueState,
+    config::Config,
+    db, demo,
+    error::route_not_found,
+    http::metrics::{Metrics, track},
+    routes,
+    state::AppState,
+};
+
+/// Largest request body accepted (the public API takes none; later write
+/// routes take small JSON documents).
+const BODY_LIMIT_BYTES: usize = 1024 * 1024;
+
+/// The full router with its middleware, ready to serve.
+pub fn router(state: AppState) -> Router {
+    let x_request_id = HeaderName::from_static("x-request-id");
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::HEAD, Method::OPTIONS])
+        .allow_headers([header::ACCEPT_LANGUAGE, header::IF_NONE_MATCH, header::CONTENT_TYPE])
+        .expose_headers([header::ETAG, header::CONTENT_LANGUAGE, x_request_id.clone()])
+        .max_age(Duration::from_secs(86_400));
+    let trace = TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+        let id = request
+            .extensions()
+            .get::<RequestId>()
+            .and_then(|id| id.header_value().to_str().ok())
+            .unwrap_or("-")
+            .to_owned();
+        tracing::info_span!("request", method = %request.method(), uri = %request.uri().path(), request_id = %id)
+    });
+
+    Router::new()
+        .merge(routes::benefits::router())
+        .merge(routes::partners::router())
+        .merge(routes::reference::router())
+        .merge(routes::openapi::router())
+        .merge(routes::ops::router())
+        // After routing, so the metrics see the matched route template.
+        .route_layer(middleware::from_fn_with_state(state.clone(), track))
+        .fallback(route_not_found)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
+                .layer(trace)
+                .layer(PropagateRequestIdLayer::new(x_request_id))
+                .layer(cors)
+                .layer(CompressionLayer::new())
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout()))
+                .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES)),
+        )
+        .with_state(state)
+}
+
+/// Why the application could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// The database could not be reached or migrated.
+    #[error("database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    /// The demo data could not be loaded.
+    #[error("demo data: {0}")]
+    Demo(#[from] demo::DemoError),
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A bound, ready-to-serve application.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects and migrates the database, loads the demo data into an empty
+    /// one (unless production mode or `no_demo`), reads the catalogue
+    /// version, and binds `config.bind` (port 0 picks a free port).
+    pub async fn build(config: Config) -> Result<Self, StartupError> {
+        let db = db::connect(&config).await?;
+        db::migrate(&db).await?;
+        if config.loads_demo() && demo::is_empty(&db).await? {
+            let loaded = demo::load(&db).await?;
+            tracing::info!(partners = loaded.partners, benefits = loaded.benefits, "loaded the demo data set");
+        }
+        Self::with_database(config, db).await
+    }
+
+    /// Like [`Application::build`] with an already migrated database, and no seeding.
+    pub async fn with_database(config: Config, db: DatabaseConnection) -> Result<Self, StartupError> {
+        let catalogue = Arc::new(CatalogueState::new(config.response_cache_entries));
+        catalogue.refresh(&db).await?;
+        catalogue.spawn_poller(db.clone(), Duration::from_millis(config.version_poll_ms.max(10)));
+        let listener =
+            TcpListener::bind(config.bind).await.map_err(|source| StartupError::Bind { addr: config.bind, source })?;
+        let state = AppState { db, config: Arc::new(config), catalogue, metrics: Arc::new(Metrics::new()) };
+        Ok(Application { listener, state })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| self.state.config.bind)
+    }
+
+    /// The state handlers will see (tests use it to reach the database).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let app = router(self.state);
+        axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+}
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

@@ -1,0 +1,86 @@
+//! `GET /api/v1/benefits/{id}` and `GET /api/v1/partners/{id}`.
+
+use chrono::NaiveDate;
+use linan_shared::{BenefitDetail, Lang, PartnerDto};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use super::{
+    Reference,
+    assemble::{Loaded, partner_kind, partner_location, quota, summary},
+    convert::pick,
+};
+use crate::{
+    entity::{benefit, partner},
+    error::ApiError,
+};
+
+/// A public benefit in full. Public means: published, of an approved
+/// partner, and not yet ended on `day` (upcoming benefits found with
+/// `valid_on` can be opened too).
+pub async fn benefit_detail(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    id: i64,
+    lang: Lang,
+    day: NaiveDate,
+) -> Result<BenefitDetail, ApiError> {
+    let b = benefit::Entity::find_by_id(id)
+        .filter(benefit::Column::Status.eq("published"))
+        .filter(benefit::Column::ValidUntil.gte(day))
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("benefit"))?;
+    let loaded = Loaded::for_benefits(db, std::slice::from_ref(&b)).await?;
+    let p = loaded
+        .partners
+        .get(&b.partner_id)
+        .filter(|p| p.status == "approved")
+        .ok_or(ApiError::NotFound("benefit"))?;
+    let address = pick(lang, &p.address_zh_cn, p.address_zh_hk.as_deref(), p.address_en.as_deref()).to_owned();
+    let summary = summary(reference, &loaded, &b, lang, None)
+        .ok_or_else(|| ApiError::Internal(format!("benefit {id} has broken references")))?;
+    Ok(BenefitDetail {
+        summary,
+        description: pick(lang, &b.description_zh_cn, b.description_zh_hk.as_deref(), b.description_en.as_deref())
+            .to_owned(),
+        terms: pick(lang, &b.terms_zh_cn, b.terms_zh_hk.as_deref(), b.terms_en.as_deref()).to_owned(),
+        address,
+        quota: quota(&b),
+        version: b.version,
+        updated_at: b.updated_at.to_rfc3339(),
+    })
+}
+
+/// An approved partner's public profile, with how many benefits it offers on `day`.
+pub async fn partner_detail(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    id: i64,
+    lang: Lang,
+    day: NaiveDate,
+) -> Result<PartnerDto, ApiError> {
+    let p = partner::Entity::find_by_id(id)
+        .filter(partner::Column::Status.eq("approved"))
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("partner"))?;
+    let count = benefit::Entity::find()
+        .filter(benefit::Column::PartnerId.eq(id))
+        .filter(benefit::Column::Status.eq("published"))
+        .filter(benefit::Column::ValidFrom.lte(day))
+        .filter(benefit::Column::ValidUntil.gte(day))
+        .count(db)
+        .await?;
+    Ok(PartnerDto {
+        id: p.id,
+        name: pick(lang, &p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()).to_owned(),
+        kind: partner_kind(&p),
+        district: reference
+            .district_code(p.district_id)
+            .ok_or_else(|| ApiError::Internal(format!("partner {id} has no district")))?,
+        address: pick(lang, &p.address_zh_cn, p.address_zh_hk.as_deref(), p.address_en.as_deref()).to_owned(),
+        location: partner_location(&p),
+        phone: p.phone.clone(),
+        benefit_count: u32::try_from(count).unwrap_or(u32::MAX),
+    })
+}

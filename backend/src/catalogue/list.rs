@@ -1,0 +1,272 @@
+//! `GET /api/v1/benefits`: the filtered, searched, sorted, paginated list.
+//!
+//! One query finds the page's ids and sort keys (filters, search, keyset
+//! condition, order, `LIMIT n+1`); then the page's rows, partners and rules
+//! are loaded by id. Only published benefits of approved partners that are
+//! valid on the day are ever listed.
+//!
+//! Distances use the equirectangular approximation around the `near` point,
+//! which needs only arithmetic (SQLite has no trigonometry by default) and is
+//! within 0.1 % of the great-circle distance at the scale of a city region.
+//! The same value filters (`radius_km`), sorts (`nearest`) and is shown.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use linan_shared::{BenefitPage, BenefitQuery, GeoPoint, Lang, SortOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter};
+
+use super::{
+    Reference,
+    assemble::{Loaded, summary},
+    cursor::Cursor,
+    search::contains_pattern,
+    sql::Sql,
+};
+use crate::{
+    eligibility::{admitting_tiers, standings},
+    entity::benefit,
+    error::ApiError,
+};
+
+/// Kilometres per degree of latitude (mean Earth radius × π / 180).
+const KM_PER_DEGREE: f64 = 111.195;
+
+#[derive(Debug, FromQueryResult)]
+struct KeyRow {
+    id: i64,
+    published_at: Option<i64>,
+    valid_until: NaiveDate,
+    d2: Option<f64>,
+    score: Option<i64>,
+}
+
+/// The filters resolved against the reference data.
+struct Resolved {
+    district_id: Option<i64>,
+    category_id: Option<i64>,
+    /// `Some(ids)`: only benefits with a rule whose minimum tier is one of these.
+    admitting_tiers: Option<Vec<i64>>,
+}
+
+fn resolve(reference: &Reference, q: &BenefitQuery, day: NaiveDate) -> Result<Resolved, ApiError> {
+    let district_id = match &q.district {
+        Some(code) => Some(
+            reference
+                .district_by_code(code.as_str())
+                .ok_or_else(|| ApiError::invalid("district", format!("unknown district `{code}`")))?
+                .id,
+        ),
+        None => None,
+    };
+    let category_id = match &q.category {
+        Some(code) => Some(
+            reference
+                .category_by_code(code.as_str())
+                .ok_or_else(|| ApiError::invalid("category", format!("unknown category `{code}`")))?
+                .id,
+        ),
+        None => None,
+    };
+    let admitting = match (&q.scheme, &q.tier) {
+        (Some(scheme), Some(tier)) => {
+            let s = reference
+                .scheme_by_code(scheme.as_str())
+                .ok_or_else(|| ApiError::invalid("scheme", format!("unknown card scheme `{scheme}`")))?;
+            let t = reference
+                .tier_by_code(s.id, tier.as_str())
+                .ok_or_else(|| ApiError::invalid("tier", format!("scheme `{scheme}` has no tier `{tier}`")))?;
+            Some(admitting_tiers(reference, &standings(reference, t, day)))
+        }
+        _ => None,
+    };
+    Ok(Resolved { district_id, category_id, admitting_tiers: admitting })
+}
+
+/// Appends the squared planar distance (in degrees²) from `near` to the partner.
+fn push_d2(sql: &mut Sql, near: GeoPoint) {
+    let k = near.lat().to_radians().cos().powi(2);
+    sql.push("((p.lat - ")
+        .bind(near.lat())
+        .push(") * (p.lat - ")
+        .bind(near.lat())
+        .push(") + (p.lon - ")
+        .bind(near.lon())
+        .push(") * (p.lon - ")
+        .bind(near.lon())
+        .push(") * ")
+        .bind(k)
+        .push(")");
+}
+
+/// Appends the relevance score: how many search terms the title matches.
+fn push_score(sql: &mut Sql, patterns: &[String]) {
+    sql.push("CAST((0");
+    for p in patterns {
+        sql.push(" + CASE WHEN b.search_title LIKE ").bind(p.clone()).push(" ESCAPE '!' THEN 1 ELSE 0 END");
+    }
+    sql.push(") AS BIGINT)");
+}
+
+/// Lists one page of the public catalogue.
+pub async fn list_benefits(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    q: &BenefitQuery,
+    lang: Lang,
+    day: NaiveDate,
+) -> Result<BenefitPage, ApiError> {
+    let sort = q.effective_sort();
+    let limit = q.effective_limit();
+    let cursor = q.cursor.as_deref().map(|c| Cursor::decode(c, sort)).transpose()?;
+    let resolved = resolve(reference, q, day)?;
+    if resolved.admitting_tiers.as_ref().is_some_and(Vec::is_empty) {
+        return Ok(BenefitPage { items: Vec::new(), next_cursor: None });
+    }
+    let patterns: Vec<String> = q.terms().into_iter().map(contains_pattern).collect();
+
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push("SELECT b.id AS id, b.published_at AS published_at, b.valid_until AS valid_until, ");
+    match q.near {
+        Some(near) => push_d2(&mut sql, near),
+        None => {
+            sql.push("CAST(NULL AS DOUBLE PRECISION)");
+        }
+    }
+    sql.push(" AS d2, ");
+    if sort == SortOrder::Relevance {
+        push_score(&mut sql, &patterns);
+    } else {
+        sql.push("CAST(NULL AS BIGINT)");
+    }
+    sql.push(" AS score FROM benefit b JOIN partner p ON p.id = b.partner_id WHERE b.status = ")
+        .bind("published")
+        .push(" AND p.status = ")
+        .bind("approved")
+        .push(" AND b.valid_from <= ")
+        .bind(day)
+        .push(" AND b.valid_until >= ")
+        .bind(day);
+    if let Some(id) = resolved.district_id {
+        sql.push(" AND b.district_id = ").bind(id);
+    }
+    if let Some(id) = resolved.category_id {
+        sql.push(" AND b.category_id = ").bind(id);
+    }
+    if let Some(id) = q.partner {
+        sql.push(" AND b.partner_id = ").bind(id);
+    }
+    if let Some(tiers) = &resolved.admitting_tiers {
+        sql.push(" AND EXISTS (SELECT 1 FROM benefit_eligibility e WHERE e.benefit_id = b.id AND e.min_tier_id IN (");
+        for (i, t) in tiers.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.bind(*t);
+        }
+        sql.push("))");
+    }
+    for p in &patterns {
+        sql.push(" AND (b.search_title LIKE ")
+            .bind(p.clone())
+            .push(" ESCAPE '!' OR b.search_body LIKE ")
+            .bind(p.clone())
+            .push(" ESCAPE '!')");
+    }
+    if let (Some(near), Some(r)) = (q.near, q.radius_km) {
+        sql.push(" AND ");
+        push_d2(&mut sql, near);
+        sql.push(" <= ").bind((r / KM_PER_DEGREE).powi(2));
+    }
+    if let Some(c) = &cursor {
+        sql.push(" AND ");
+        push_after(&mut sql, c, q.near, &patterns);
+    }
+    sql.push(match sort {
+        SortOrder::Newest => " ORDER BY b.published_at DESC, b.id DESC",
+        SortOrder::EndingSoon => " ORDER BY b.valid_until ASC, b.id ASC",
+        SortOrder::Nearest => " ORDER BY d2 ASC, b.id ASC",
+        SortOrder::Relevance => " ORDER BY score DESC, b.published_at DESC, b.id DESC",
+    });
+    sql.push(" LIMIT ").bind(i64::from(limit) + 1);
+
+    let mut keys = KeyRow::find_by_statement(sql.into_statement()).all(db).await?;
+    let next_cursor = if keys.len() > limit as usize {
+        keys.truncate(limit as usize);
+        keys.last().map(|k| cursor_after(sort, k).encode())
+    } else {
+        None
+    };
+
+    let ids: Vec<i64> = keys.iter().map(|k| k.id).collect();
+    let mut rows: HashMap<i64, benefit::Model> = benefit::Entity::find()
+        .filter(benefit::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let benefits: Vec<(benefit::Model, Option<f64>)> = keys
+        .iter()
+        .filter_map(|k| rows.remove(&k.id).map(|b| (b, k.d2.map(|d2| round_km(d2.sqrt() * KM_PER_DEGREE)))))
+        .collect();
+    let models: Vec<benefit::Model> = benefits.iter().map(|(b, _)| b.clone()).collect();
+    let loaded = Loaded::for_benefits(db, &models).await?;
+    let items = benefits
+        .iter()
+        .filter_map(|(b, distance)| summary(reference, &loaded, b, lang, *distance))
+        .collect();
+    Ok(BenefitPage { items, next_cursor })
+}
+
+/// Rounds to metres.
+fn round_km(km: f64) -> f64 {
+    (km * 1000.0).round() / 1000.0
+}
+
+/// The keyset condition: strictly after the cursor in the page's order.
+fn push_after(sql: &mut Sql, c: &Cursor, near: Option<GeoPoint>, patterns: &[String]) {
+    match *c {
+        Cursor::Newest { p, id } => {
+            sql.push("(b.published_at < ").bind(p).push(" OR (b.published_at = ").bind(p).push(" AND b.id < ").bind(id).push("))");
+        }
+        Cursor::EndingSoon { u, id } => {
+            sql.push("(b.valid_until > ").bind(u).push(" OR (b.valid_until = ").bind(u).push(" AND b.id > ").bind(id).push("))");
+        }
+        Cursor::Nearest { d, id } => {
+            let d = f64::from_bits(d);
+            // `sort=nearest` always comes with `near` (checked when parsing).
+            let Some(near) = near else { return };
+            sql.push("(");
+            push_d2(sql, near);
+            sql.push(" > ").bind(d).push(" OR (");
+            push_d2(sql, near);
+            sql.push(" = ").bind(d).push(" AND b.id > ").bind(id).push("))");
+        }
+        Cursor::Relevance { r, p, id } => {
+            sql.push("(");
+            push_score(sql, patterns);
+            sql.push(" < ").bind(r).push(" OR (");
+            push_score(sql, patterns);
+            sql.push(" = ")
+                .bind(r)
+                .push(" AND (b.published_at < ")
+                .bind(p)
+                .push(" OR (b.published_at = ")
+                .bind(p)
+                .push(" AND b.id < ")
+                .bind(id)
+                .push("))))");
+        }
+    }
+}
+
+fn cursor_after(sort: SortOrder, k: &KeyRow) -> Cursor {
+    let p = k.published_at.unwrap_or(0);
+    match sort {
+        SortOrder::Newest => Cursor::Newest { p, id: k.id },
+        SortOrder::EndingSoon => Cursor::EndingSoon { u: k.valid_until, id: k.id },
+        SortOrder::Nearest => Cursor::Nearest { d: k.d2.unwrap_or(0.0).to_bits(), id: k.id },
+        SortOrder::Relevance => Cursor::Relevance { r: k.score.unwrap_or(0), p, id: k.id },
+    }
+}

@@ -1,0 +1,24 @@
+//! The benefits catalogue: reading it (list, search, detail, reference data)
+//! and writing it (partners and benefits), plus the version that tells
+//! caches when it changed.
+//!
+//! Services here are plain functions over a SeaORM connection; handlers in
+//! [`crate::routes`] call them and never build queries themselves.
+
+mod assemble;
+mod convert;
+mod cursor;
+mod detail;
+mod list;
+mod reference;
+mod search;
+mod sql;
+mod version;
+mod write;
+
+pub use convert::{from_naive, text, to_naive, today};
+pub use detail::{benefit_detail, partner_detail};
+pub use list::list_benefits;
+pub use reference::Reference;
+pub use version::{CachedBody, CatalogueState, bump_version};
+pub use write::{PartnerStatus, create_benefit, create_partner, set_benefit_status};

@@ -1,0 +1,119 @@
+//! The catalogue version and the per-replica caches it validates.
+//!
+//! Every write that changes what the public catalogue shows bumps the
+//! `catalogue_state.version` row inside its own transaction. Each replica
+//! polls that one row (cheap) and keeps the value in memory, so a
+//! conditional request is answered 304 — and a repeated request from the
+//! response cache — without touching the database at all. Nothing here must
+//! be shared between replicas: it is all derived from the database and
+//! rebuilt on a version change; a change made elsewhere is seen within one
+//! poll interval.
+
+use std::{
+    sync::{
+        Arc, RwLock, Weak,
+        atomic::{AtomicI64, Ordering},
+    },
+    time::Duration,
+};
+
+use axum::body::Bytes;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait};
+
+use super::Reference;
+use crate::entity::catalogue_state;
+
+/// Bumps the catalogue version; call inside the transaction that changes the catalogue.
+pub async fn bump_version(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    db.execute_unprepared("UPDATE catalogue_state SET version = version + 1 WHERE id = 1").await?;
+    Ok(())
+}
+
+/// A cached response body with its validator.
+#[derive(Debug, Clone)]
+pub struct CachedBody {
+    /// The `ETag` value, quotes included.
+    pub etag: String,
+    /// The serialised JSON.
+    pub body: Bytes,
+}
+
+/// The replica's view of the catalogue version, and what it validates.
+#[derive(Debug)]
+pub struct CatalogueState {
+    version: AtomicI64,
+    reference: RwLock<Option<(i64, Arc<Reference>)>>,
+    responses: Option<quick_cache::sync::Cache<String, CachedBody>>,
+}
+
+impl CatalogueState {
+    /// A state that has not read the version yet, caching up to `cache_entries` responses.
+    pub fn new(cache_entries: usize) -> Self {
+        CatalogueState {
+            version: AtomicI64::new(0),
+            reference: RwLock::new(None),
+            responses: (cache_entries > 0).then(|| quick_cache::sync::Cache::new(cache_entries)),
+        }
+    }
+
+    /// The last version read.
+    pub fn version(&self) -> i64 {
+        self.version.load(Ordering::Acquire)
+    }
+
+    /// Reads the version from the database now (after a local write, or from the poller).
+    pub async fn refresh(&self, db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+        let row = catalogue_state::Entity::find_by_id(1).one(db).await?;
+        let version = row.map(|r| r.version).unwrap_or(0);
+        let previous = self.version.swap(version, Ordering::AcqRel);
+        if previous != version {
+            if let Some(cache) = &self.responses {
+                cache.clear();
+            }
+        }
+        Ok(version)
+    }
+
+    /// The reference snapshot for the current version, loading it if stale.
+    pub async fn reference(&self, db: &impl ConnectionTrait) -> Result<Arc<Reference>, DbErr> {
+        let version = self.version();
+        if let Some((v, r)) = self.reference.read().ok().and_then(|g| g.clone()) {
+            if v == version {
+                return Ok(r);
+            }
+        }
+        let fresh = Arc::new(Reference::load(db).await?);
+        if let Ok(mut guard) = self.reference.write() {
+            *guard = Some((version, fresh.clone()));
+        }
+        Ok(fresh)
+    }
+
+    /// A cached response, if any.
+    pub fn cached(&self, key: &str) -> Option<CachedBody> {
+        self.responses.as_ref().and_then(|c| c.get(key))
+    }
+
+    /// Remembers a response.
+    pub fn store(&self, key: String, body: CachedBody) {
+        if let Some(cache) = &self.responses {
+            cache.insert(key, body);
+        }
+    }
+
+    /// Polls the version every `every` until the state is dropped.
+    pub fn spawn_poller(self: &Arc<Self>, db: DatabaseConnection, every: Duration) {
+        let weak: Weak<Self> = Arc::downgrade(self);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                let Some(state) = weak.upgrade() else { break };
+                if let Err(e) = state.refresh(&db).await {
+                    tracing::warn!(error = %e, "could not read the catalogue version");
+                }
+            }
+        });
+    }
+}

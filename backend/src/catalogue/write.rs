@@ -1,0 +1,212 @@
+//! Writing the catalogue: partners and benefits.
+//!
+//! Each function validates its input, writes all its rows in one transaction
+//! and bumps the catalogue version in that same transaction, so caches never
+//! see half a change. The demo seed and the tests use these functions; the
+//! merchant and admin APIs will too.
+
+use chrono::{DateTime, Utc};
+use linan_shared::{BenefitInput, BenefitStatus, FieldError, PartnerInput};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ConnectionTrait, EntityTrait, IntoActiveModel, Set, TransactionSession,
+    TransactionTrait,
+};
+
+use super::{Reference, bump_version, convert::to_naive, search::search_text};
+use crate::{
+    entity::{benefit, benefit_eligibility, partner},
+    error::ApiError,
+};
+
+/// Where a partner is in its review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartnerStatus {
+    /// Signed up, waiting for the district admin.
+    Pending,
+    /// Approved: its published benefits are public.
+    Approved,
+    /// Suspended: all its benefits are hidden.
+    Suspended,
+}
+
+impl PartnerStatus {
+    /// The stored code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartnerStatus::Pending => "pending",
+            PartnerStatus::Approved => "approved",
+            PartnerStatus::Suspended => "suspended",
+        }
+    }
+}
+
+fn field(field: &str, message: &str) -> ApiError {
+    ApiError::InvalidField(FieldError { field: field.to_owned(), message: message.to_owned() })
+}
+
+/// Registers a partner with the given status; returns its id.
+pub async fn create_partner<C>(
+    db: &C,
+    reference: &Reference,
+    input: &PartnerInput,
+    status: PartnerStatus,
+) -> Result<i64, ApiError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    input.validate()?;
+    let district = reference
+        .district_by_code(input.district.as_str())
+        .ok_or_else(|| field("district", "unknown district"))?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let row = partner::ActiveModel {
+        id: NotSet,
+        district_id: Set(district.id),
+        kind: Set(input.kind.as_str().to_owned()),
+        status: Set(status.as_str().to_owned()),
+        name_zh_cn: Set(input.name.zh_cn.clone()),
+        name_zh_hk: Set(input.name.zh_hk.clone()),
+        name_en: Set(input.name.en.clone()),
+        address_zh_cn: Set(input.address.zh_cn.clone()),
+        address_zh_hk: Set(input.address.zh_hk.clone()),
+        address_en: Set(input.address.en.clone()),
+        lat: Set(input.location.lat()),
+        lon: Set(input.location.lon()),
+        phone: Set(input.phone.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    bump_version(&txn).await?;
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// Creates a benefit of `partner_id` in `status`; a published benefit gets
+/// `published_at` (default: now). Returns its id.
+pub async fn create_benefit<C>(
+    db: &C,
+    reference: &Reference,
+    partner_id: i64,
+    input: &BenefitInput,
+    status: BenefitStatus,
+    published_at: Option<DateTime<Utc>>,
+) -> Result<i64, ApiError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    input.validate()?;
+    let category = reference
+        .category_by_code(input.category.as_str())
+        .ok_or_else(|| field("category", "unknown category"))?;
+    let mut rules = Vec::with_capacity(input.eligibility.len());
+    for (i, rule) in input.eligibility.iter().enumerate() {
+        let scheme = reference
+            .scheme_by_code(rule.scheme.as_str())
+            .ok_or_else(|| field(&format!("eligibility[{i}].scheme"), "unknown card scheme"))?;
+        let tier = reference
+            .tier_by_code(scheme.id, rule.min_tier.as_str())
+            .ok_or_else(|| field(&format!("eligibility[{i}].min_tier"), "unknown tier of that scheme"))?;
+        rules.push((scheme.id, tier.id));
+    }
+    let gives = serde_json::to_string(&input.gives).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let now = Utc::now();
+    let published_at = (status == BenefitStatus::Published).then(|| published_at.unwrap_or(now).timestamp_millis());
+
+    let txn = db.begin().await?;
+    let p = partner::Entity::find_by_id(partner_id).one(&txn).await?.ok_or(ApiError::NotFound("partner"))?;
+    let (t, s, d, terms) = (&input.title, &input.summary, &input.description, &input.terms);
+    let search_title = search_text([
+        Some(t.zh_cn.as_str()),
+        t.zh_hk.as_deref(),
+        t.en.as_deref(),
+        Some(p.name_zh_cn.as_str()),
+        p.name_zh_hk.as_deref(),
+        p.name_en.as_deref(),
+    ]);
+    let search_body = search_text([
+        Some(s.zh_cn.as_str()),
+        s.zh_hk.as_deref(),
+        s.en.as_deref(),
+        Some(d.zh_cn.as_str()),
+        d.zh_hk.as_deref(),
+        d.en.as_deref(),
+        Some(terms.zh_cn.as_str()),
+        terms.zh_hk.as_deref(),
+        terms.en.as_deref(),
+        Some(p.address_zh_cn.as_str()),
+        p.address_zh_hk.as_deref(),
+        p.address_en.as_deref(),
+    ]);
+    let row = benefit::ActiveModel {
+        id: NotSet,
+        partner_id: Set(p.id),
+        district_id: Set(p.district_id),
+        category_id: Set(category.id),
+        status: Set(status.as_str().to_owned()),
+        title_zh_cn: Set(t.zh_cn.clone()),
+        title_zh_hk: Set(t.zh_hk.clone()),
+        title_en: Set(t.en.clone()),
+        summary_zh_cn: Set(s.zh_cn.clone()),
+        summary_zh_hk: Set(s.zh_hk.clone()),
+        summary_en: Set(s.en.clone()),
+        description_zh_cn: Set(d.zh_cn.clone()),
+        description_zh_hk: Set(d.zh_hk.clone()),
+        description_en: Set(d.en.clone()),
+        terms_zh_cn: Set(terms.zh_cn.clone()),
+        terms_zh_hk: Set(terms.zh_hk.clone()),
+        terms_en: Set(terms.en.clone()),
+        gives: Set(gives),
+        per_person_limit: Set(input.quota.per_person_limit.map(|n| i32::try_from(n).unwrap_or(i32::MAX))),
+        per_person_period: Set(input.quota.per_person_period.map(|p| p.as_str().to_owned())),
+        daily_stock: Set(input.quota.daily_stock.map(|n| i32::try_from(n).unwrap_or(i32::MAX))),
+        valid_from: Set(to_naive(input.validity.from)),
+        valid_until: Set(to_naive(input.validity.until)),
+        published_at: Set(published_at),
+        search_title: Set(search_title),
+        search_body: Set(search_body),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    for (scheme_id, min_tier_id) in rules {
+        benefit_eligibility::ActiveModel {
+            id: NotSet,
+            benefit_id: Set(row.id),
+            scheme_id: Set(scheme_id),
+            min_tier_id: Set(min_tier_id),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    bump_version(&txn).await?;
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// Moves a benefit to `status` (publishing stamps `published_at`), bumping
+/// its version and the catalogue's.
+pub async fn set_benefit_status<C>(db: &C, id: i64, status: BenefitStatus) -> Result<(), ApiError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = db.begin().await?;
+    let row = benefit::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("benefit"))?;
+    let version = row.version;
+    let mut active = row.into_active_model();
+    let now = Utc::now();
+    if status == BenefitStatus::Published {
+        active.published_at = Set(Some(now.timestamp_millis()));
+    }
+    active.status = Set(status.as_str().to_owned());
+    active.version = Set(version + 1);
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    bump_version(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}

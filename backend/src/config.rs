@@ -1,0 +1,78 @@
+//! Typed configuration: defaults, overridden by environment variables,
+//! overridden by command-line flags (clap does the layering).
+//!
+//! Every field is documented here and in the README's configuration table;
+//! `linan serve --help` prints the same text.
+
+use std::{net::SocketAddr, time::Duration};
+
+/// Settings of the `serve` command (and the database part of the others).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Config {
+    /// Database URL: `sqlite://PATH?mode=rwc` (created on first start) or
+    /// `postgres://USER@HOST:PORT/DB`.
+    #[arg(long, env = "LINAN_DATABASE_URL", default_value = "sqlite://data/linan.sqlite?mode=rwc")]
+    pub database_url: String,
+
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "LINAN_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// Production mode: never loads demo data, logs JSON, and will refuse to
+    /// start without the secrets later features need.
+    #[arg(long, env = "LINAN_PRODUCTION", default_value_t = false)]
+    pub production: bool,
+
+    /// Do not load the demo data set, even into an empty database.
+    #[arg(long, env = "LINAN_NO_DEMO", default_value_t = false)]
+    pub no_demo: bool,
+
+    /// Largest number of pooled database connections.
+    #[arg(long, env = "LINAN_DB_MAX_CONNECTIONS", default_value_t = 16)]
+    pub db_max_connections: u32,
+
+    /// Requests taking longer than this many seconds are cut off with 408.
+    #[arg(long, env = "LINAN_REQUEST_TIMEOUT_SECS", default_value_t = 15)]
+    pub request_timeout_secs: u64,
+
+    /// How often (milliseconds) a replica re-reads the catalogue version that
+    /// validates its ETags and response cache; the upper bound on how long a
+    /// change made through another replica can go unseen here.
+    #[arg(long, env = "LINAN_VERSION_POLL_MS", default_value_t = 1000)]
+    pub version_poll_ms: u64,
+
+    /// Public catalogue responses kept in memory per replica (0 turns the cache off).
+    #[arg(long, env = "LINAN_RESPONSE_CACHE_ENTRIES", default_value_t = 2000)]
+    pub response_cache_entries: usize,
+
+    /// `max-age` (seconds) of the `Cache-Control` header on public reads.
+    #[arg(long, env = "LINAN_PUBLIC_MAX_AGE_SECS", default_value_t = 30)]
+    pub public_max_age_secs: u32,
+}
+
+impl Config {
+    /// The request timeout as a duration.
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs)
+    }
+
+    /// Whether an empty database gets the demo data set.
+    pub fn loads_demo(&self) -> bool {
+        !self.production && !self.no_demo
+    }
+
+    /// A configuration for tests and tools: the given database, port 0, no demo.
+    pub fn for_database(database_url: &str) -> Self {
+        Config {
+            database_url: database_url.to_owned(),
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            production: false,
+            no_demo: true,
+            db_max_connections: 8,
+            request_timeout_secs: 15,
+            version_poll_ms: 1000,
+            response_cache_entries: 2000,
+            public_max_age_secs: 30,
+        }
+    }
+}

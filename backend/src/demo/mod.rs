@@ -1,0 +1,241 @@
+//! The demo data set: both districts, both card schemes, the recognition
+//! table, and real partners and benefits of Liwan and Nanhai.
+//!
+//! Loaded into an empty database when production mode is off (and by
+//! `linan seed-demo`). Validity windows are relative to the day of loading,
+//! so the demo catalogue stays alive whenever it is started. Partners and
+//! benefits go through the same service functions as real ones.
+
+use chrono::{Duration, Utc};
+use linan_shared::{
+    BenefitInput, BenefitStatus, CategoryCode, EligibilityRule, Gives, LocalizedText, PartnerInput, Quota, Validity,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set,
+    TransactionTrait,
+};
+use serde::Deserialize;
+
+use crate::{
+    catalogue::{PartnerStatus, Reference, bump_version, create_benefit, create_partner, from_naive, today},
+    entity::{card_scheme, card_tier, category, district, recognition},
+    error::ApiError,
+};
+
+const DEMO_JSON: &str = include_str!("catalogue.json");
+
+#[derive(Deserialize)]
+struct DemoFile {
+    districts: Vec<Named>,
+    categories: Vec<Named>,
+    schemes: Vec<DemoScheme>,
+    recognition: Vec<DemoRecognition>,
+    partners: Vec<DemoPartner>,
+    benefits: Vec<DemoBenefit>,
+}
+
+#[derive(Deserialize)]
+struct Named {
+    code: String,
+    name: LocalizedText,
+}
+
+#[derive(Deserialize)]
+struct DemoScheme {
+    code: String,
+    district: String,
+    name: LocalizedText,
+    tiers: Vec<DemoTier>,
+}
+
+#[derive(Deserialize)]
+struct DemoTier {
+    code: String,
+    rank: i32,
+    name: LocalizedText,
+}
+
+#[derive(Deserialize)]
+struct DemoRecognition {
+    from: (String, String),
+    to: (String, String),
+}
+
+#[derive(Deserialize)]
+struct DemoPartner {
+    key: String,
+    status: String,
+    #[serde(flatten)]
+    input: PartnerInput,
+}
+
+#[derive(Deserialize)]
+struct DemoBenefit {
+    partner: String,
+    status: BenefitStatus,
+    category: CategoryCode,
+    title: LocalizedText,
+    summary: LocalizedText,
+    description: LocalizedText,
+    terms: LocalizedText,
+    gives: Gives,
+    quota: Quota,
+    eligibility: Vec<EligibilityRule>,
+    valid_from_days: i64,
+    valid_until_days: i64,
+    published_days_ago: i64,
+}
+
+/// Why the demo data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The embedded file does not parse (a build-time mistake; a test pins it).
+    #[error("demo data file is invalid: {0}")]
+    Parse(#[from] serde_json::Error),
+    /// The embedded file refers to something it does not define.
+    #[error("demo data file is inconsistent: {0}")]
+    Inconsistent(String),
+    /// The database refused a write.
+    #[error("database error: {0}")]
+    Database(#[from] DbErr),
+    /// A partner or benefit was refused by the catalogue service.
+    #[error("demo row refused: {0}")]
+    Refused(#[from] ApiError),
+}
+
+/// What was loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoSummary {
+    /// Partners created.
+    pub partners: usize,
+    /// Benefits created.
+    pub benefits: usize,
+}
+
+/// Whether the database holds no catalogue yet (no district).
+pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
+    Ok(district::Entity::find().count(db).await? == 0)
+}
+
+fn text_columns(t: &LocalizedText) -> (sea_orm::ActiveValue<String>, sea_orm::ActiveValue<Option<String>>, sea_orm::ActiveValue<Option<String>>) {
+    (Set(t.zh_cn.clone()), Set(t.zh_hk.clone()), Set(t.en.clone()))
+}
+
+/// Loads the demo data set in one transaction.
+pub async fn load(db: &DatabaseConnection) -> Result<DemoSummary, DemoError> {
+    let data: DemoFile = serde_json::from_str(DEMO_JSON)?;
+    let missing = |what: &str, code: &str| DemoError::Inconsistent(format!("unknown {what} `{code}`"));
+    let txn = db.begin().await?;
+
+    for (i, d) in data.districts.iter().enumerate() {
+        let (zh_cn, zh_hk, en) = text_columns(&d.name);
+        district::ActiveModel {
+            id: NotSet,
+            code: Set(d.code.clone()),
+            name_zh_cn: zh_cn,
+            name_zh_hk: zh_hk,
+            name_en: en,
+            position: Set(i32::try_from(i).unwrap_or(0)),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for (i, c) in data.categories.iter().enumerate() {
+        let (zh_cn, zh_hk, en) = text_columns(&c.name);
+        category::ActiveModel {
+            id: NotSet,
+            code: Set(c.code.clone()),
+            name_zh_cn: zh_cn,
+            name_zh_hk: zh_hk,
+            name_en: en,
+            position: Set(i32::try_from(i).unwrap_or(0)),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let reference = Reference::load(&txn).await?;
+    for s in &data.schemes {
+        let district = reference.district_by_code(&s.district).ok_or_else(|| missing("district", &s.district))?;
+        let (zh_cn, zh_hk, en) = text_columns(&s.name);
+        let scheme = card_scheme::ActiveModel {
+            id: NotSet,
+            code: Set(s.code.clone()),
+            district_id: Set(district.id),
+            name_zh_cn: zh_cn,
+            name_zh_hk: zh_hk,
+            name_en: en,
+        }
+        .insert(&txn)
+        .await?;
+        for t in &s.tiers {
+            let (zh_cn, zh_hk, en) = text_columns(&t.name);
+            card_tier::ActiveModel {
+                id: NotSet,
+                scheme_id: Set(scheme.id),
+                code: Set(t.code.clone()),
+                rank: Set(t.rank),
+                name_zh_cn: zh_cn,
+                name_zh_hk: zh_hk,
+                name_en: en,
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    let reference = Reference::load(&txn).await?;
+    let tier_id = |(scheme, tier): &(String, String)| {
+        reference
+            .scheme_by_code(scheme)
+            .and_then(|s| reference.tier_by_code(s.id, tier))
+            .map(|t| t.id)
+            .ok_or_else(|| missing("tier", &format!("{scheme}/{tier}")))
+    };
+    for r in &data.recognition {
+        recognition::ActiveModel {
+            id: NotSet,
+            from_tier_id: Set(tier_id(&r.from)?),
+            to_tier_id: Set(tier_id(&r.to)?),
+            valid_from: Set(None),
+            valid_until: Set(None),
+            created_at: Set(Utc::now()),
+        }
+        .insert(&txn)
+        .await?;
+    }
+
+    let mut partner_ids = std::collections::HashMap::new();
+    for p in &data.partners {
+        let status = match p.status.as_str() {
+            "approved" => PartnerStatus::Approved,
+            "pending" => PartnerStatus::Pending,
+            "suspended" => PartnerStatus::Suspended,
+            other => return Err(missing("partner status", other)),
+        };
+        partner_ids.insert(p.key.as_str(), create_partner(&txn, &reference, &p.input, status).await?);
+    }
+    let day = today();
+    let now = Utc::now();
+    for (i, b) in data.benefits.iter().enumerate() {
+        let partner_id = *partner_ids.get(b.partner.as_str()).ok_or_else(|| missing("partner", &b.partner))?;
+        let input = BenefitInput {
+            category: b.category.clone(),
+            title: b.title.clone(),
+            summary: b.summary.clone(),
+            description: b.description.clone(),
+            terms: b.terms.clone(),
+            gives: b.gives.clone(),
+            quota: b.quota,
+            eligibility: b.eligibility.clone(),
+            validity: Validity {
+                from: from_naive(day + Duration::days(b.valid_from_days)),
+                until: from_naive(day + Duration::days(b.valid_until_days)),
+            },
+        };
+        // Seconds apart even for equal day offsets, so `newest` has a stable order.
+        let published = now - Duration::days(b.published_days_ago) - Duration::seconds(i64::try_from(i).unwrap_or(0));
+        create_benefit(&txn, &reference, partner_id, &input, b.status, Some(published)).await?;
+    }
+    bump_version(&txn).await?;
+    txn.commit().await?;
+    Ok(DemoSummary { partners: data.partners.len(), benefits: data.benefits.len() })
+}

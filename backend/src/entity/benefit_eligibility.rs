@@ -1,0 +1,19 @@
+//! `benefit_eligibility`: which card schemes (and from which tier) a benefit is open to.
+
+use sea_orm::entity::prelude::*;
+
+/// One rule: cards of `scheme_id` at `min_tier_id` or above (directly or by recognition).
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "benefit_eligibility")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub benefit_id: i64,
+    pub scheme_id: i64,
+    pub min_tier_id: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,19 @@
+//! SeaORM entities: one file per table, mirroring the migrations.
+//!
+//! Texts that exist per language are stored as `*_zh_cn` (required),
+//! `*_zh_hk` and `*_en` (optional) columns; [`crate::catalogue`] turns them
+//! into [`linan_shared::LocalizedText`].
+
+// The derive macros generate public items (Column, ActiveModel, …) that cannot
+// carry docs; the tables are documented on their `Model`s instead.
+#![allow(missing_docs)]
+
+pub mod benefit;
+pub mod benefit_eligibility;
+pub mod card_scheme;
+pub mod card_tier;
+pub mod catalogue_state;
+pub mod category;
+pub mod district;
+pub mod partner;
+pub mod recognition;

@@ -1,0 +1,126 @@
+//! Public reads with validators: `ETag`, `If-None-Match` → 304, and a
+//! per-replica response cache.
+//!
+//! The ETag is a hash of what determines the answer: the catalogue version,
+//! the day (validity windows are whole days), the route and its normalised
+//! parameters, and the language. All of these are known *before* any query,
+//! so a matching `If-None-Match` is answered 304 without touching the
+//! database, and a repeated request is served from memory.
+
+use std::future::Future;
+
+use axum::{
+    body::{Body, Bytes},
+    http::{
+        HeaderMap, HeaderValue, StatusCode,
+        header::{CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY},
+    },
+    response::Response,
+};
+use chrono::NaiveDate;
+use linan_shared::Lang;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::{catalogue::CachedBody, error::ApiError, state::AppState};
+
+/// What identifies one public answer.
+pub struct CacheKey {
+    key: String,
+    lang: Option<Lang>,
+}
+
+impl CacheKey {
+    /// A key for `route` with normalised `params`, on `day`, in `lang`
+    /// (`None` for language-independent answers).
+    pub fn new(state: &AppState, route: &str, params: &str, day: NaiveDate, lang: Option<Lang>) -> Self {
+        let version = state.catalogue.version();
+        let tag = lang.map(Lang::tag).unwrap_or("-");
+        CacheKey { key: format!("{version}|{day}|{route}|{params}|{tag}"), lang }
+    }
+
+    fn etag(&self) -> String {
+        let digest = Sha256::digest(self.key.as_bytes());
+        format!("W/\"{}\"", hex::encode(&digest[..12]))
+    }
+}
+
+/// Whether an `If-None-Match` header matches `etag` (weak comparison).
+fn matches(headers: &HeaderMap, etag: &str) -> bool {
+    let strip = |t: &str| t.trim().trim_start_matches("W/").to_owned();
+    let ours = strip(etag);
+    headers.get_all(IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).any(|v| {
+        v.split(',').any(|candidate| candidate.trim() == "*" || strip(candidate) == ours)
+    })
+}
+
+fn headers_for(response: &mut Response, state: &AppState, etag: &str, lang: Option<Lang>) {
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(etag) {
+        h.insert(ETAG, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!("public, max-age={}", state.config.public_max_age_secs)) {
+        h.insert(CACHE_CONTROL, v);
+    }
+    h.insert(VARY, HeaderValue::from_static("Accept-Language"));
+    if let Some(lang) = lang {
+        h.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+    }
+}
+
+fn json_response(status: StatusCode, body: Bytes) -> Response {
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
+}
+
+/// Answers a public read: 304 if the client's validator matches, the cached
+/// body if this replica has it, otherwise runs `compute` and caches its JSON.
+pub async fn cached_json<T, F, Fut>(
+    state: &AppState,
+    headers: &HeaderMap,
+    key: CacheKey,
+    compute: F,
+) -> Result<Response, ApiError>
+where
+    T: Serialize,
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<T, ApiError>>,
+{
+    let etag = key.etag();
+    if matches(headers, &etag) {
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = StatusCode::NOT_MODIFIED;
+        headers_for(&mut response, state, &etag, key.lang);
+        return Ok(response);
+    }
+    let body = match state.catalogue.cached(&key.key) {
+        Some(hit) => hit.body,
+        None => {
+            let value = compute().await?;
+            let body = Bytes::from(serde_json::to_vec(&value).map_err(|e| ApiError::Internal(e.to_string()))?);
+            state.catalogue.store(key.key.clone(), CachedBody { etag: etag.clone(), body: body.clone() });
+            body
+        }
+    };
+    let mut response = json_response(StatusCode::OK, body);
+    headers_for(&mut response, state, &etag, key.lang);
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_none_match_compares_weakly_and_accepts_lists() {
+        let mut h = HeaderMap::new();
+        h.insert(IF_NONE_MATCH, HeaderValue::from_static("\"abc\", W/\"def\""));
+        assert!(matches(&h, "W/\"def\""));
+        assert!(matches(&h, "W/\"abc\""));
+        assert!(!matches(&h, "W/\"xyz\""));
+        h.insert(IF_NONE_MATCH, HeaderValue::from_static("*"));
+        assert!(matches(&h, "W/\"xyz\""));
+    }
+}

@@ -1,0 +1,27 @@
+//! The Linan Talent Home (荔南人才之家) backend: an axum + SeaORM service for
+//! the Liwan–Nanhai talent services alliance.
+//!
+//! The `linan` binary ([`cli`]) is a thin shell over this library; tests
+//! build an [`app::Application`] on port 0 against a fresh database.
+//!
+//! Layout: [`entity`] and [`migration`] are the data model; [`catalogue`] and
+//! [`eligibility`] the services; [`routes`] the handlers; [`http`] the
+//! plumbing shared by handlers; [`app`] wires it all together.
+
+pub mod app;
+pub mod catalogue;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod eligibility;
+pub mod entity;
+pub mod error;
+pub mod http;
+pub mod migration;
+pub mod routes;
+pub mod state;
+
+pub use app::{Application, StartupError, router};
+pub use config::Config;
+pub use state::AppState;

@@ -1,0 +1,115 @@
+//! `GET /api/v1/benefits` and `GET /api/v1/benefits/{id}`.
+
+use axum::{
+    Router,
+    extract::State,
+    http::HeaderMap,
+    response::Response,
+    routing::get,
+};
+use linan_shared::{BenefitDetail, BenefitPage, BenefitQuery, ErrorBody};
+
+use crate::{
+    catalogue::{benefit_detail, list_benefits, to_naive, today},
+    error::ApiError,
+    http::{
+        cached::{CacheKey, cached_json},
+        lang::response_lang,
+        path::PathId,
+        query::QueryPairs,
+    },
+    state::AppState,
+};
+
+/// The catalogue's benefit routes.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/benefits", get(list)).route("/api/v1/benefits/{id}", get(detail))
+}
+
+/// List public benefits: filter, search, sort and paginate.
+#[utoipa::path(
+    get,
+    path = "/api/v1/benefits",
+    tag = "catalogue",
+    params(
+        ("district" = Option<String>, Query, description = "Only benefits of partners in this district, e.g. `nanhai`."),
+        ("category" = Option<String>, Query, description = "Only this category, e.g. `scenic_discount`."),
+        ("partner" = Option<i64>, Query, description = "Only this partner's benefits."),
+        ("scheme" = Option<String>, Query, description = "With `tier`: only benefits a card of this scheme and tier reaches, directly or through the recognition table."),
+        ("tier" = Option<String>, Query, description = "The card's tier; required with `scheme`."),
+        ("valid_on" = Option<String>, Query, format = Date, description = "Valid on this day (YYYY-MM-DD, today or later) instead of today."),
+        ("q" = Option<String>, Query, description = "Search terms, space-separated, all must match (Chinese of any length, English case-insensitive); at most 100 characters."),
+        ("near" = Option<String>, Query, description = "`lat,lon`: adds `distance_km`; needed by `radius_km` and `sort=nearest`."),
+        ("radius_km" = Option<f64>, Query, description = "Only within this many kilometres of `near` (0 < r ≤ 500)."),
+        ("sort" = Option<linan_shared::SortOrder>, Query, description = "Order: `newest` (default), `nearest`, `ending_soon`, `relevance` (default with `q`)."),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page."),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Page size, default 20."),
+        ("lang" = Option<linan_shared::Lang>, Query, description = "Text language; otherwise `Accept-Language`, then zh-CN."),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag from a previous answer; 304 if unchanged."),
+        ("Accept-Language" = Option<String>, Header, description = "Preferred languages when `lang` is absent."),
+    ),
+    responses(
+        (status = 200, description = "A page of benefits", body = BenefitPage),
+        (status = 304, description = "Not modified since the ETag in If-None-Match"),
+        (status = 400, description = "A parameter is invalid; `error.param` names it", body = ErrorBody),
+    )
+)]
+pub async fn list(State(state): State<AppState>, headers: HeaderMap, pairs: QueryPairs) -> Result<Response, ApiError> {
+    let query = BenefitQuery::from_pairs(pairs.iter())?;
+    let today = today();
+    let day = match query.valid_on.map(to_naive) {
+        Some(day) if day < today => return Err(ApiError::invalid("valid_on", "must be today or later")),
+        Some(day) => day,
+        None => today,
+    };
+    let lang = response_lang(query.lang, &headers);
+    let canonical = BenefitQuery { lang: None, ..query.clone() };
+    let key = CacheKey::new(&state, "benefits", &canonical.to_query_string(), day, Some(lang));
+    cached_json(&state, &headers, key, || async {
+        let reference = state.catalogue.reference(&state.db).await?;
+        list_benefits(&state.db, &reference, &query, lang, day).await
+    })
+    .await
+}
+
+/// One public benefit in full, including terms.
+#[utoipa::path(
+    get,
+    path = "/api/v1/benefits/{id}",
+    tag = "catalogue",
+    params(
+        ("id" = i64, Path, description = "Benefit id."),
+        ("lang" = Option<linan_shared::Lang>, Query, description = "Text language; otherwise `Accept-Language`, then zh-CN."),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag from a previous answer; 304 if unchanged."),
+    ),
+    responses(
+        (status = 200, description = "The benefit", body = BenefitDetail),
+        (status = 304, description = "Not modified since the ETag in If-None-Match"),
+        (status = 400, description = "Malformed id or language", body = ErrorBody),
+        (status = 404, description = "No such public benefit", body = ErrorBody),
+    )
+)]
+pub async fn detail(
+    State(state): State<AppState>,
+    PathId(id): PathId,
+    headers: HeaderMap,
+    pairs: QueryPairs,
+) -> Result<Response, ApiError> {
+    let lang = response_lang(lang_param(&pairs)?, &headers);
+    let day = today();
+    let key = CacheKey::new(&state, "benefit", &id.to_string(), day, Some(lang));
+    cached_json(&state, &headers, key, || async {
+        let reference = state.catalogue.reference(&state.db).await?;
+        benefit_detail(&state.db, &reference, id, lang, day).await
+    })
+    .await
+}
+
+/// The `lang` parameter of routes that take nothing else.
+pub(crate) fn lang_param(pairs: &QueryPairs) -> Result<Option<linan_shared::Lang>, ApiError> {
+    pairs
+        .iter()
+        .find(|(k, _)| *k == "lang")
+        .map(|(_, v)| linan_shared::Lang::parse(v).map_err(|e| ApiError::invalid("lang", e.to_string())))
+        .transpose()
+}

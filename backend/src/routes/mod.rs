@@ -1,0 +1,8 @@
+//! HTTP routes. Each file owns its handlers and a `router()`; [`crate::app`]
+//! merges them. Handlers parse, call a service, and shape the response.
+
+pub mod benefits;
+pub mod openapi;
+pub mod ops;
+pub mod partners;
+pub mod reference;

@@ -1,0 +1,21 @@
+//! The application state every handler receives.
+
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+
+use crate::{catalogue::CatalogueState, config::Config, http::metrics::Metrics};
+
+/// Shared, cheaply clonable state: the pool, the configuration, the
+/// catalogue caches and the metrics registry.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// The configuration the application started with.
+    pub config: Arc<Config>,
+    /// Catalogue version, reference snapshot and response cache.
+    pub catalogue: Arc<CatalogueState>,
+    /// Request and pool metrics.
+    pub metrics: Arc<Metrics>,
+}

@@ -1,0 +1,56 @@
+//! The contract of the Linan Talent Home platform (荔南人才之家).
+//!
+//! Everything that crosses the HTTP boundary lives here, once: request and
+//! response DTOs, the enums of the domain (language, lifecycle state, sort
+//! order) and validated newtypes (codes, dates, geo points). The backend, the
+//! Yew frontend (compiled to `wasm32-unknown-unknown`) and the integration
+//! tests all depend on this crate, so nobody redeclares a DTO by hand.
+//!
+//! The crate is deliberately light: `serde` only, plus `utoipa` behind the
+//! `openapi` feature for the backend's OpenAPI document. Parsing follows
+//! "parse, don't validate": a value of one of these types is valid by
+//! construction.
+//!
+//! # Examples
+//!
+//! ```
+//! use linan_shared::{GeoPoint, Lang, LocalizedText};
+//!
+//! let point = GeoPoint::parse("23.1256,113.2443").unwrap();
+//! assert!((point.lat() - 23.1256).abs() < 1e-9);
+//!
+//! let text = LocalizedText::new("荔枝湾涌", None, Some("Lizhiwan Creek"));
+//! assert_eq!(text.get(Lang::En), "Lizhiwan Creek");
+//! assert_eq!(text.get(Lang::ZhHk), "荔枝湾涌"); // falls back to zh-CN
+//! ```
+
+mod benefit;
+mod catalogue;
+mod codes;
+mod date;
+mod error;
+mod geo;
+mod input;
+mod lang;
+mod ops;
+mod reference;
+
+pub use benefit::{
+    BenefitDetail, BenefitStatus, BenefitSummary, EligibilityRule, Gives, PartnerSummary, Quota,
+    QuotaPeriod, Validity,
+};
+pub use catalogue::{
+    BenefitPage, BenefitQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS, MAX_RADIUS_KM, QueryError,
+    SortOrder,
+};
+pub use codes::{CategoryCode, CodeError, DistrictCode, SchemeCode, TierCode};
+pub use date::{Date, DateError};
+pub use error::{ErrorBody, ErrorDetail};
+pub use geo::{GeoError, GeoPoint};
+pub use input::{BenefitInput, FieldError, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, PartnerInput};
+pub use lang::{Lang, LangError, LocalizedText};
+pub use ops::HealthDto;
+pub use reference::{
+    CardSchemeDto, CardSchemesDto, CategoryDto, DistrictDto, PartnerDto, PartnerKind,
+    RecognitionDto, TierDto,
+};
