@@ -162,6 +162,9 @@ impl BenefitQuery {
             "valid_on" => self.valid_on = Some(Date::parse(v).map_err(|e| msg(&e))?),
             "q" => {
                 let trimmed = v.trim();
+                if trimmed.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+                    return Err(bad(param, "must not contain control characters"));
+                }
                 if trimmed.chars().count() > MAX_QUERY_CHARS {
                     return Err(bad(param, format!("at most {MAX_QUERY_CHARS} characters")));
                 }
@@ -290,6 +293,7 @@ mod tests {
         assert_eq!(err(&[("lang", "fr")]), "lang");
         assert_eq!(err(&[("partner", "-3")]), "partner");
         assert_eq!(err(&[("radius_km", "0")]), "radius_km");
+        assert_eq!(err(&[("q", "a\u{0}b")]), "q");
     }
 
     #[test]

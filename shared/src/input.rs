@@ -41,6 +41,9 @@ fn check_text(name: &str, text: &LocalizedText, max: usize) -> Result<(), FieldE
         return Err(field_error(format!("{name}.zh-CN"), "is required"));
     }
     for (tag, value) in [("zh-CN", Some(&text.zh_cn)), ("zh-HK", text.zh_hk.as_ref()), ("en", text.en.as_ref())] {
+        if value.is_some_and(|v| v.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))) {
+            return Err(field_error(format!("{name}.{tag}"), "must not contain control characters"));
+        }
         if value.is_some_and(|v| v.chars().count() > max) {
             return Err(field_error(format!("{name}.{tag}"), format!("at most {max} characters")));
         }

@@ -1,1 +1,354 @@
-//! Test helpers.
+//! Test harness: starts the real application on an ephemeral port against a
+//! fresh database and talks HTTP to it.
+//!
+//! Every test runs twice, through [`db_tests!`]: once on a new SQLite file and
+//! once on a new PostgreSQL database. The PostgreSQL pass needs
+//! `LINAN_TEST_POSTGRES_URL` (a URL whose user may create databases, e.g.
+//! `postgres://postgres@127.0.0.1:5432/postgres`); without it the pass is
+//! skipped with a notice, except under `CI=true`, where that is a failure.
+
+use std::{path::PathBuf, sync::Arc};
+
+use linan_backend::{AppState, Application, Config, catalogue::Reference, db, demo};
+use linan_shared::{BenefitPage, ErrorBody};
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, Database};
+use tokio::sync::oneshot;
+
+pub use linan_backend;
+pub use linan_shared;
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    /// A fresh SQLite file in the temp folder.
+    Sqlite,
+    /// A fresh, uniquely named PostgreSQL database.
+    Postgres,
+}
+
+/// What the database starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seed {
+    /// The full demo data set.
+    Demo,
+    /// Nothing but the migrated schema.
+    Empty,
+}
+
+/// A running application and a client for it.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
+    /// A client without compression (so bodies and sizes are as sent).
+    pub client: reqwest::Client,
+    /// The application's state (database, caches).
+    pub state: AppState,
+    /// Which database this run uses.
+    pub db: Db,
+    shutdown: Option<oneshot::Sender<()>>,
+    sqlite_file: Option<PathBuf>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(path) = &self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+    }
+}
+
+/// The PostgreSQL admin URL, or `None` (skip) — a panic under `CI=true`.
+fn postgres_admin_url() -> Option<String> {
+    match std::env::var("LINAN_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true but LINAN_TEST_POSTGRES_URL is not set: the PostgreSQL pass must run in CI")
+        }
+        _ => {
+            eprintln!("LINAN_TEST_POSTGRES_URL not set: PostgreSQL pass skipped");
+            None
+        }
+    }
+}
+
+/// Replaces the database name (the last path segment) of a PostgreSQL URL.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let base = match base.rfind('/') {
+        Some(i) if i > "postgres://".len() => &base[..i],
+        _ => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+/// A fresh database URL for `db`, or `None` if the PostgreSQL pass is skipped.
+async fn fresh_database(db: Db) -> Option<(String, Option<PathBuf>)> {
+    let unique = uuid::Uuid::new_v4().simple().to_string();
+    match db {
+        Db::Sqlite => {
+            let path = std::env::temp_dir().join(format!("linan-test-{unique}.sqlite"));
+            Some((format!("sqlite://{}?mode=rwc", path.display()), Some(path)))
+        }
+        Db::Postgres => {
+            let admin = postgres_admin_url()?;
+            let name = format!("linan_test_{unique}");
+            let conn = Database::connect(&admin)
+                .await
+                .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at LINAN_TEST_POSTGRES_URL: {e}"));
+            conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
+            let _ = conn.close().await;
+            Some((with_database(&admin, &name), None))
+        }
+    }
+}
+
+/// Starts the application on a fresh database with `seed`; `None` when the
+/// PostgreSQL pass is skipped.
+pub async fn spawn_app(db: Db, seed: Seed) -> Option<TestApp> {
+    spawn_app_with(db, seed, |_| {}).await
+}
+
+/// Like [`spawn_app`], adjusting the configuration first.
+pub async fn spawn_app_with(db: Db, seed: Seed, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    let (url, sqlite_file) = fresh_database(db).await?;
+    let mut config = Config::for_database(&url);
+    adjust(&mut config);
+    let conn = db::connect(&config).await.unwrap_or_else(|e| panic!("connect {url}: {e}"));
+    db::migrate(&conn).await.unwrap_or_else(|e| panic!("migrate: {e}"));
+    if seed == Seed::Demo {
+        demo::load(&conn).await.unwrap_or_else(|e| panic!("demo data: {e}"));
+    }
+    let app = Application::with_database(config, conn).await.unwrap_or_else(|e| panic!("start: {e}"));
+    let address = format!("http://{}", app.local_addr());
+    let state = app.state().clone();
+    let (tx, rx) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = rx.await;
+    }));
+    let client = reqwest::Client::builder()
+        .no_gzip()
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .unwrap_or_else(|e| panic!("client: {e}"));
+    Some(TestApp { address, client, state, db, shutdown: Some(tx), sqlite_file })
+}
+
+impl TestApp {
+    /// GET `path` (with its query string) and return the raw response.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.address)).send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    /// GET `path` with extra headers.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(format!("{}{path}", self.address));
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        request.send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    /// GET a JSON document that must answer 200.
+    pub async fn get_json<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        let response = self.get(path).await;
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        assert_eq!(status, StatusCode::OK, "GET {path}: {text}");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("GET {path}: {e}: {text}"))
+    }
+
+    /// `GET /api/v1/benefits?{query}`, which must answer 200.
+    pub async fn benefits(&self, query: &str) -> BenefitPage {
+        self.get_json(&format!("/api/v1/benefits?{query}")).await
+    }
+
+    /// Every page of `GET /api/v1/benefits?{query}`, following cursors.
+    pub async fn all_benefits(&self, query: &str) -> Vec<linan_shared::BenefitSummary> {
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        for _ in 0..1000 {
+            let q = match &cursor {
+                Some(c) => format!("{query}&cursor={c}"),
+                None => query.to_owned(),
+            };
+            let page = self.benefits(&q).await;
+            items.extend(page.items);
+            match page.next_cursor {
+                Some(c) => cursor = Some(c),
+                None => return items,
+            }
+        }
+        panic!("more than 1000 pages for {query}");
+    }
+
+    /// A request that must fail with `status`; returns the error body.
+    pub async fn expect_error(&self, path: &str, status: StatusCode) -> ErrorBody {
+        let response = self.get(path).await;
+        let got = response.status();
+        let text = response.text().await.unwrap_or_default();
+        assert_eq!(got, status, "GET {path}: {text}");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("GET {path}: error body is not {{error:{{code,message}}}}: {e}: {text}"))
+    }
+
+    /// Re-reads the catalogue version now, as the poller would (after a
+    /// write made behind the application's back).
+    pub async fn refresh(&self) {
+        self.state.catalogue.refresh(&self.state.db).await.unwrap_or_else(|e| panic!("refresh: {e}"));
+    }
+
+    /// The current reference snapshot.
+    pub async fn reference(&self) -> Arc<Reference> {
+        self.state.catalogue.reference(&self.state.db).await.unwrap_or_else(|e| panic!("reference: {e}"))
+    }
+}
+
+/// Declares each listed test once per database.
+///
+/// ```ignore
+/// db_tests!(Demo => { lists_only_public_benefits, … });
+/// ```
+#[macro_export]
+macro_rules! db_tests {
+    ($seed:ident => { $($name:ident),* $(,)? }) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(app) = $crate::spawn_app($crate::Db::Sqlite, $crate::Seed::$seed).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(app) = $crate::spawn_app($crate::Db::Postgres, $crate::Seed::$seed).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn database_names_are_replaced_in_urls() {
+        assert_eq!(with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"), "postgres://postgres@127.0.0.1:5432/x");
+        assert_eq!(with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(with_database("postgres://u@h:5432", "x"), "postgres://u@h:5432/x");
+    }
+}
+
+/// Fixtures: partners and benefits written through the catalogue services,
+/// and an oracle that reads the tables directly.
+pub mod fixtures {
+    use chrono::{Duration, NaiveDate};
+    use linan_backend::{
+        catalogue::{PartnerStatus, create_benefit, create_partner, from_naive, today},
+        entity::{benefit, partner},
+    };
+    use linan_shared::{
+        BenefitInput, BenefitStatus, CategoryCode, DistrictCode, EligibilityRule, GeoPoint, Gives, LocalizedText,
+        PartnerInput, PartnerKind, Quota, SchemeCode, TierCode, Validity,
+    };
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    use super::TestApp;
+
+    /// A plain text with only zh-CN.
+    pub fn zh(s: &str) -> LocalizedText {
+        LocalizedText::new(s, None, None)
+    }
+
+    /// A valid merchant offer open to Youyue Foshan Card tier C and above,
+    /// valid from yesterday for 30 days.
+    pub fn benefit_input(title: LocalizedText) -> BenefitInput {
+        let day = today();
+        BenefitInput {
+            category: CategoryCode::parse("merchant_offer").unwrap_or_else(|e| panic!("{e}")),
+            title,
+            summary: zh("测试摘要"),
+            description: zh("测试说明"),
+            terms: zh("测试条款"),
+            gives: Gives::PercentOff { percent: 10 },
+            quota: Quota::default(),
+            eligibility: vec![rule("youyue_foshan", "C")],
+            validity: Validity { from: from_naive(day - Duration::days(1)), until: from_naive(day + Duration::days(30)) },
+        }
+    }
+
+    /// An eligibility rule.
+    pub fn rule(scheme: &str, min_tier: &str) -> EligibilityRule {
+        EligibilityRule {
+            scheme: SchemeCode::parse(scheme).unwrap_or_else(|e| panic!("{e}")),
+            min_tier: TierCode::parse(min_tier).unwrap_or_else(|e| panic!("{e}")),
+        }
+    }
+
+    impl TestApp {
+        /// Registers an approved merchant in `district` at `lat,lon`.
+        pub async fn add_partner(&self, district: &str, name: &str, lat: f64, lon: f64) -> i64 {
+            let input = PartnerInput {
+                name: zh(name),
+                kind: PartnerKind::Merchant,
+                district: DistrictCode::parse(district).unwrap_or_else(|e| panic!("{e}")),
+                address: zh("测试地址"),
+                location: GeoPoint::new(lat, lon).unwrap_or_else(|e| panic!("{e}")),
+                phone: None,
+            };
+            let reference = self.reference().await;
+            let id = create_partner(&self.state.db, &reference, &input, PartnerStatus::Approved)
+                .await
+                .unwrap_or_else(|e| panic!("add partner: {e}"));
+            self.refresh().await;
+            id
+        }
+
+        /// Creates a published benefit of `partner`.
+        pub async fn add_benefit(&self, partner: i64, input: &BenefitInput) -> i64 {
+            self.add_benefit_in(partner, input, BenefitStatus::Published).await
+        }
+
+        /// Creates a benefit of `partner` in `status`.
+        pub async fn add_benefit_in(&self, partner: i64, input: &BenefitInput, status: BenefitStatus) -> i64 {
+            let reference = self.reference().await;
+            let id = create_benefit(&self.state.db, &reference, partner, input, status, None)
+                .await
+                .unwrap_or_else(|e| panic!("add benefit: {e}"));
+            self.refresh().await;
+            id
+        }
+
+        /// The oracle: every benefit that should be public on `day`, read
+        /// straight from the tables and filtered in Rust.
+        pub async fn public_in_db(&self, day: NaiveDate) -> Vec<(benefit::Model, partner::Model)> {
+            let rows = benefit::Entity::find()
+                .find_also_related(partner::Entity)
+                .filter(benefit::Column::Status.eq("published"))
+                .all(&self.state.db)
+                .await
+                .unwrap_or_else(|e| panic!("oracle: {e}"));
+            rows.into_iter()
+                .filter_map(|(b, p)| p.map(|p| (b, p)))
+                .filter(|(b, p)| p.status == "approved" && b.valid_from <= day && day <= b.valid_until)
+                .collect()
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! HTTP behaviour: validators and 304s, caching without the database,
+//! compression, request ids, CORS, health, readiness and metrics.
+
+use linan_tests::{
+    TestApp, db_tests,
+    fixtures::{benefit_input, zh},
+};
+use reqwest::StatusCode;
+
+db_tests!(Demo => {
+    a_matching_etag_gets_304_and_a_change_gets_a_new_etag,
+    conditional_and_repeated_reads_need_no_database,
+    public_reads_are_cacheable_and_cross_origin,
+    responses_are_compressed_on_request,
+    every_response_carries_a_request_id,
+    health_readiness_and_metrics,
+});
+
+async fn a_matching_etag_gets_304_and_a_change_gets_a_new_etag(app: TestApp) {
+    let path = "/api/v1/benefits?district=liwan&limit=5";
+    let first = app.get(path).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert!(etag.starts_with("W/\""), "{etag}");
+
+    let again = app.get_with(path, &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()["etag"], etag.as_str());
+    assert!(again.text().await.unwrap().is_empty());
+
+    // Another language is another representation.
+    let en = app.get_with(&format!("{path}&lang=en"), &[("if-none-match", &etag)]).await;
+    assert_eq!(en.status(), StatusCode::OK);
+
+    // A catalogue change invalidates it.
+    let partner = app.add_partner("liwan", "新商户", 23.12, 113.24).await;
+    app.add_benefit(partner, &benefit_input(zh("新优惠"))).await;
+    let changed = app.get_with(path, &[("if-none-match", &etag)]).await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    assert_ne!(changed.headers()["etag"], etag.as_str());
+
+    // Details and reference lists have validators too.
+    for path in ["/api/v1/districts", "/api/v1/categories", "/api/v1/card-schemes", &format!("/api/v1/partners/{partner}")] {
+        let first = app.get(path).await;
+        let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+        assert_eq!(app.get_with(path, &[("if-none-match", &etag)]).await.status(), StatusCode::NOT_MODIFIED, "{path}");
+    }
+}
+
+async fn conditional_and_repeated_reads_need_no_database(app: TestApp) {
+    let path = "/api/v1/benefits?category=scenic_discount&limit=10";
+    let first = app.get(path).await;
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let body = first.text().await.unwrap();
+
+    // Take the database away: nothing that needs it can be answered now.
+    app.state.db.clone().close().await.unwrap();
+    let uncached = app.get("/api/v1/benefits?category=merchant_offer&limit=3").await;
+    assert_eq!(uncached.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let error: linan_shared::ErrorBody = uncached.json().await.unwrap();
+    assert_eq!(error.error.message, "internal server error", "no internal detail leaks");
+
+    let conditional = app.get_with(path, &[("if-none-match", &etag)]).await;
+    assert_eq!(conditional.status(), StatusCode::NOT_MODIFIED, "a 304 costs no query");
+    let repeated = app.get(path).await;
+    assert_eq!(repeated.status(), StatusCode::OK, "a cached page costs no query");
+    assert_eq!(repeated.text().await.unwrap(), body);
+}
+
+async fn public_reads_are_cacheable_and_cross_origin(app: TestApp) {
+    let response = app.get_with("/api/v1/benefits?limit=1", &[("origin", "https://www.lw.gov.cn")]).await;
+    assert_eq!(response.headers()["access-control-allow-origin"], "*");
+    let cache_control = response.headers()["cache-control"].to_str().unwrap();
+    assert!(cache_control.starts_with("public, max-age="), "{cache_control}");
+    assert!(response.headers()["vary"].to_str().unwrap().to_ascii_lowercase().contains("accept-language")
+        || response.headers().get_all("vary").iter().any(|v| v.to_str().unwrap().eq_ignore_ascii_case("accept-language")));
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, format!("{}/api/v1/benefits", app.address))
+        .header("origin", "https://www.nanhai.gov.cn")
+        .header("access-control-request-method", "GET")
+        .header("access-control-request-headers", "if-none-match")
+        .send()
+        .await
+        .unwrap();
+    assert!(preflight.status().is_success());
+    assert_eq!(preflight.headers()["access-control-allow-origin"], "*");
+}
+
+async fn responses_are_compressed_on_request(app: TestApp) {
+    let plain = app.get("/api/v1/benefits?limit=50").await;
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain_len = plain.bytes().await.unwrap().len();
+    let gzipped = app.get_with("/api/v1/benefits?limit=50", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gzipped.headers()["content-encoding"], "gzip");
+    let gz_len = gzipped.bytes().await.unwrap().len();
+    assert!(gz_len * 3 < plain_len, "gzip {gz_len} vs plain {plain_len}");
+}
+
+async fn every_response_carries_a_request_id(app: TestApp) {
+    let a = app.get("/healthz").await;
+    let b = app.get("/api/v1/benefits?limit=abc").await;
+    let id_a = a.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let id_b = b.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_ne!(id_a, id_b);
+    let given = app.get_with("/healthz", &[("x-request-id", "trace-me-123")]).await;
+    assert_eq!(given.headers()["x-request-id"], "trace-me-123", "a caller's id is kept");
+}
+
+async fn health_readiness_and_metrics(app: TestApp) {
+    let health: linan_shared::HealthDto = app.get_json("/healthz").await;
+    assert_eq!(health.status, "ok");
+    let ready: linan_shared::HealthDto = app.get_json("/readyz").await;
+    assert_eq!(ready.status, "ready");
+    app.get("/api/v1/benefits?limit=2").await;
+    app.get("/api/v1/benefits?limit=nope").await;
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    for needle in [
+        r#"http_requests_total{method="GET",route="/api/v1/benefits",status="200"}"#,
+        r#"http_requests_total{method="GET",route="/api/v1/benefits",status="400"}"#,
+        "http_request_duration_seconds_bucket",
+        "db_pool_connections",
+        "db_pool_max_connections",
+    ] {
+        assert!(metrics.contains(needle), "missing {needle} in\n{metrics}");
+    }
+    app.state.db.clone().close().await.unwrap();
+    assert_eq!(app.get("/readyz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+}

@@ -1,0 +1,12 @@
+//! Integration tests of the HTTP API, by purpose. One binary (faster to
+//! link); each module is one area, and every test runs on SQLite and on
+//! PostgreSQL (see `linan_tests::db_tests!`).
+
+mod catalogue;
+mod demo;
+mod errors;
+mod http;
+mod lang;
+mod openapi;
+mod pagination;
+mod search;
