@@ -13,10 +13,10 @@ use crate::{config::Config, migration::Migrator};
 /// Opens the pool. For SQLite, creates the file's folder first.
 pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
     let url = &config.database_url;
-    if let Some(path) = sqlite_path(url) {
-        if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
-        }
+    if let Some(path) = sqlite_path(url)
+        && let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
     }
     let mut options = ConnectOptions::new(url.clone());
     options

@@ -46,7 +46,8 @@ pub struct Standing {
 pub fn standings(reference: &Reference, tier: &card_tier::Model, day: NaiveDate) -> Vec<Standing> {
     let mut out = vec![Standing { scheme_id: tier.scheme_id, rank: tier.rank, via: Via::Direct }];
     for row in reference.recognition.iter().filter(|r| r.from_tier_id == tier.id) {
-        let in_force = row.valid_from.is_none_or(|from| from <= day) && row.valid_until.is_none_or(|until| day <= until);
+        let in_force =
+            row.valid_from.is_none_or(|from| from <= day) && row.valid_until.is_none_or(|until| day <= until);
         if let (true, Some(to)) = (in_force, reference.tier(row.to_tier_id)) {
             out.push(Standing { scheme_id: to.scheme_id, rank: to.rank, via: Via::Recognition { row_id: row.id } });
         }
@@ -56,28 +57,18 @@ pub fn standings(reference: &Reference, tier: &card_tier::Model, day: NaiveDate)
 
 /// Whether a rule with minimum tier `min_tier_id` admits `standing`.
 fn rule_admits(reference: &Reference, standing: &Standing, min_tier_id: i64) -> bool {
-    reference
-        .tier(min_tier_id)
-        .is_some_and(|min| min.scheme_id == standing.scheme_id && min.rank <= standing.rank)
+    reference.tier(min_tier_id).is_some_and(|min| min.scheme_id == standing.scheme_id && min.rank <= standing.rank)
 }
 
 /// The ids of every tier that, used as a rule's minimum, admits one of the
 /// standings: a benefit is reachable iff one of its rules has such a minimum.
 pub fn admitting_tiers(reference: &Reference, standings: &[Standing]) -> Vec<i64> {
-    reference
-        .tiers
-        .iter()
-        .filter(|t| standings.iter().any(|s| rule_admits(reference, s, t.id)))
-        .map(|t| t.id)
-        .collect()
+    reference.tiers.iter().filter(|t| standings.iter().any(|s| rule_admits(reference, s, t.id))).map(|t| t.id).collect()
 }
 
 /// How the card reaches a benefit with these rules (direct preferred), if at all.
 pub fn admits(reference: &Reference, standings: &[Standing], rules: &[benefit_eligibility::Model]) -> Option<Via> {
-    standings
-        .iter()
-        .find(|s| rules.iter().any(|r| rule_admits(reference, s, r.min_tier_id)))
-        .map(|s| s.via)
+    standings.iter().find(|s| rules.iter().any(|r| rule_admits(reference, s, r.min_tier_id))).map(|s| s.via)
 }
 
 #[cfg(test)]

@@ -173,10 +173,15 @@ impl BenefitQuery {
             "near" => self.near = Some(GeoPoint::parse(v).map_err(|e| msg(&e))?),
             "radius_km" => {
                 let r = v.parse::<f64>().ok().filter(|r| r.is_finite() && *r > 0.0 && *r <= MAX_RADIUS_KM);
-                self.radius_km = Some(r.ok_or_else(|| bad(param, format!("must be a number of kilometres above 0 and at most {MAX_RADIUS_KM}")))?);
+                self.radius_km = Some(r.ok_or_else(|| {
+                    bad(param, format!("must be a number of kilometres above 0 and at most {MAX_RADIUS_KM}"))
+                })?);
             }
             "sort" => {
-                self.sort = Some(SortOrder::parse(v).ok_or_else(|| bad(param, "must be one of newest, nearest, ending_soon, relevance"))?);
+                self.sort = Some(
+                    SortOrder::parse(v)
+                        .ok_or_else(|| bad(param, "must be one of newest, nearest, ending_soon, relevance"))?,
+                );
             }
             "cursor" => {
                 if v.is_empty() || v.len() > 512 {
@@ -238,16 +243,24 @@ impl BenefitQuery {
         push("cursor", self.cursor.clone());
         push("limit", self.limit.map(|l| l.to_string()));
         push("lang", self.lang.map(|l| l.tag().to_owned()));
-        pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", percent_encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        pairs.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect::<Vec<_>>().join("&")
     }
 }
 
 const KNOWN: [&str; 13] = [
-    "district", "category", "partner", "scheme", "tier", "valid_on", "q", "near", "radius_km", "sort", "cursor", "limit", "lang",
+    "district",
+    "category",
+    "partner",
+    "scheme",
+    "tier",
+    "valid_on",
+    "q",
+    "near",
+    "radius_km",
+    "sort",
+    "cursor",
+    "limit",
+    "lang",
 ];
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.
@@ -321,10 +334,8 @@ mod tests {
         ])
         .unwrap();
         let s = q.to_query_string();
-        let pairs: Vec<(String, String)> = s
-            .split('&')
-            .map(|kv| kv.split_once('=').map(|(k, v)| (k.to_owned(), decode(v))).unwrap())
-            .collect();
+        let pairs: Vec<(String, String)> =
+            s.split('&').map(|kv| kv.split_once('=').map(|(k, v)| (k.to_owned(), decode(v))).unwrap()).collect();
         let back = BenefitQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
         assert_eq!(back, q);
     }

@@ -16,11 +16,7 @@ pub struct CodeError {
 
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "a {} code is 1-32 characters of letters, digits, '_' or '-'",
-            self.kind
-        )
+        write!(f, "a {} code is 1-32 characters of letters, digits, '_' or '-'", self.kind)
     }
 }
 
@@ -30,11 +26,7 @@ fn valid(s: &str, upper: bool) -> bool {
     !s.is_empty()
         && s.len() <= 32
         && s.bytes().all(|b| {
-            b.is_ascii_lowercase()
-                || b.is_ascii_digit()
-                || b == b'_'
-                || b == b'-'
-                || (upper && b.is_ascii_uppercase())
+            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-' || (upper && b.is_ascii_uppercase())
         })
 }
 
@@ -112,9 +104,6 @@ mod tests {
     #[test]
     fn deserializing_an_invalid_code_fails() {
         assert!(serde_json::from_str::<SchemeCode>("\"<script>\"").is_err());
-        assert_eq!(
-            serde_json::from_str::<SchemeCode>("\"liwan_talent\"").unwrap().as_str(),
-            "liwan_talent"
-        );
+        assert_eq!(serde_json::from_str::<SchemeCode>("\"liwan_talent\"").unwrap().as_str(), "liwan_talent");
     }
 }

@@ -39,7 +39,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         _ => 28,
     }
 }
@@ -130,7 +130,9 @@ mod tests {
 
     #[test]
     fn malformed_dates_are_refused() {
-        for bad in ["", "2026-1-01", "2026-13-01", "2026-00-10", "2026-04-31", "abcd-ef-gh", "+026-01-01", "2026-01-01T00"] {
+        for bad in
+            ["", "2026-1-01", "2026-13-01", "2026-00-10", "2026-04-31", "abcd-ef-gh", "+026-01-01", "2026-01-01T00"]
+        {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
     }

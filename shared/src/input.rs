@@ -6,7 +6,9 @@
 
 use std::fmt;
 
-use crate::{CategoryCode, DistrictCode, EligibilityRule, GeoPoint, Gives, LocalizedText, PartnerKind, Quota, Validity};
+use crate::{
+    CategoryCode, DistrictCode, EligibilityRule, GeoPoint, Gives, LocalizedText, PartnerKind, Quota, Validity,
+};
 
 /// Longest title, in characters.
 pub const MAX_TITLE_CHARS: usize = 80;
@@ -139,7 +141,9 @@ impl BenefitInput {
         }
         match (self.quota.per_person_limit, self.quota.per_person_period) {
             (Some(0), _) => return Err(field_error("quota.per_person_limit", "must be above 0")),
-            (Some(_), None) => return Err(field_error("quota.per_person_period", "is required with a per-person limit")),
+            (Some(_), None) => {
+                return Err(field_error("quota.per_person_period", "is required with a per-person limit"));
+            }
             (None, Some(_)) => return Err(field_error("quota.per_person_limit", "is required with a period")),
             _ => {}
         }

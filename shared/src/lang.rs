@@ -115,11 +115,7 @@ pub struct LocalizedText {
 impl LocalizedText {
     /// Builds a text from its three variants.
     pub fn new(zh_cn: &str, zh_hk: Option<&str>, en: Option<&str>) -> Self {
-        Self {
-            zh_cn: zh_cn.to_owned(),
-            zh_hk: zh_hk.map(str::to_owned),
-            en: en.map(str::to_owned),
-        }
+        Self { zh_cn: zh_cn.to_owned(), zh_hk: zh_hk.map(str::to_owned), en: en.map(str::to_owned) }
     }
 
     /// The text in `lang`, falling back to zh-CN when missing or blank.

@@ -36,12 +36,10 @@ mod ops;
 mod reference;
 
 pub use benefit::{
-    BenefitDetail, BenefitStatus, BenefitSummary, EligibilityRule, Gives, PartnerSummary, Quota,
-    QuotaPeriod, Validity,
+    BenefitDetail, BenefitStatus, BenefitSummary, EligibilityRule, Gives, PartnerSummary, Quota, QuotaPeriod, Validity,
 };
 pub use catalogue::{
-    BenefitPage, BenefitQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS, MAX_RADIUS_KM, QueryError,
-    SortOrder,
+    BenefitPage, BenefitQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS, MAX_RADIUS_KM, QueryError, SortOrder,
 };
 pub use codes::{CategoryCode, CodeError, DistrictCode, SchemeCode, TierCode};
 pub use date::{Date, DateError};
@@ -51,6 +49,5 @@ pub use input::{BenefitInput, FieldError, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS
 pub use lang::{Lang, LangError, LocalizedText};
 pub use ops::HealthDto;
 pub use reference::{
-    CardSchemeDto, CardSchemesDto, CategoryDto, DistrictDto, PartnerDto, PartnerKind,
-    RecognitionDto, TierDto,
+    CardSchemeDto, CardSchemesDto, CategoryDto, DistrictDto, PartnerDto, PartnerKind, RecognitionDto, TierDto,
 };

@@ -106,9 +106,7 @@ impl PartnerKind {
 
     /// The kind for a stored code, if it is one.
     pub fn from_code(code: &str) -> Option<Self> {
-        [PartnerKind::Hospital, PartnerKind::ScenicSpot, PartnerKind::Merchant]
-            .into_iter()
-            .find(|k| k.as_str() == code)
+        [PartnerKind::Hospital, PartnerKind::ScenicSpot, PartnerKind::Merchant].into_iter().find(|k| k.as_str() == code)
     }
 }
 

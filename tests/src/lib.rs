@@ -198,7 +198,8 @@ impl TestApp {
         let got = response.status();
         let text = response.text().await.unwrap_or_default();
         assert_eq!(got, status, "GET {path}: {text}");
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("GET {path}: error body is not {{error:{{code,message}}}}: {e}: {text}"))
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("GET {path}: error body is not {{error:{{code,message}}}}: {e}: {text}"))
     }
 
     /// Re-reads the catalogue version now, as the poller would (after a
@@ -215,7 +216,7 @@ impl TestApp {
 
 /// Declares each listed test once per database.
 ///
-/// ```ignore
+/// ```text
 /// db_tests!(Demo => { lists_only_public_benefits, … });
 /// ```
 #[macro_export]
@@ -250,7 +251,10 @@ mod tests {
 
     #[test]
     fn database_names_are_replaced_in_urls() {
-        assert_eq!(with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"), "postgres://postgres@127.0.0.1:5432/x");
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
         assert_eq!(with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
         assert_eq!(with_database("postgres://u@h:5432", "x"), "postgres://u@h:5432/x");
     }
@@ -290,7 +294,10 @@ pub mod fixtures {
             gives: Gives::PercentOff { percent: 10 },
             quota: Quota::default(),
             eligibility: vec![rule("youyue_foshan", "C")],
-            validity: Validity { from: from_naive(day - Duration::days(1)), until: from_naive(day + Duration::days(30)) },
+            validity: Validity {
+                from: from_naive(day - Duration::days(1)),
+                until: from_naive(day + Duration::days(30)),
+            },
         }
     }
 

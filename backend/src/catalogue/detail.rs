@@ -31,11 +31,8 @@ pub async fn benefit_detail(
         .await?
         .ok_or(ApiError::NotFound("benefit"))?;
     let loaded = Loaded::for_benefits(db, std::slice::from_ref(&b)).await?;
-    let p = loaded
-        .partners
-        .get(&b.partner_id)
-        .filter(|p| p.status == "approved")
-        .ok_or(ApiError::NotFound("benefit"))?;
+    let p =
+        loaded.partners.get(&b.partner_id).filter(|p| p.status == "approved").ok_or(ApiError::NotFound("benefit"))?;
     let address = pick(lang, &p.address_zh_cn, p.address_zh_hk.as_deref(), p.address_en.as_deref()).to_owned();
     let summary = summary(reference, &loaded, &b, lang, None)
         .ok_or_else(|| ApiError::Internal(format!("benefit {id} has broken references")))?;

@@ -212,10 +212,7 @@ pub async fn list_benefits(
         .collect();
     let models: Vec<benefit::Model> = benefits.iter().map(|(b, _)| b.clone()).collect();
     let loaded = Loaded::for_benefits(db, &models).await?;
-    let items = benefits
-        .iter()
-        .filter_map(|(b, distance)| summary(reference, &loaded, b, lang, *distance))
-        .collect();
+    let items = benefits.iter().filter_map(|(b, distance)| summary(reference, &loaded, b, lang, *distance)).collect();
     Ok(BenefitPage { items, next_cursor })
 }
 
@@ -228,10 +225,22 @@ fn round_km(km: f64) -> f64 {
 fn push_after(sql: &mut Sql, c: &Cursor, near: Option<GeoPoint>, patterns: &[String]) {
     match *c {
         Cursor::Newest { p, id } => {
-            sql.push("(b.published_at < ").bind(p).push(" OR (b.published_at = ").bind(p).push(" AND b.id < ").bind(id).push("))");
+            sql.push("(b.published_at < ")
+                .bind(p)
+                .push(" OR (b.published_at = ")
+                .bind(p)
+                .push(" AND b.id < ")
+                .bind(id)
+                .push("))");
         }
         Cursor::EndingSoon { u, id } => {
-            sql.push("(b.valid_until > ").bind(u).push(" OR (b.valid_until = ").bind(u).push(" AND b.id > ").bind(id).push("))");
+            sql.push("(b.valid_until > ")
+                .bind(u)
+                .push(" OR (b.valid_until = ")
+                .bind(u)
+                .push(" AND b.id > ")
+                .bind(id)
+                .push("))");
         }
         Cursor::Nearest { d, id } => {
             let d = f64::from_bits(d);

@@ -66,10 +66,10 @@ impl CatalogueState {
         let row = catalogue_state::Entity::find_by_id(1).one(db).await?;
         let version = row.map(|r| r.version).unwrap_or(0);
         let previous = self.version.swap(version, Ordering::AcqRel);
-        if previous != version {
-            if let Some(cache) = &self.responses {
-                cache.clear();
-            }
+        if previous != version
+            && let Some(cache) = &self.responses
+        {
+            cache.clear();
         }
         Ok(version)
     }
@@ -77,10 +77,10 @@ impl CatalogueState {
     /// The reference snapshot for the current version, loading it if stale.
     pub async fn reference(&self, db: &impl ConnectionTrait) -> Result<Arc<Reference>, DbErr> {
         let version = self.version();
-        if let Some((v, r)) = self.reference.read().ok().and_then(|g| g.clone()) {
-            if v == version {
-                return Ok(r);
-            }
+        if let Some((v, r)) = self.reference.read().ok().and_then(|g| g.clone())
+            && v == version
+        {
+            return Ok(r);
         }
         let fresh = Arc::new(Reference::load(db).await?);
         if let Ok(mut guard) = self.reference.write() {

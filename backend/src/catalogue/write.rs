@@ -55,9 +55,8 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     input.validate()?;
-    let district = reference
-        .district_by_code(input.district.as_str())
-        .ok_or_else(|| field("district", "unknown district"))?;
+    let district =
+        reference.district_by_code(input.district.as_str()).ok_or_else(|| field("district", "unknown district"))?;
     let now = Utc::now();
     let txn = db.begin().await?;
     let row = partner::ActiveModel {
@@ -98,9 +97,8 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     input.validate()?;
-    let category = reference
-        .category_by_code(input.category.as_str())
-        .ok_or_else(|| field("category", "unknown category"))?;
+    let category =
+        reference.category_by_code(input.category.as_str()).ok_or_else(|| field("category", "unknown category"))?;
     let mut rules = Vec::with_capacity(input.eligibility.len());
     for (i, rule) in input.eligibility.iter().enumerate() {
         let scheme = reference

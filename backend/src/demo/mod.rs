@@ -117,7 +117,9 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
     Ok(district::Entity::find().count(db).await? == 0)
 }
 
-fn text_columns(t: &LocalizedText) -> (sea_orm::ActiveValue<String>, sea_orm::ActiveValue<Option<String>>, sea_orm::ActiveValue<Option<String>>) {
+fn text_columns(
+    t: &LocalizedText,
+) -> (sea_orm::ActiveValue<String>, sea_orm::ActiveValue<Option<String>>, sea_orm::ActiveValue<Option<String>>) {
     (Set(t.zh_cn.clone()), Set(t.zh_hk.clone()), Set(t.en.clone()))
 }
 

@@ -58,11 +58,7 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::partner::Entity",
-        from = "Column::PartnerId",
-        to = "super::partner::Column::Id"
-    )]
+    #[sea_orm(belongs_to = "super::partner::Entity", from = "Column::PartnerId", to = "super::partner::Column::Id")]
     Partner,
 }
 

@@ -49,9 +49,11 @@ impl CacheKey {
 fn matches(headers: &HeaderMap, etag: &str) -> bool {
     let strip = |t: &str| t.trim().trim_start_matches("W/").to_owned();
     let ours = strip(etag);
-    headers.get_all(IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).any(|v| {
-        v.split(',').any(|candidate| candidate.trim() == "*" || strip(candidate) == ours)
-    })
+    headers
+        .get_all(IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.split(',').any(|candidate| candidate.trim() == "*" || strip(candidate) == ours))
 }
 
 fn headers_for(response: &mut Response, state: &AppState, etag: &str, lang: Option<Lang>) {

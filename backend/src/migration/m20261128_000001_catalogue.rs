@@ -139,11 +139,7 @@ fn fk(
     to_table: impl IntoIden,
     to_col: impl IntoIden,
 ) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from_table, from_col)
-        .to(to_table, to_col)
-        .on_delete(ForeignKeyAction::Restrict)
-        .take()
+    ForeignKey::create().from(from_table, from_col).to(to_table, to_col).on_delete(ForeignKeyAction::Restrict).take()
 }
 
 fn index(table: impl IntoIden, name: &str, cols: Vec<impl IntoIden>, unique: bool) -> IndexCreateStatement {
@@ -214,8 +210,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(CardTier::Table, "ux_card_tier_scheme_code", vec![CardTier::SchemeId, CardTier::Code], true))
-            .await?;
+        m.create_index(index(
+            CardTier::Table,
+            "ux_card_tier_scheme_code",
+            vec![CardTier::SchemeId, CardTier::Code],
+            true,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -261,8 +262,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(Partner::Table, "ix_partner_district_status", vec![Partner::DistrictId, Partner::Status], false))
-            .await?;
+        m.create_index(index(
+            Partner::Table,
+            "ix_partner_district_status",
+            vec![Partner::DistrictId, Partner::Status],
+            false,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()

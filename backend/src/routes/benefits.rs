@@ -1,12 +1,6 @@
 //! `GET /api/v1/benefits` and `GET /api/v1/benefits/{id}`.
 
-use axum::{
-    Router,
-    extract::State,
-    http::HeaderMap,
-    response::Response,
-    routing::get,
-};
+use axum::{Router, extract::State, http::HeaderMap, response::Response, routing::get};
 use linan_shared::{BenefitDetail, BenefitPage, BenefitQuery, ErrorBody};
 
 use crate::{

@@ -34,7 +34,10 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
             .into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(HealthDto { status: "unavailable".to_owned(), catalogue_version: None }))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(HealthDto { status: "unavailable".to_owned(), catalogue_version: None }),
+            )
                 .into_response()
         }
     }

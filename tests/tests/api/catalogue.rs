@@ -150,7 +150,8 @@ async fn detail_has_terms_and_hidden_benefits_are_not_found(app: TestApp) {
     assert!(!detail.terms.is_empty() && !detail.description.is_empty() && !detail.address.is_empty());
 
     let partner = app.add_partner("liwan", "测试草稿商户", 23.12, 113.24).await;
-    for status in [BenefitStatus::Draft, BenefitStatus::PendingReview, BenefitStatus::Paused, BenefitStatus::Withdrawn] {
+    for status in [BenefitStatus::Draft, BenefitStatus::PendingReview, BenefitStatus::Paused, BenefitStatus::Withdrawn]
+    {
         let id = app.add_benefit_in(partner, &benefit_input(zh("不公开")), status).await;
         app.expect_error(&format!("/api/v1/benefits/{id}"), StatusCode::NOT_FOUND).await;
         assert!(!ids(&app.all_benefits("limit=100").await).contains(&id), "{status:?} is listed");

@@ -15,7 +15,15 @@ async fn the_demo_catalogue_looks_alive(app: TestApp) {
     assert_eq!(codes, ["liwan", "nanhai"]);
     let schemes: CardSchemesDto = app.get_json("/api/v1/card-schemes").await;
     let tiers = |code: &str| -> Vec<String> {
-        schemes.schemes.iter().find(|s| s.code.as_str() == code).unwrap().tiers.iter().map(|t| t.code.to_string()).collect()
+        schemes
+            .schemes
+            .iter()
+            .find(|s| s.code.as_str() == code)
+            .unwrap()
+            .tiers
+            .iter()
+            .map(|t| t.code.to_string())
+            .collect()
     };
     assert_eq!(tiers("youyue_foshan"), ["A", "B", "C", "T"]);
     assert_eq!(tiers("liwan_talent"), ["A", "B", "C"]);
@@ -27,7 +35,10 @@ async fn the_demo_catalogue_looks_alive(app: TestApp) {
     assert!(partners.len() >= 25);
     for kind in [PartnerKind::Hospital, PartnerKind::ScenicSpot, PartnerKind::Merchant] {
         for district in ["liwan", "nanhai"] {
-            assert!(all.iter().any(|b| b.partner.kind == kind && b.district.as_str() == district), "{kind:?} in {district}");
+            assert!(
+                all.iter().any(|b| b.partner.kind == kind && b.district.as_str() == district),
+                "{kind:?} in {district}"
+            );
         }
     }
     assert!(all.iter().all(|b| b.validity.from <= b.validity.until && !b.eligibility.is_empty()));
@@ -66,7 +77,8 @@ async fn first_start_creates_migrates_and_seeds_once() {
 
 #[tokio::test]
 async fn production_mode_and_no_demo_load_nothing() {
-    let modes: [(&str, fn(&str) -> Config); 2] = [
+    type MakeConfig = fn(&str) -> Config;
+    let modes: [(&str, MakeConfig); 2] = [
         ("production", |url| Config { production: true, no_demo: false, ..Config::for_database(url) }),
         ("no-demo", |url| Config { no_demo: true, ..Config::for_database(url) }),
     ];

@@ -49,7 +49,13 @@ async fn each_bad_parameter_is_a_400_naming_it(app: TestApp) {
 }
 
 async fn unknown_and_malformed_ids(app: TestApp) {
-    for path in ["/api/v1/benefits/0", "/api/v1/benefits/abc", "/api/v1/benefits/-4", "/api/v1/partners/1.5", "/api/v1/benefits/99999999999999999999"] {
+    for path in [
+        "/api/v1/benefits/0",
+        "/api/v1/benefits/abc",
+        "/api/v1/benefits/-4",
+        "/api/v1/partners/1.5",
+        "/api/v1/benefits/99999999999999999999",
+    ] {
         let body = app.expect_error(path, StatusCode::BAD_REQUEST).await;
         assert_eq!(body.error.param.as_deref(), Some("id"), "{path}");
     }
@@ -62,10 +68,24 @@ async fn unknown_and_malformed_ids(app: TestApp) {
 
 async fn no_odd_input_causes_a_server_error(app: TestApp) {
     let odd = [
-        "q=%25%25%25", "q=%27%3B%20DROP%20TABLE%20benefit%3B--", "q=%00", "q=%E2%80%8B", "q=%F0%9F%8F%A5",
-        "q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k%20l%20m%20n%20o%20p", "near=0,0&sort=nearest", "near=-90,-180&radius_km=500",
-        "near=90,180&sort=nearest", "valid_on=9999-12-31", "partner=9223372036854775807", "q=%E5", "%=%", "&&&", "q",
-        "limit=1&cursor=eyJzIjoibmVhcmVzdCIsImQiOjAsImlkIjowfQ", "lang=EN", "district=LIWAN",
+        "q=%25%25%25",
+        "q=%27%3B%20DROP%20TABLE%20benefit%3B--",
+        "q=%00",
+        "q=%E2%80%8B",
+        "q=%F0%9F%8F%A5",
+        "q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k%20l%20m%20n%20o%20p",
+        "near=0,0&sort=nearest",
+        "near=-90,-180&radius_km=500",
+        "near=90,180&sort=nearest",
+        "valid_on=9999-12-31",
+        "partner=9223372036854775807",
+        "q=%E5",
+        "%=%",
+        "&&&",
+        "q",
+        "limit=1&cursor=eyJzIjoibmVhcmVzdCIsImQiOjAsImlkIjowfQ",
+        "lang=EN",
+        "district=LIWAN",
     ];
     for query in odd {
         let response = app.get(&format!("/api/v1/benefits?{query}")).await;

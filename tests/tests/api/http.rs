@@ -40,7 +40,9 @@ async fn a_matching_etag_gets_304_and_a_change_gets_a_new_etag(app: TestApp) {
     assert_ne!(changed.headers()["etag"], etag.as_str());
 
     // Details and reference lists have validators too.
-    for path in ["/api/v1/districts", "/api/v1/categories", "/api/v1/card-schemes", &format!("/api/v1/partners/{partner}")] {
+    for path in
+        ["/api/v1/districts", "/api/v1/categories", "/api/v1/card-schemes", &format!("/api/v1/partners/{partner}")]
+    {
         let first = app.get(path).await;
         let etag = first.headers()["etag"].to_str().unwrap().to_owned();
         assert_eq!(app.get_with(path, &[("if-none-match", &etag)]).await.status(), StatusCode::NOT_MODIFIED, "{path}");
@@ -72,8 +74,14 @@ async fn public_reads_are_cacheable_and_cross_origin(app: TestApp) {
     assert_eq!(response.headers()["access-control-allow-origin"], "*");
     let cache_control = response.headers()["cache-control"].to_str().unwrap();
     assert!(cache_control.starts_with("public, max-age="), "{cache_control}");
-    assert!(response.headers()["vary"].to_str().unwrap().to_ascii_lowercase().contains("accept-language")
-        || response.headers().get_all("vary").iter().any(|v| v.to_str().unwrap().eq_ignore_ascii_case("accept-language")));
+    assert!(
+        response.headers()["vary"].to_str().unwrap().to_ascii_lowercase().contains("accept-language")
+            || response
+                .headers()
+                .get_all("vary")
+                .iter()
+                .any(|v| v.to_str().unwrap().eq_ignore_ascii_case("accept-language"))
+    );
     let preflight = app
         .client
         .request(reqwest::Method::OPTIONS, format!("{}/api/v1/benefits", app.address))

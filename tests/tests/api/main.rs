@@ -2,6 +2,9 @@
 //! link); each module is one area, and every test runs on SQLite and on
 //! PostgreSQL (see `linan_tests::db_tests!`).
 
+// Test code states its expectations with unwrap: a panic is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod catalogue;
 mod demo;
 mod errors;

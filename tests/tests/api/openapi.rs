@@ -73,16 +73,16 @@ fn validate(doc: &Value, schema: &Value, value: &Value, at: &str) -> Result<(), 
         }
     }
     for key in ["oneOf", "anyOf"] {
-        if let Some(any) = schema.get(key).and_then(Value::as_array) {
-            if !any.iter().any(|s| validate(doc, s, value, at).is_ok()) {
-                return Err(format!("{at}: {value} matches none of {key}"));
-            }
+        if let Some(any) = schema.get(key).and_then(Value::as_array)
+            && !any.iter().any(|s| validate(doc, s, value, at).is_ok())
+        {
+            return Err(format!("{at}: {value} matches none of {key}"));
         }
     }
-    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        if !values.contains(value) {
-            return Err(format!("{at}: {value} not in enum {values:?}"));
-        }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array)
+        && !values.contains(value)
+    {
+        return Err(format!("{at}: {value} not in enum {values:?}"));
     }
     if let Some(t) = schema.get("type") {
         let types: Vec<&str> = match t {

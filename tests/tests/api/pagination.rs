@@ -89,7 +89,8 @@ async fn the_last_page_has_no_cursor_and_limits_are_honoured(app: TestApp) {
 
 async fn a_cursor_of_another_sort_order_or_garbage_is_refused(app: TestApp) {
     let cursor = app.benefits("limit=2").await.next_cursor.unwrap();
-    let body = app.expect_error(&format!("/api/v1/benefits?sort=ending_soon&cursor={cursor}"), StatusCode::BAD_REQUEST).await;
+    let body =
+        app.expect_error(&format!("/api/v1/benefits?sort=ending_soon&cursor={cursor}"), StatusCode::BAD_REQUEST).await;
     assert_eq!(body.error.param.as_deref(), Some("cursor"));
     for garbage in ["abc", "eyJzIjoibmV3ZXN0In0", "%00%01", "e30"] {
         let body = app.expect_error(&format!("/api/v1/benefits?cursor={garbage}"), StatusCode::BAD_REQUEST).await;

@@ -27,12 +27,24 @@ async fn expected(app: &TestApp, terms: &[&str]) -> BTreeSet<i64> {
         .into_iter()
         .filter(|(b, p)| {
             let texts = [
-                Some(&b.title_zh_cn), b.title_zh_hk.as_ref(), b.title_en.as_ref(),
-                Some(&b.summary_zh_cn), b.summary_zh_hk.as_ref(), b.summary_en.as_ref(),
-                Some(&b.description_zh_cn), b.description_zh_hk.as_ref(), b.description_en.as_ref(),
-                Some(&b.terms_zh_cn), b.terms_zh_hk.as_ref(), b.terms_en.as_ref(),
-                Some(&p.name_zh_cn), p.name_zh_hk.as_ref(), p.name_en.as_ref(),
-                Some(&p.address_zh_cn), p.address_zh_hk.as_ref(), p.address_en.as_ref(),
+                Some(&b.title_zh_cn),
+                b.title_zh_hk.as_ref(),
+                b.title_en.as_ref(),
+                Some(&b.summary_zh_cn),
+                b.summary_zh_hk.as_ref(),
+                b.summary_en.as_ref(),
+                Some(&b.description_zh_cn),
+                b.description_zh_hk.as_ref(),
+                b.description_en.as_ref(),
+                Some(&b.terms_zh_cn),
+                b.terms_zh_hk.as_ref(),
+                b.terms_en.as_ref(),
+                Some(&p.name_zh_cn),
+                p.name_zh_hk.as_ref(),
+                p.name_en.as_ref(),
+                Some(&p.address_zh_cn),
+                p.address_zh_hk.as_ref(),
+                p.address_en.as_ref(),
             ];
             let all: String = texts.into_iter().flatten().map(|t| t.to_lowercase()).collect::<Vec<_>>().join("\n");
             terms.iter().all(|t| all.contains(&t.to_lowercase()))
@@ -42,9 +54,7 @@ async fn expected(app: &TestApp, terms: &[&str]) -> BTreeSet<i64> {
 }
 
 fn encode(q: &str) -> String {
-    q.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    q.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
 async fn search(app: &TestApp, q: &str) -> Vec<linan_shared::BenefitSummary> {
@@ -91,18 +101,15 @@ async fn title_matches_rank_above_description_matches(app: TestApp) {
     let found = search(&app, "龙舟饭").await;
     let order: Vec<i64> = found.iter().map(|b| b.id).collect();
     assert_eq!(order, vec![titled, described], "relevance is the default order with q");
-    let newest: Vec<i64> = app
-        .all_benefits(&format!("q={}&sort=newest&limit=100", encode("龙舟饭")))
-        .await
-        .iter()
-        .map(|b| b.id)
-        .collect();
+    let newest: Vec<i64> =
+        app.all_benefits(&format!("q={}&sort=newest&limit=100", encode("龙舟饭"))).await.iter().map(|b| b.id).collect();
     assert_eq!(newest, vec![described, titled], "sort=newest ignores where the match is");
 }
 
 async fn wildcard_characters_in_a_query_are_literal(app: TestApp) {
     let partner = app.add_partner("nanhai", "通配符测试", 23.03, 113.15).await;
-    let id = app.add_benefit(partner, &benefit_input(LocalizedText::new("满100_减20%", None, Some("100_off 20%")))).await;
+    let id =
+        app.add_benefit(partner, &benefit_input(LocalizedText::new("满100_减20%", None, Some("100_off 20%")))).await;
     let found: Vec<i64> = search(&app, "100_减20%").await.iter().map(|b| b.id).collect();
     assert_eq!(found, vec![id]);
     for literal in ["%", "_"] {
