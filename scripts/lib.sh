@@ -15,8 +15,8 @@ apt_install() {
   for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing Debian packages: ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # Makes sure cargo is on PATH and the wasm target is installed.
@@ -43,4 +43,38 @@ ensure_postgres() {
     done
   fi
   return 1
+}
+
+# The wasm-bindgen version pinned in Cargo.lock.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+# Installs wasm-bindgen-cli (with wasm-bindgen-test-runner) at exactly the
+# Cargo.lock version into .tools/. Not --locked: the CLI's own lock file names
+# a transitive version that is no longer on crates.io.
+ensure_wasm_bindgen() {
+  ensure_rust
+  local want; want="$(wasm_bindgen_version)"
+  [ -n "$want" ] || die "wasm-bindgen is not in Cargo.lock"
+  if [ -x .tools/bin/wasm-bindgen ] && [ "$(.tools/bin/wasm-bindgen --version | awk '{print $2}')" = "$want" ]; then
+    return 0
+  fi
+  say "installing wasm-bindgen-cli $want into .tools/ (once)"
+  cargo install wasm-bindgen-cli --version "$want" --root .tools --force
+}
+
+# Installs the frontend's npm tools (wasm-opt, playwright-core) from the lock file.
+ensure_frontend_npm() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [ ! -x frontend/node_modules/.bin/wasm-opt ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
+    say "installing the frontend's npm tools (npm ci)"
+    (cd frontend && npm ci --no-audit --no-fund)
+  fi
+}
+
+# Installs Debian's headless Chromium and its WebDriver for the browser tests.
+ensure_chromium() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+  apt_install chromium chromium-driver
 }

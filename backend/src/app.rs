@@ -59,6 +59,8 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::reference::router())
         .merge(routes::openapi::router())
         .merge(routes::ops::router())
+        .merge(routes::widget::router())
+        .merge(routes::pages::router())
         // After routing, so the metrics see the matched route template.
         .route_layer(middleware::from_fn_with_state(state.clone(), track))
         .fallback(route_not_found)

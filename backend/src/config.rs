@@ -48,6 +48,11 @@ pub struct Config {
     /// `max-age` (seconds) of the `Cache-Control` header on public reads.
     #[arg(long, env = "LINAN_PUBLIC_MAX_AGE_SECS", default_value_t = 30)]
     pub public_max_age_secs: u32,
+
+    /// Folder with the built widget (`scripts/build-widget.sh` writes it),
+    /// served under `/widget/`.
+    #[arg(long, env = "LINAN_WIDGET_DIR", default_value = "frontend/dist")]
+    pub widget_dir: std::path::PathBuf,
 }
 
 impl Config {
@@ -73,6 +78,7 @@ impl Config {
             version_poll_ms: 1000,
             response_cache_entries: 2000,
             public_max_age_secs: 30,
+            widget_dir: std::path::PathBuf::from("frontend/dist"),
         }
     }
 }

@@ -4,5 +4,7 @@
 pub mod benefits;
 pub mod openapi;
 pub mod ops;
+pub mod pages;
 pub mod partners;
 pub mod reference;
+pub mod widget;

@@ -4,7 +4,7 @@
 use axum::{Json, Router, routing::get};
 use utoipa::OpenApi;
 
-use super::{benefits, ops, partners, reference};
+use super::{benefits, ops, pages, partners, reference, widget};
 use crate::state::AppState;
 
 /// The API description.
@@ -26,11 +26,15 @@ use crate::state::AppState;
         ops::readyz,
         ops::metrics,
         openapi_json,
+        widget::widget_file,
+        pages::embed,
+        pages::demo,
     ),
     tags(
         (name = "catalogue", description = "Public benefits and partners"),
         (name = "reference", description = "Districts, categories, card schemes and recognition"),
         (name = "operations", description = "Health, readiness, metrics and this document"),
+        (name = "widget", description = "The embeddable widget, its iframe page and the demo host page"),
     )
 )]
 pub struct ApiDoc;

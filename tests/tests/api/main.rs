@@ -13,3 +13,4 @@ mod lang;
 mod openapi;
 mod pagination;
 mod search;
+mod widget;

@@ -1,0 +1,68 @@
+//! `GET /widget/{file}`: the built widget — the loader at a stable URL, the
+//! glue and the `.wasm` under content-hashed names.
+//!
+//! Files come from `LINAN_WIDGET_DIR`. Hashed files never change, so they are
+//! cached for a year; the loader is revalidated every few minutes so a new
+//! release reaches host pages quickly. Every file may be loaded from any
+//! origin: district sites load the module script cross-origin.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::{HeaderValue, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use linan_shared::ErrorBody;
+
+use crate::{error::ApiError, state::AppState};
+
+/// The stable entry point's name.
+pub const LOADER: &str = "linan-benefits.js";
+
+/// The widget route.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/widget/{file}", get(widget_file))
+}
+
+fn content_type(file: &str) -> Option<&'static str> {
+    match file.rsplit_once('.')?.1 {
+        "js" => Some("text/javascript; charset=utf-8"),
+        "wasm" => Some("application/wasm"),
+        "json" => Some("application/json"),
+        _ => None,
+    }
+}
+
+/// Serves one file of the built widget.
+#[utoipa::path(get, path = "/widget/{file}", tag = "widget",
+    params(("file" = String, Path, description = "`linan-benefits.js` (the loader), or a content-hashed glue/wasm file it imports.")),
+    responses(
+        (status = 200, description = "The file (text/javascript, application/wasm or application/json)", content_type = "application/octet-stream"),
+        (status = 404, description = "No such file (or the widget is not built)", body = ErrorBody),
+    ))]
+pub async fn widget_file(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, ApiError> {
+    // Plain names only: no separators, no dot-files, so nothing outside the folder is reachable.
+    let safe = !file.is_empty()
+        && !file.starts_with('.')
+        && file.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    let mime = content_type(&file).filter(|_| safe).ok_or(ApiError::NotFound("widget file"))?;
+    let bytes = tokio::fs::read(state.config.widget_dir.join(&file)).await.map_err(|e| {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            tracing::warn!(file, error = %e, "cannot read widget file");
+        }
+        ApiError::NotFound("widget file")
+    })?;
+    let cache = if file == LOADER || file == "manifest.json" {
+        "public, max-age=300"
+    } else {
+        "public, max-age=31536000, immutable"
+    };
+    let mut response = bytes.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    h.insert("cross-origin-resource-policy", HeaderValue::from_static("cross-origin"));
+    Ok(response)
+}

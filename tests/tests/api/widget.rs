@@ -1,0 +1,81 @@
+//! Serving the widget: `/widget/*` files with the right types and caching,
+//! the `/embed` iframe page and the `/` demo host page.
+
+use linan_tests::{Db, Seed, spawn_app_with};
+use reqwest::StatusCode;
+
+async fn app_with_widget_dir(production: bool) -> (linan_tests::TestApp, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("linan-widget-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("linan-benefits.js"), "import init from \"./linan_widget.abc.js\";").unwrap();
+    std::fs::write(dir.join("linan_widget_bg.0123456789ab.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join(".secret.js"), "no").unwrap();
+    let widget_dir = dir.clone();
+    let app = spawn_app_with(Db::Sqlite, Seed::Demo, move |c| {
+        c.widget_dir = widget_dir;
+        c.production = production;
+    })
+    .await
+    .unwrap();
+    (app, dir)
+}
+
+#[tokio::test]
+async fn widget_files_are_served_with_types_caching_and_cors() {
+    let (app, dir) = app_with_widget_dir(false).await;
+    let loader = app.get_with("/widget/linan-benefits.js", &[("origin", "https://www.nanhai.gov.cn")]).await;
+    assert_eq!(loader.status(), StatusCode::OK);
+    assert_eq!(loader.headers()["content-type"], "text/javascript; charset=utf-8");
+    assert_eq!(loader.headers()["cache-control"], "public, max-age=300");
+    assert_eq!(loader.headers()["access-control-allow-origin"], "*");
+    let wasm = app.get("/widget/linan_widget_bg.0123456789ab.wasm").await;
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    assert_eq!(wasm.headers()["cache-control"], "public, max-age=31536000, immutable");
+    for bad in [
+        "/widget/.secret.js",
+        "/widget/..%2FCargo.toml",
+        "/widget/%2Fetc%2Fpasswd",
+        "/widget/missing.js",
+        "/widget/x.exe",
+    ] {
+        let body = app.expect_error(bad, StatusCode::NOT_FOUND).await;
+        assert_eq!(body.error.code, "not_found", "{bad}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn the_embed_page_carries_validated_attributes_and_allows_framing() {
+    let (app, dir) = app_with_widget_dir(false).await;
+    let page = app.get("/embed?district=nanhai&category=scenic_discount&lang=en&theme=dark&limit=5").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors *"), "{csp}");
+    let html = page.text().await.unwrap();
+    assert!(html.contains(
+        r#"<linan-benefits district="nanhai" category="scenic_discount" lang="en" theme="dark" limit="5"></linan-benefits>"#
+    ));
+    assert!(html.contains(r#"<html lang="en">"#));
+    for (query, param) in [("theme=blue", "theme"), ("district=%3Cscript%3E", "district"), ("limit=1000", "limit")] {
+        let body = app.expect_error(&format!("/embed?{query}"), StatusCode::BAD_REQUEST).await;
+        assert_eq!(body.error.param.as_deref(), Some(param));
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn the_demo_host_page_embeds_two_widgets_and_shows_the_snippet() {
+    let (app, dir) = app_with_widget_dir(false).await;
+    let html = app.get("/").await.text().await.unwrap();
+    assert_eq!(html.matches("<linan-benefits ").count(), 2);
+    assert!(
+        html.contains("&lt;script type=&quot;module&quot; src=&quot;http://127.0.0.1:"),
+        "the snippet is shown as text"
+    );
+    assert!(html.contains("div:empty { display: none !important; }"), "the host CSS is hostile");
+    let _ = std::fs::remove_dir_all(dir);
+
+    let (production, dir) = app_with_widget_dir(true).await;
+    production.expect_error("/", StatusCode::NOT_FOUND).await;
+    let _ = std::fs::remove_dir_all(dir);
+}
