@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Sets up and runs the platform: builds the `linan` binary and serves the
-# catalogue from an embedded SQLite file (data/linan.sqlite), loading the demo
-# data set on first start. Extra arguments go to `linan serve`
+# Sets up and runs the platform: builds the widget and the `linan` binary and
+# serves the catalogue from an embedded SQLite file (data/linan.sqlite),
+# loading the demo data set on first start. Open the printed URL: / is a demo
+# district portal embedding the widget. Extra arguments go to `linan serve`
 # (see `linan serve --help`), e.g. `scripts/run.sh --bind 0.0.0.0:8080`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 ensure_rust
+scripts/build-widget.sh
 say "building linan (release)"
 cargo build --release --locked -p linan-backend --bin linan
 say "starting; stop with Ctrl-C"

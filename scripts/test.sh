@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Sets up and runs the whole test suite: formatting, lints, unit and doc
-# tests, the integration tests against SQLite and PostgreSQL, and the wasm
-# build of the model crate.
+# Sets up and runs the whole test suite:
+#   formatting and lints (host and wasm32), unit and doc tests, the API
+#   integration tests against SQLite and PostgreSQL, the widget build with its
+#   size budget, the widget's component tests (wasm-bindgen-test in headless
+#   Chromium) and the end-to-end browser tests against the real backend.
 #
 # PostgreSQL: LINAN_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres,
 # a user that may create databases). Under CI=true an unreachable PostgreSQL
 # fails the run; elsewhere the PostgreSQL pass is skipped with a warning.
+# Browser screenshots are saved in target/e2e-artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -28,21 +31,39 @@ else
   unset LINAN_TEST_POSTGRES_URL
 fi
 
+log="$(mktemp)"
+# Every test step's output also goes to $log, for the closing summary line.
+run() { "$@" 2>&1 | tee -a "$log"; }
+
 say "formatting"
 cargo fmt --all -- --check
-say "lints"
+say "lints (host and wasm32)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
-say "model crate and frontend build for wasm32"
-cargo check --locked --target wasm32-unknown-unknown -p linan-shared -p linan-frontend
-say "tests (SQLite and PostgreSQL)"
-log="$(mktemp)"
-status=0
-cargo test --locked --workspace 2>&1 | tee "$log" || status=$?
-# One closing line over all test binaries, so the total is not hidden behind
-# the last (often empty) doc-test binary's summary.
-passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
-failed=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
+cargo clippy --locked -p linan-shared -p linan-frontend --target wasm32-unknown-unknown -- -D warnings
+
+say "unit, doc and API integration tests (SQLite and PostgreSQL)"
+run cargo test --locked --workspace
+
+say "widget build"
+scripts/build-widget.sh
+cargo build --locked -p linan-backend --bin linan
+
+ensure_chromium
+say "widget component tests (wasm-bindgen-test, headless Chromium)"
+run env CHROMEDRIVER="$(command -v chromedriver)" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$PWD/.tools/bin/wasm-bindgen-test-runner" \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked -p linan-frontend --target wasm32-unknown-unknown
+
+say "end-to-end browser tests (headless Chromium, real backend, demo data)"
+(cd frontend && run node --test --test-concurrency=1 --test-reporter=tap e2e/)
+
+# One closing line over every runner (cargo's "N passed; N failed", node's
+# TAP "# pass N"/"# fail N"), so the total is not hidden behind the last
+# binary's own summary.
+passed=$(grep -Eo '[0-9]+ passed|^# pass [0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -Eo '[0-9]+ failed|^# fail [0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
 rm -f "$log"
 echo
 echo "tests: ${passed} passed, ${failed} failed"
-exit "$status"
+[ "$failed" = 0 ] || exit 1

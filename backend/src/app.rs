@@ -13,12 +13,14 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
 use tower_http::{
+    LatencyUnit,
     compression::CompressionLayer,
     cors::{Any, CorsLayer},
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     timeout::TimeoutLayer,
-    trace::TraceLayer,
+    trace::{DefaultOnResponse, TraceLayer},
 };
+use tracing::Level;
 
 use crate::{
     catalogue::CatalogueState,
@@ -43,15 +45,18 @@ pub fn router(state: AppState) -> Router {
         .allow_headers([header::ACCEPT_LANGUAGE, header::IF_NONE_MATCH, header::CONTENT_TYPE])
         .expose_headers([header::ETAG, header::CONTENT_LANGUAGE, x_request_id.clone()])
         .max_age(Duration::from_secs(86_400));
-    let trace = TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
-        let id = request
-            .extensions()
-            .get::<RequestId>()
-            .and_then(|id| id.header_value().to_str().ok())
-            .unwrap_or("-")
-            .to_owned();
-        tracing::info_span!("request", method = %request.method(), uri = %request.uri().path(), request_id = %id)
-    });
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<_>| {
+            let id = request
+                .extensions()
+                .get::<RequestId>()
+                .and_then(|id| id.header_value().to_str().ok())
+                .unwrap_or("-")
+                .to_owned();
+            tracing::info_span!("request", method = %request.method(), uri = %request.uri().path(), request_id = %id)
+        })
+        // One line per request at INFO (status and latency); RUST_LOG=warn silences it.
+        .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros));
 
     Router::new()
         .merge(routes::benefits::router())

@@ -41,7 +41,8 @@ pub struct Config {
     #[arg(long, env = "LINAN_VERSION_POLL_MS", default_value_t = 1000)]
     pub version_poll_ms: u64,
 
-    /// Public catalogue responses kept in memory per replica (0 turns the cache off).
+    /// Public catalogue responses kept in memory per replica, at most 16 KiB
+    /// each on average (0 turns the cache off).
     #[arg(long, env = "LINAN_RESPONSE_CACHE_ENTRIES", default_value_t = 2000)]
     pub response_cache_entries: usize,
 

@@ -43,16 +43,37 @@ pub struct CachedBody {
 pub struct CatalogueState {
     version: AtomicI64,
     reference: RwLock<Option<(i64, Arc<Reference>)>>,
-    responses: Option<quick_cache::sync::Cache<String, CachedBody>>,
+    responses: Option<quick_cache::sync::Cache<String, CachedBody, BodyWeight>>,
+}
+
+/// Average body size budgeted per cache entry: the cache holds at most
+/// `entries × 16 KiB` of bodies, however large single pages are.
+const BYTES_PER_ENTRY: u64 = 16 * 1024;
+
+/// Weighs cached bodies by their size, so big pages count for more.
+#[derive(Debug, Clone, Copy)]
+struct BodyWeight;
+
+impl quick_cache::Weighter<String, CachedBody> for BodyWeight {
+    fn weight(&self, key: &String, value: &CachedBody) -> u64 {
+        (key.len() + value.etag.len() + value.body.len()) as u64
+    }
 }
 
 impl CatalogueState {
-    /// A state that has not read the version yet, caching up to `cache_entries` responses.
+    /// A state that has not read the version yet, caching about
+    /// `cache_entries` responses (at most `cache_entries × 16 KiB` of bodies).
     pub fn new(cache_entries: usize) -> Self {
         CatalogueState {
             version: AtomicI64::new(0),
             reference: RwLock::new(None),
-            responses: (cache_entries > 0).then(|| quick_cache::sync::Cache::new(cache_entries)),
+            responses: (cache_entries > 0).then(|| {
+                quick_cache::sync::Cache::with_weighter(
+                    cache_entries,
+                    cache_entries as u64 * BYTES_PER_ENTRY,
+                    BodyWeight,
+                )
+            }),
         }
     }
 

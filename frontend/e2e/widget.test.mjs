@@ -1,0 +1,179 @@
+// End-to-end tests of the embeddable widget in headless Chromium, against the
+// real backend with the demo data. Waits are conditions with deadlines.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { gzipSync } from "node:zlib";
+import { launch, shot } from "./browser.mjs";
+import { repo, startServer, until } from "./server.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const HAN = /[\u4e00-\u9fff]/;
+
+async function api(path) {
+  const response = await fetch(`${server.base}${path}`);
+  assert.equal(response.status, 200, path);
+  return response.json();
+}
+
+async function newPage(width = 1200) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on("pageerror", (e) => console.error("page error:", e));
+  return page;
+}
+
+/** The `data-id`s of the items a widget shows. */
+function itemIds(page, host) {
+  return page.locator(`${host} .lw-item`).evaluateAll((items) => items.map((li) => Number(li.dataset.id)));
+}
+
+test("the loader, glue and wasm stay within 120 KB gzip", () => {
+  const manifest = JSON.parse(readFileSync(join(repo, "frontend/dist/manifest.json"), "utf8"));
+  let total = 0;
+  for (const file of [manifest.loader, manifest.glue, manifest.wasm]) {
+    total += gzipSync(readFileSync(join(repo, "frontend/dist", file)), { level: 9 }).length;
+  }
+  console.log(`widget size: ${total} bytes gzip`);
+  assert.ok(total <= 120_000, `widget is ${total} bytes gzip, over the 120 KB budget`);
+});
+
+test("the demo host page renders both widgets with items from the API", async () => {
+  const page = await newPage();
+  await page.goto(`${server.base}/`);
+  await page.locator("#w1 .lw-item").first().waitFor({ timeout: 20000 });
+  await page.locator("#w2 .lw-item").first().waitFor({ timeout: 20000 });
+  const w1 = await api("/api/v1/benefits?district=nanhai&category=scenic_discount&lang=zh-CN&limit=20");
+  assert.deepEqual(await itemIds(page, "#w1"), w1.items.map((b) => b.id));
+  const w2 = await api("/api/v1/benefits?district=liwan&lang=en&limit=6");
+  assert.deepEqual(await itemIds(page, "#w2"), w2.items.map((b) => b.id));
+  await shot(page, "demo-host-page");
+  await page.close();
+});
+
+test("searching 西樵 narrows the list, and only in that widget", async () => {
+  const page = await newPage();
+  await page.goto(`${server.base}/`);
+  await page.locator("#w1 .lw-item").first().waitFor({ timeout: 20000 });
+  const before = await itemIds(page, "#w1");
+  const other = await itemIds(page, "#w2");
+  const expected = (await api(`/api/v1/benefits?district=nanhai&category=scenic_discount&lang=zh-CN&limit=20&q=${encodeURIComponent("西樵")}`)).items.map((b) => b.id);
+  assert.ok(expected.length > 0 && expected.length < before.length, "the demo makes 西樵 a narrowing search");
+  await page.locator("#w1 .lw-search").fill("西樵");
+  await until(async () => JSON.stringify(await itemIds(page, "#w1")) === JSON.stringify(expected), 15000, "the filtered list");
+  assert.deepEqual(await itemIds(page, "#w2"), other, "the other widget is independent");
+  await shot(page, "search-xiqiao");
+  await page.close();
+});
+
+test("switching the lang attribute to en changes the texts", async () => {
+  const page = await newPage();
+  await page.goto(`${server.base}/`);
+  await page.locator("#w1 .lw-item").first().waitFor({ timeout: 20000 });
+  assert.ok(HAN.test(await page.locator("#w1 .lw-title").first().textContent()));
+  await page.evaluate(() => document.querySelector("#w1").setAttribute("lang", "en"));
+  await page.locator('#w1 .lw-root[lang="en"]').waitFor({ timeout: 10000 });
+  await until(async () => {
+    const titles = await page.locator("#w1 .lw-title").allTextContents();
+    return titles.length > 0 && titles.every((t) => !HAN.test(t));
+  }, 15000, "English titles");
+  const label = await page.locator("#w1 .lw-search").getAttribute("aria-label");
+  assert.ok(label && !HAN.test(label), `search label in English: ${label}`);
+  await page.close();
+});
+
+test("the keyboard alone opens a detail and closing it returns focus", async () => {
+  const page = await newPage();
+  await page.goto(`${server.base}/embed?district=liwan&lang=en`);
+  await page.locator(".lw-item").first().waitFor({ timeout: 20000 });
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.querySelector("linan-benefits").shadowRoot.activeElement;
+      return el ? { cls: el.className, id: el.closest(".lw-item")?.dataset.id ?? null } : null;
+    });
+  const opener = await until(async () => {
+    await page.keyboard.press("Tab");
+    const f = await focused();
+    return f && f.cls.includes("lw-open") ? f : null;
+  }, 15000, "Tab to reach a benefit");
+  await page.keyboard.press("Enter");
+  await page.locator(".lw-detail").waitFor({ timeout: 10000 });
+  assert.ok((await page.locator(".lw-detail .lw-terms").textContent()).length > 0);
+  await shot(page, "detail-open");
+  await page.keyboard.press("Escape");
+  await page.locator(".lw-detail").waitFor({ state: "detached", timeout: 10000 });
+  const back = await until(focused, 5000, "focus after closing");
+  assert.equal(back.id, opener.id, "focus returns to the benefit that was opened");
+  await page.close();
+});
+
+test("hostile host CSS does not change the widget's computed styles", async () => {
+  const props = ["font-size", "font-family", "color", "background-color", "line-height", "padding-top", "padding-left",
+    "margin-top", "margin-left", "border-top-width", "display", "letter-spacing", "text-transform", "box-sizing", "list-style-type"];
+  const styles = async (page, host) => {
+    const out = {};
+    for (const selector of [".lw-root", ".lw-title", ".lw-open", ".lw-search", ".lw-item", ".lw-list", ".lw-chip"]) {
+      out[selector] = await page.locator(`${host} ${selector}`).first().evaluate((el, props) => {
+        const cs = getComputedStyle(el);
+        return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+      }, props);
+    }
+    return out;
+  };
+  const hostile = await newPage();
+  await hostile.goto(`${server.base}/`);
+  await hostile.locator("#w1 .lw-item").first().waitFor({ timeout: 20000 });
+  const plain = await newPage();
+  await plain.goto(`${server.base}/embed?district=nanhai&category=scenic_discount&lang=zh-CN`);
+  await plain.locator("linan-benefits .lw-item").first().waitFor({ timeout: 20000 });
+  assert.deepEqual(await styles(hostile, "#w1"), await styles(plain, "linan-benefits"));
+  await hostile.close();
+  await plain.close();
+});
+
+test("the iframe page renders inside an iframe, and fits 320 px", async () => {
+  const page = await newPage(320);
+  await page.goto(`${server.base}/embed?district=nanhai&lang=zh-HK`);
+  await page.locator(".lw-item").first().waitFor({ timeout: 20000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 320, `no horizontal scrolling at 320 px (scrollWidth ${overflow})`);
+  await shot(page, "embed-320px");
+  await page.setContent(`<iframe src="${server.base}/embed?district=liwan&lang=en" style="width:600px;height:700px;border:0"></iframe>`);
+  const frame = page.frameLocator("iframe");
+  await frame.locator(".lw-item").first().waitFor({ timeout: 20000 });
+  await page.close();
+});
+
+test("a benefit titled with markup shows as text", async () => {
+  const page = await newPage();
+  let dialogs = 0;
+  page.on("dialog", async (d) => {
+    dialogs += 1;
+    await d.dismiss();
+  });
+  const evil = "<img src=x onerror=alert(1)>";
+  const real = await api("/api/v1/benefits?limit=1");
+  const item = { ...real.items[0], title: evil, summary: `<b>${evil}</b>`, partner: { ...real.items[0].partner, name: "<script>alert(2)</script>" } };
+  // Stub the network: the list answers with the hostile benefit.
+  await page.route("**/api/v1/benefits?**", (route) => route.fulfill({ json: { items: [item], next_cursor: null } }));
+  await page.goto(`${server.base}/embed`);
+  await page.locator(".lw-item").first().waitFor({ timeout: 20000 });
+  assert.equal(await page.locator(".lw-title").first().textContent(), evil);
+  assert.equal(await page.locator(".lw-item img").count(), 0);
+  assert.equal(await page.locator("linan-benefits script").count(), 0);
+  assert.equal(dialogs, 0, "no script ran");
+  await shot(page, "markup-as-text");
+  await page.close();
+});
