@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use linan_shared::{BenefitPage, BenefitQuery, GeoPoint, Lang, SortOrder};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter};
 
 use super::{
     Reference,
@@ -139,13 +139,25 @@ pub async fn list_benefits(
     } else {
         sql.push("CAST(NULL AS BIGINT)");
     }
+    // Without statistics SQLite prefers the range on `valid_until` (index
+    // ix_benefit_status_until) even when the page is ordered by something else,
+    // and then sorts every valid row: 5 ms at 1k rows, half a second at 100k.
+    // A unary `+` makes a column unusable for an index in SQLite, so the index
+    // that matches the sort order is walked and the walk stops at the LIMIT.
+    // (PostgreSQL plans this from its statistics; `+` is not defined on dates there.)
+    let sqlite = db.get_database_backend() == DbBackend::Sqlite;
+    let unindexed = |column: &'static str, keep_index: bool| if sqlite && !keep_index { column } else { &column[1..] };
     sql.push(" AS score FROM benefit b JOIN partner p ON p.id = b.partner_id WHERE b.status = ")
         .bind("published")
         .push(" AND p.status = ")
         .bind("approved")
-        .push(" AND b.valid_from <= ")
+        .push(" AND ")
+        .push(unindexed("+b.valid_from", false))
+        .push(" <= ")
         .bind(day)
-        .push(" AND b.valid_until >= ")
+        .push(" AND ")
+        .push(unindexed("+b.valid_until", sort == SortOrder::EndingSoon))
+        .push(" >= ")
         .bind(day);
     if let Some(id) = resolved.district_id {
         sql.push(" AND b.district_id = ").bind(id);
