@@ -75,6 +75,6 @@ ensure_frontend_npm() {
 
 # Installs Debian's headless Chromium and its WebDriver for the browser tests.
 ensure_chromium() {
-  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
-  apt_install chromium chromium-driver
+  # The CJK font makes Chinese legible in the screenshots the tests save.
+  apt_install chromium chromium-driver fonts-wqy-microhei
 }

@@ -2,6 +2,7 @@
 // real backend with the demo data. Waits are conditions with deadlines.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { gzipSync } from "node:zlib";
@@ -143,17 +144,46 @@ test("hostile host CSS does not change the widget's computed styles", async () =
   await plain.close();
 });
 
-test("the iframe page renders inside an iframe, and fits 320 px", async () => {
+test("the iframe page fits 320 px", async () => {
   const page = await newPage(320);
   await page.goto(`${server.base}/embed?district=nanhai&lang=zh-HK`);
   await page.locator(".lw-item").first().waitFor({ timeout: 20000 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 320, `no horizontal scrolling at 320 px (scrollWidth ${overflow})`);
   await shot(page, "embed-320px");
-  await page.setContent(`<iframe src="${server.base}/embed?district=liwan&lang=en" style="width:600px;height:700px;border:0"></iframe>`);
-  const frame = page.frameLocator("iframe");
-  await frame.locator(".lw-item").first().waitFor({ timeout: 20000 });
   await page.close();
+});
+
+test("a page on another origin embeds the widget by snippet and by iframe", async () => {
+  // A district site on its own origin: the module script, glue and wasm load cross-origin.
+  const pages = {
+    "/snippet": `<!doctype html><meta charset="utf-8"><script type="module" src="${server.base}/widget/linan-benefits.js"></script>
+      <linan-benefits district="liwan" lang="en" limit="3"></linan-benefits>`,
+    "/iframe": `<!doctype html><meta charset="utf-8"><iframe src="${server.base}/embed?district=liwan&lang=en" style="width:600px;height:700px;border:0"></iframe>`,
+  };
+  const host = createServer((req, res) => {
+    res.writeHead(pages[req.url] ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    res.end(pages[req.url] ?? "not found");
+  });
+  await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${host.address().port}`;
+  try {
+    const page = await newPage();
+    await page.goto(`${origin}/snippet`);
+    await page.locator("linan-benefits .lw-item").first().waitFor({ timeout: 20000 });
+    assert.equal(await page.locator("linan-benefits .lw-item").count(), 3);
+    assert.deepEqual(
+      await page.evaluate(() => Object.keys(window).filter((k) => /linan|wasm|wbg/i.test(k))),
+      [],
+      "no global names besides the custom element",
+    );
+    await page.goto(`${origin}/iframe`);
+    await page.frameLocator("iframe").locator(".lw-item").first().waitFor({ timeout: 20000 });
+    await shot(page, "cross-origin-iframe");
+    await page.close();
+  } finally {
+    host.close();
+  }
 });
 
 test("a benefit titled with markup shows as text", async () => {

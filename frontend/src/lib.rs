@@ -1,7 +1,44 @@
-//! The Yew/WASM frontends of the Linan platform.
+//! The Yew/WASM frontends of the Linan platform (荔南人才之家).
 //!
-//! Empty on purpose for now: the embeddable benefits widget (issue 5) and the
-//! merchant/admin portal (issue 3) will live here. The crate already depends
-//! on `linan-shared` so the wasm build of the model crate is checked in CI.
+//! Today this is the embeddable benefits widget: a district web site pastes
+//! one snippet, the loader defines `<linan-benefits>` with a shadow root and
+//! calls [`mount()`](fn@mount) with a `<div>` inside it and the element's
+//! attributes. The widget lists the public catalogue (search, category, district, "near me",
+//! detail with eligibility explained through the recognition table) in
+//! zh-CN, zh-HK or English.
+//!
+//! The crate is split so that everything but rendering and the browser APIs is
+//! plain Rust, tested natively by `cargo test`:
+//!
+//! - [`attrs`]: the element's attributes → a valid [`WidgetConfig`];
+//! - [`query`]: the visitor's filters → a [`linan_shared::BenefitQuery`];
+//! - [`state`]: the catalogue reducer (pages, cursor, stale answers, the
+//!   open detail);
+//! - [`debounce`], [`links`], [`eligibility`], [`wording`], [`i18n`];
+//! - [`api`]: the one door to the HTTP API, and its typed errors; [`decode`]
+//!   reads its JSON into the shared DTOs;
+//! - [`hooks`] and [`components`]: the Yew side;
+//! - [`embed`]: the wasm-bindgen contract with the loader.
 
+pub mod api;
+pub mod attrs;
+pub mod components;
+pub mod debounce;
+pub mod decode;
+pub mod dom;
+pub mod eligibility;
+pub mod embed;
+pub mod hooks;
+pub mod i18n;
+pub mod links;
+pub mod query;
+pub mod state;
+pub mod wording;
+
+pub use attrs::{RawAttrs, Theme, WidgetConfig};
+pub use embed::{WidgetHandle, mount};
 pub use linan_shared as model;
+
+/// The widget's stylesheet (`src/widget.css`, minified by `build.rs`),
+/// rendered into the shadow root by [`components::App`].
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));

@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# The catalogue benchmark (see docs/benchmarks.md).
+#
+# For each catalogue size and database: seeds a fresh database with the demo
+# data plus N synthetic benefits (linan-bench-seed), starts two `linan serve`
+# instances on it — one as configured by default (response cache on) and one
+# with LINAN_RESPONSE_CACHE_ENTRIES=0 — and a throw-away nginx serving the
+# list page's exact JSON bytes as a static file, then loads each path with
+# wrk, round-robin, REPEATS times, and reports medians and ratios to nginx.
+#
+# Settings (environment variables, defaults in brackets):
+#   BENCH_SIZES ["1000 10000 100000"]   synthetic benefits per run
+#   BENCH_DATABASES ["sqlite postgres"]
+#   BENCH_DURATION [5]    seconds per wrk run     BENCH_REPEATS [3]
+#   BENCH_THREADS [2]     wrk threads             BENCH_CONNECTIONS [32]
+#   BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432]  server, no database
+#   BENCH_PROBE [1]       on PostgreSQL, count database transactions per request
+#   BENCH_ANALYZE [0]     1: run ANALYZE on SQLite after seeding (PostgreSQL always is)
+#   BENCH_RUST_LOG [warn] log filter of the linan servers (info logs every request;
+#                         nginx runs with access_log off)
+# Raw results: bench-results/<timestamp>.tsv (and .md, the printed table).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+SIZES=${BENCH_SIZES:-"1000 10000 100000"}
+DATABASES=${BENCH_DATABASES:-"sqlite postgres"}
+DURATION=${BENCH_DURATION:-5}
+REPEATS=${BENCH_REPEATS:-3}
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+PG_URL=${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}
+PROBE=${BENCH_PROBE:-1}
+ANALYZE=${BENCH_ANALYZE:-0}
+SERVER_LOG=${BENCH_RUST_LOG:-warn}
+
+# The measured paths: name, instance (cached/nocache/nginx), path.
+PARK=%E5%85%AC%E5%9B%AD # 公园
+LIST=/api/v1/benefits?limit=20
+FILTERED=/api/v1/benefits?district=nanhai\&category=scenic_discount\&limit=20
+SEARCH=/api/v1/benefits?q=$PARK\&limit=20
+
+apt_install nginx wrk
+command -v curl >/dev/null || apt_install curl
+command -v psql >/dev/null || apt_install postgresql-client
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+ensure_rust
+say "building linan and linan-bench-seed (release)"
+cargo build --release --locked -p linan-backend --bin linan -p linan-bench --bin linan-bench-seed
+LINAN=$PWD/target/release/linan
+SEED=$PWD/target/release/linan-bench-seed
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p bench-results
+TSV=bench-results/$STAMP.tsv
+MD=bench-results/$STAMP.md
+WORK=$(mktemp -d /tmp/linan-bench.XXXXXX)
+chmod 755 "$WORK" # nginx's workers run as nobody
+PIDS=()
+PG_DB=""
+
+stop_servers() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}
+
+drop_pg_db() {
+  [ -n "$PG_DB" ] && psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
+  PG_DB=""
+}
+
+cleanup() {
+  stop_servers
+  drop_pg_db
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A free TCP port on 127.0.0.1 (bounded number of tries).
+free_port() {
+  local p
+  for _ in $(seq 1 100); do
+    p=$((20000 + RANDOM % 40000))
+    [ -z "$(ss -Htln "sport = :$p")" ] && { echo "$p"; return 0; }
+  done
+  die "no free port found"
+}
+
+# Waits (at most 30 s) until URL answers 2xx.
+wait_ready() {
+  for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  die "$1 did not become ready (logs in $WORK)"
+}
+
+# Starts `linan serve` named $1 with extra environment ($2…); sets PORT.
+start_linan() {
+  local name=$1 port
+  shift
+  port=$(free_port) || die "no free port"
+  env RUST_LOG="$SERVER_LOG" "$@" LINAN_DATABASE_URL="$DB_URL" LINAN_BIND="127.0.0.1:$port" LINAN_NO_DEMO=true \
+    "$LINAN" serve >"$WORK/$name.log" 2>&1 &
+  PIDS+=($!)
+  wait_ready "http://127.0.0.1:$port/readyz"
+  PORT=$port
+}
+
+# Starts nginx serving $WORK/www on its own port; sets PORT.
+start_nginx() {
+  local port conf=$WORK/nginx.conf
+  port=$(free_port) || die "no free port"
+  mkdir -p "$WORK/nginx-tmp"
+  cat >"$conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_timeout 65;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx-tmp/body;
+  proxy_temp_path $WORK/nginx-tmp/proxy;
+  fastcgi_temp_path $WORK/nginx-tmp/fastcgi;
+  uwsgi_temp_path $WORK/nginx-tmp/uwsgi;
+  scgi_temp_path $WORK/nginx-tmp/scgi;
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$port;
+    root $WORK/www;
+  }
+}
+EOF
+  nginx -c "$conf" -e "$WORK/nginx-error.log" >"$WORK/nginx.log" 2>&1 &
+  PIDS+=($!)
+  wait_ready "http://127.0.0.1:$port/list.json"
+  PORT=$port
+}
+
+# Runs wrk once against URL (extra args: headers); prints "rps p50_ms p99_ms non2xx3xx errors".
+run_wrk() {
+  local url=$1 secs=$2
+  shift 2
+  timeout $((secs + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 30s --latency "$@" "$url" |
+    awk '
+      function ms(v) {
+        if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v
+      }
+      /Requests\/sec:/ { rps = $2 }
+      $1 == "50%" { p50 = ms($2) }
+      $1 == "99%" { p99 = ms($2) }
+      /Non-2xx or 3xx responses:/ { bad = $NF }
+      /Socket errors:/ { n = split($0, e, /[^0-9]+/); for (k = 1; k <= n; k++) errs += e[k] }
+      END { printf "%.1f %.3f %.3f %d %d\n", rps, p50, p99, bad + 0, errs + 0 }'
+}
+
+# Waits (at most 30 s) until the machine is ≥ 90 % idle over half a second:
+# requests wrk gave up on may still be running in a server or the database.
+settle() {
+  local a b
+  for _ in $(seq 1 60); do
+    a=($(head -n1 /proc/stat))
+    sleep 0.5
+    b=($(head -n1 /proc/stat))
+    local idle=$(((b[4] + b[5]) - (a[4] + a[5]))) total=0 k
+    for k in 1 2 3 4 5 6 7 8; do total=$((total + b[k] - a[k])); done
+    [ "$total" -gt 0 ] && [ $((idle * 100 / total)) -ge 90 ] && return 0
+  done
+  say "warning: the machine did not become idle"
+}
+
+# Transactions committed in the PostgreSQL database so far (stats lag ≤ ~10 s).
+pg_xacts() {
+  psql -Atq "$PG_URL/postgres" -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$PG_DB'"
+}
+
+printf 'size\tdb\tpath\trep\trps\tp50_ms\tp99_ms\tbad_status\tsocket_errors\n' >"$TSV"
+: >"$WORK/probes"
+
+for size in $SIZES; do
+  for db in $DATABASES; do
+    case $db in
+      sqlite) DB_URL="sqlite://$WORK/bench-$size.sqlite?mode=rwc" ;;
+      postgres)
+        ensure_postgres || die "PostgreSQL is not reachable at $PG_URL"
+        PG_DB=linan_bench_$size
+        psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
+        psql -q "$PG_URL/postgres" -c "CREATE DATABASE $PG_DB" >/dev/null
+        DB_URL="$PG_URL/$PG_DB"
+        ;;
+      *) die "unknown database $db (sqlite or postgres)" ;;
+    esac
+    say "$size benefits on $db: seeding"
+    seed_args=(--database-url "$DB_URL" --count "$size")
+    [ "$ANALYZE" = 1 ] && seed_args+=(--analyze)
+    "$SEED" "${seed_args[@]}" | tee "$WORK/seed-$size-$db.txt"
+
+    start_linan "cached-$size-$db"
+    cached=$PORT
+    start_linan "nocache-$size-$db" LINAN_RESPONSE_CACHE_ENTRIES=0
+    nocache=$PORT
+    mkdir -p "$WORK/www"
+    curl -fsS -o "$WORK/www/list.json" "http://127.0.0.1:$cached$LIST"
+    start_nginx
+    static=$PORT
+    curl -fsS "http://127.0.0.1:$static/list.json" | cmp -s - "$WORK/www/list.json" || die "nginx serves other bytes"
+    etag=$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$cached$LIST" | tr -d '\r' |
+      awk 'tolower($1) == "etag:" { print $2 }')
+    [ -n "$etag" ] || die "the list page has no ETag"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "http://127.0.0.1:$cached$LIST")
+    [ "$code" = 304 ] || die "If-None-Match answered $code, not 304"
+    bytes=$(wc -c <"$WORK/www/list.json")
+    say "$size on $db: list page $bytes bytes, ETag $etag; loading for ${DURATION}s × $REPEATS per path"
+
+    names=(nginx_static cached_list uncached_filtered not_modified uncached_search)
+    urls=("http://127.0.0.1:$static/list.json" "http://127.0.0.1:$cached$LIST"
+      "http://127.0.0.1:$nocache$FILTERED" "http://127.0.0.1:$cached$LIST" "http://127.0.0.1:$nocache$SEARCH")
+    headers=(--header=X-Bench:1 --header=X-Bench:1 --header=X-Bench:1 "--header=If-None-Match: $etag" --header=X-Bench:1)
+    # Warm-up: fills caches and the database's buffer pool, not recorded.
+    for i in "${!names[@]}"; do run_wrk "${urls[$i]}" 2 "${headers[$i]}" >/dev/null; settle; done
+    # Round-robin, so drift of the (noisy) machine hits every path alike.
+    for rep in $(seq 1 "$REPEATS"); do
+      for i in "${!names[@]}"; do
+        settle
+        read -r rps p50 p99 bad errs < <(run_wrk "${urls[$i]}" "$DURATION" "${headers[$i]}")
+        [ -n "$rps" ] || die "wrk failed against ${urls[$i]}"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$db" "${names[$i]}" "$rep" "$rps" "$p50" "$p99" "$bad" "$errs" >>"$TSV"
+        printf '  %-18s rep %s: %10s req/s  p50 %8s ms  p99 %8s ms  bad %s  errors %s\n' "${names[$i]}" "$rep" "$rps" "$p50" "$p99" "$bad" "$errs"
+      done
+    done
+
+    if [ "$db" = postgres ] && [ "$PROBE" = 1 ]; then
+      # Database transactions per request: every statement outside an explicit
+      # transaction commits one. The 1 Hz version poll of both instances is
+      # the floor. Sleeps let PostgreSQL flush its (lazily reported) counters.
+      for i in 3 2; do
+        sleep 11
+        x0=$(pg_xacts)
+        read -r rps _ < <(run_wrk "${urls[$i]}" 3 "${headers[$i]}")
+        sleep 11
+        x1=$(pg_xacts)
+        printf '%s\t%s\t%s\t%s\n' "$size" "${names[$i]}" "$(awk -v r="$rps" 'BEGIN { printf "%d", r * 3 }')" "$((x1 - x0))" >>"$WORK/probes"
+        say "probe ${names[$i]}: ~$(awk -v r="$rps" 'BEGIN { printf "%d", r * 3 }') requests, $((x1 - x0)) database transactions"
+      done
+    fi
+
+    stop_servers
+    rm -rf "$WORK/www" "$WORK"/bench-*.sqlite*
+    [ "$db" = postgres ] && drop_pg_db
+  done
+done
+
+# Medians per (size, db, path), ratios to nginx in the same (size, db) run.
+{
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $REPEATS runs; RUST_LOG=$SERVER_LOG; BENCH_ANALYZE=$ANALYZE"
+  echo
+  echo "| benefits | db | path | req/s | × nginx | p50 ms | p99 ms |"
+  echo "|---:|---|---|---:|---:|---:|---:|"
+  python3 - "$TSV" <<'EOF'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+groups = {}
+for r in rows:
+    groups.setdefault((int(r["size"]), r["db"], r["path"]), []).append(r)
+order = ["nginx_static", "cached_list", "not_modified", "uncached_filtered", "uncached_search"]
+for (size, db) in sorted({(k[0], k[1]) for k in groups}, key=lambda k: (k[0], k[1] != "sqlite")):
+    base = statistics.median(float(r["rps"]) for r in groups.get((size, db, "nginx_static"), [{"rps": "nan"}]))
+    for path in order:
+        g = groups.get((size, db, path))
+        if not g:
+            continue
+        rps = statistics.median(float(r["rps"]) for r in g)
+        p50 = statistics.median(float(r["p50_ms"]) for r in g)
+        p99 = statistics.median(float(r["p99_ms"]) for r in g)
+        bad = sum(int(r["bad_status"]) + int(r["socket_errors"]) for r in g)
+        note = f" ({bad} bad)" if bad else ""
+        print(f"| {size} | {db} | {path} | {rps:.0f}{note} | {rps / base:.2f} | {p50:.2f} | {p99:.2f} |")
+sizes = sorted({k[0] for k in groups})
+if len(sizes) > 1:
+    lo, hi = sizes[0], sizes[-1]
+    print(f"\n| db | path | p50 ms at {lo} | p50 ms at {hi} | growth |")
+    print("|---|---|---:|---:|---:|")
+    for db in sorted({k[1] for k in groups}, key=lambda d: d != "sqlite"):
+        for path in order:
+            a, b = groups.get((lo, db, path)), groups.get((hi, db, path))
+            if a and b:
+                pa = statistics.median(float(r["p50_ms"]) for r in a)
+                pb = statistics.median(float(r["p50_ms"]) for r in b)
+                print(f"| {db} | {path} | {pa:.2f} | {pb:.2f} | {pb / pa:.2f}× |")
+EOF
+  if [ -s "$WORK/probes" ]; then
+    echo
+    echo "| benefits | path (PostgreSQL) | requests | db transactions |"
+    echo "|---:|---|---:|---:|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$WORK/probes"
+  fi
+  echo
+  echo "Seeded catalogues:"
+  for f in "$WORK"/seed-*.txt; do [ -e "$f" ] && sed 's/^/    /' "$f"; done
+} | tee "$MD"
+say "raw results: $TSV; table: $MD"

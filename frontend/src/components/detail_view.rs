@@ -1,0 +1,79 @@
+//! The detail of one benefit: a non-modal dialog that replaces the list.
+//!
+//! Focus moves to its close button when it opens; Escape or the button
+//! closes it, and the list view then returns focus to the item's button.
+
+use std::rc::Rc;
+
+use linan_shared::BenefitSummary;
+use yew::prelude::*;
+
+use super::{DetailBodyProps, ErrorBoxProps, LoadingProps, detail_body, error_box, loading};
+use crate::attrs::WidgetConfig;
+use crate::dom::focus;
+use crate::hooks::{DetailState, Reference, use_detail};
+use crate::i18n::{Key, t};
+
+/// Props of [`DetailView`].
+#[derive(Properties, PartialEq)]
+pub struct DetailViewProps {
+    /// The benefit's id.
+    pub id: i64,
+    /// What the list already knows about it: the title shows at once.
+    #[prop_or_default]
+    pub summary: Option<Rc<BenefitSummary>>,
+    /// The widget's configuration.
+    pub config: WidgetConfig,
+    /// Names of categories and schemes, the recognition table.
+    pub reference: Reference,
+    /// Close the detail.
+    pub on_close: Callback<()>,
+}
+
+/// `role="dialog"` with `aria-modal="false"`: the rest of the host page
+/// stays usable, it is not a modal overlay.
+#[component]
+pub fn DetailView(props: &DetailViewProps) -> Html {
+    let lang = props.config.lang;
+    let (state, retry) = use_detail(&props.config, props.id);
+    let close = use_node_ref();
+    {
+        let close = close.clone();
+        use_effect_with((), move |_| focus(&close));
+    }
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    let on_close = props.on_close.clone();
+    let title_id = format!("lw-detail-title-{}", props.id);
+    let title = match (&state, &props.summary) {
+        (DetailState::Loaded(d), _) => d.summary.title.clone(),
+        (_, Some(s)) => s.title.clone(),
+        (_, None) => t(lang, Key::Loading).to_owned(),
+    };
+    let body = match &state {
+        DetailState::Loading => loading(&LoadingProps { lang, announce: true }),
+        DetailState::Failed(error) => error_box(&ErrorBoxProps { lang, error: error.clone(), on_retry: retry }),
+        DetailState::Loaded(detail) => {
+            detail_body(&DetailBodyProps { lang, detail: detail.clone(), reference: props.reference.clone() })
+        }
+    };
+    html! {
+        <section class="lw-detail" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} {onkeydown}>
+            <div class="lw-detail-bar">
+                <button type="button" class="lw-close" ref={close} onclick={move |_| on_close.emit(())}>
+                    <span class="lw-back-icon" aria-hidden="true"></span>
+                    { t(lang, Key::Back) }
+                </button>
+            </div>
+            <h2 class="lw-detail-title" id={title_id}>{ title }</h2>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,59 @@
+//! The widget's views, one per file.
+//!
+//! Data flows down as props, events flow up as [`yew::Callback`]s; state
+//! lives in [`crate::hooks`]. Texts from the API are always rendered as text
+//! nodes (`{text}`), never as markup.
+//!
+//! Only the pieces that hold state are Yew function components ([`App`],
+//! [`CatalogueView`], [`DetailView`], [`SearchBox`]). The leaves are plain
+//! functions of a `#[derive(Properties)]` props struct (`benefit_item(&props)`):
+//! each component costs about 2 KB of wasm in Yew's generic machinery, and
+//! the widget has a gzip budget. Promoting a leaf back to a component is a
+//! one-line change when it needs a hook.
+
+mod app;
+mod benefit_item;
+mod benefit_list;
+mod card_note;
+mod catalogue_view;
+mod category_chips;
+mod detail_body;
+mod detail_view;
+mod district_select;
+mod eligibility_text;
+mod empty_state;
+mod error_box;
+mod filter_bar;
+mod header;
+mod load_more;
+mod loading;
+mod near_button;
+mod result_count;
+mod search_box;
+mod tab_bar;
+
+pub use app::{App, AppProps, Shell, ShellAction, VIEWS, View};
+pub use benefit_item::{BenefitItemProps, benefit_item};
+pub use benefit_list::{BenefitListProps, benefit_list};
+pub use card_note::{CardNoteProps, card_note};
+pub use catalogue_view::{CatalogueView, CatalogueViewProps};
+pub use category_chips::{CategoryChipsProps, category_chips};
+pub use detail_body::{DetailBodyProps, detail_body};
+pub use detail_view::{DetailView, DetailViewProps};
+pub use district_select::{DistrictSelectProps, district_select};
+pub use eligibility_text::{EligibilityTextProps, eligibility_text};
+pub use empty_state::{EmptyStateProps, empty_state};
+pub use error_box::{ErrorBoxProps, error_box};
+pub use filter_bar::{FilterBarProps, filter_bar};
+pub use header::header;
+pub use load_more::{LoadMoreProps, load_more};
+pub use loading::{LoadingProps, loading};
+pub use near_button::{NearButtonProps, near_button};
+pub use result_count::{ResultCountProps, result_count};
+pub use search_box::{SearchBox, SearchBoxProps};
+pub use tab_bar::{TabBarProps, tab_bar};
+
+/// `"true"` / `"false"` for ARIA state attributes.
+fn aria_bool(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
+}

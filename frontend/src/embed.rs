@@ -1,0 +1,62 @@
+//! The contract with the loader (`<linan-benefits>`): [`mount`] a widget into
+//! a container of its shadow root, [`WidgetHandle::update`] it when an
+//! attribute changes, [`WidgetHandle::destroy`] it when the element leaves
+//! the page. Each handle owns its own Yew app: widgets on one page share no
+//! state.
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+use yew::AppHandle;
+
+use crate::attrs::{RawAttrs, WidgetConfig};
+use crate::components::{App, AppProps};
+
+/// A mounted widget, held by the custom element.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: AppHandle<App>,
+}
+
+/// Renders a widget into `container` (a `<div>` inside the element's shadow
+/// root), configured by `attrs`: a plain object with string-or-undefined
+/// `district`, `category`, `scheme`, `tier`, `lang`, `theme`, `api`, `limit`.
+/// Invalid values fall back to the defaults.
+#[wasm_bindgen]
+pub fn mount(container: HtmlElement, attrs: JsValue) -> WidgetHandle {
+    let props = AppProps { config: config_from_js(&attrs) };
+    WidgetHandle { app: yew::Renderer::<App>::with_root_and_props(container.into(), props).render() }
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// An attribute changed: re-render with the new configuration.
+    pub fn update(&mut self, attrs: JsValue) {
+        self.app.update(AppProps { config: config_from_js(&attrs) });
+    }
+
+    /// The element was removed: unmount and free the app.
+    pub fn destroy(self) {
+        self.app.destroy();
+    }
+}
+
+/// Reads the attributes object; anything that is not a string counts as absent.
+fn config_from_js(attrs: &JsValue) -> WidgetConfig {
+    let get = |name: &str| -> Option<String> {
+        if !attrs.is_object() {
+            return None;
+        }
+        Reflect::get(attrs, &JsValue::from_str(name)).ok().and_then(|v| v.as_string())
+    };
+    WidgetConfig::from_raw(&RawAttrs {
+        district: get("district"),
+        category: get("category"),
+        scheme: get("scheme"),
+        tier: get("tier"),
+        lang: get("lang"),
+        theme: get("theme"),
+        api: get("api"),
+        limit: get("limit"),
+    })
+}

@@ -1,0 +1,197 @@
+//! Every UI string, in zh-CN, zh-HK and English, keyed by [`Key`].
+//!
+//! One table so that a missing translation is a compile error (each row has
+//! exactly three strings) and a reviewer reads all languages side by side.
+//! Placeholders in braces (`{n}`) are filled by [`crate::wording`]; texts that
+//! come from the API (titles, names) never pass through here.
+
+use linan_shared::Lang;
+
+/// The brand in the header: the same in every language.
+pub const BRAND: &str = "Linan Talent Home · 荔南人才之家";
+
+macro_rules! texts {
+    ($($key:ident => [$zh_cn:literal, $zh_hk:literal, $en:literal],)*) => {
+        /// A UI string; its documentation is its English text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $(#[doc = $en] $key,)*
+        }
+
+        impl Key {
+            /// Every key, in table order.
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+
+            /// The three translations: zh-CN, zh-HK, en.
+            pub fn translations(self) -> [&'static str; 3] {
+                match self {
+                    $(Key::$key => [$zh_cn, $zh_hk, $en],)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    SearchLabel => ["搜索优惠", "搜尋優惠", "Search benefits"],
+    SearchPlaceholder => ["搜索：医院、西樵山…", "搜尋：醫院、西樵山…", "Search: hospital, Xiqiao…"],
+    CategoriesLabel => ["类别", "類別", "Categories"],
+    AllCategories => ["全部", "全部", "All"],
+    DistrictLabel => ["区域", "區域", "District"],
+    AllDistricts => ["全部区域", "全部區域", "All districts"],
+    NearMe => ["附近优先", "附近優先", "Near me"],
+    Locating => ["正在定位…", "正在定位…", "Locating…"],
+    NearActive => ["已按距离由近到远排列。", "已按距離由近至遠排列。", "Sorted by distance from you."],
+    GeoDenied => [
+        "未获得定位权限，请在浏览器中允许后重试。",
+        "未獲得定位權限，請在瀏覽器中允許後重試。",
+        "Location access was denied. Allow it in your browser and try again."
+    ],
+    GeoUnavailable => ["暂时无法获取您的位置。", "暫時無法取得您的位置。", "Your location is not available right now."],
+    Loading => ["正在加载…", "正在載入…", "Loading…"],
+    CountOne => ["共 1 项", "共 1 項", "1 result"],
+    CountAll => ["共 {n} 项", "共 {n} 項", "{n} results"],
+    CountMore => ["至少 {n} 项", "至少 {n} 項", "At least {n} results"],
+    ListLabel => ["优惠列表", "優惠列表", "Benefits"],
+    Empty => ["没有找到符合条件的优惠。", "沒有找到符合條件的優惠。", "No benefits match your choice."],
+    LoadMore => ["加载更多", "載入更多", "Load more"],
+    LoadingMore => ["正在加载更多…", "正在載入更多…", "Loading more…"],
+    Retry => ["重试", "重試", "Try again"],
+    ErrorNetwork => [
+        "无法连接服务器，请检查网络后重试。",
+        "無法連接伺服器，請檢查網絡後重試。",
+        "Could not reach the server. Check your connection and try again."
+    ],
+    ErrorNotFound => ["该优惠已下线或不存在。", "該優惠已下線或不存在。", "This benefit is no longer available."],
+    ErrorBadRequest => [
+        "请求未被接受，请调整筛选条件。",
+        "請求未被接受，請調整篩選條件。",
+        "The request was not accepted. Please change the filters."
+    ],
+    ErrorBusy => ["请求过于频繁，请稍后重试。", "請求過於頻繁，請稍後重試。", "Too many requests. Please try again shortly."],
+    ErrorServer => [
+        "服务暂时不可用，请稍后重试。",
+        "服務暫時不可用，請稍後重試。",
+        "The service is unavailable right now. Please try again later."
+    ],
+    CardNote => [
+        "仅显示{card}{tier}可享的优惠（含身份互认）。",
+        "只顯示{card}{tier}可享的優惠（包括身份互認）。",
+        "Showing what a {card}, {tier} gets (mutual recognition included)."
+    ],
+    Back => ["返回列表", "返回列表", "Back to list"],
+    Terms => ["使用须知", "使用須知", "Terms"],
+    Eligibility => ["适用人群", "適用人士", "Who can use it"],
+    EligibleIntro => ["持以下人才卡可享受：", "持以下人才卡可享用：", "Open to holders of:"],
+    RecognisedIntro => [
+        "通过身份互认，以下人才卡也可享受：",
+        "通過身份互認，以下人才卡亦可享用：",
+        "Through mutual recognition, these cards qualify too:"
+    ],
+    EligibleAll => ["所有人才卡持卡人均可享受。", "所有人才卡持卡人均可享用。", "Open to every talent-card holder."],
+    TierOrAbove => ["{tier}及以上", "{tier}或以上", "{tier} or above"],
+    CardTiers => ["{card}：{tiers}", "{card}：{tiers}", "{card}: {tiers}"],
+    ListSeparator => ["、", "、", ", "],
+    Validity => ["有效期", "有效期", "Valid"],
+    ValidRange => ["{from} 至 {until}", "{from} 至 {until}", "{from} to {until}"],
+    Quota => ["使用次数", "使用次數", "How often"],
+    QuotaDay => ["每人每天限 {n} 次", "每人每日限 {n} 次", "{n} per person per day"],
+    QuotaMonth => ["每人每月限 {n} 次", "每人每月限 {n} 次", "{n} per person per month"],
+    QuotaYear => ["每人每年限 {n} 次", "每人每年限 {n} 次", "{n} per person per year"],
+    QuotaLifetime => ["每人限 {n} 次", "每人限 {n} 次", "{n} per person in total"],
+    QuotaNone => ["不限次数", "不限次數", "No limit"],
+    DailyStock => ["每日名额 {n} 个", "每日名額 {n} 個", "{n} places a day"],
+    Address => ["地址", "地址", "Address"],
+    OpenMap => ["在高德地图中查看", "在高德地圖中查看", "Open in Amap"],
+    NewWindow => ["（在新窗口打开）", "（在新視窗開啟）", " (opens in a new window)"],
+    DistanceKm => ["距离 {d} 公里", "距離 {d} 公里", "{d} km away"],
+    DistanceM => ["距离 {d} 米", "距離 {d} 米", "{d} m away"],
+    PercentOff => ["{z}折", "{z}折", "{p}% off"],
+    AmountOff => ["立减 {y} 元", "立減 {y} 元", "¥{y} off"],
+    FixedPrice => ["特惠价 {y} 元", "特惠價 {y} 元", "Special price ¥{y}"],
+    FreeEntry => ["免费入场", "免費入場", "Free entry"],
+    PriorityService => ["优先服务", "優先服務", "Priority service"],
+    Gift => ["赠送礼品", "贈送禮品", "Free gift"],
+    ViewsLabel => ["视图", "視圖", "Views"],
+    ViewCatalogue => ["优惠", "優惠", "Benefits"],
+}
+
+impl Key {
+    /// The string in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        let [zh_cn, zh_hk, en] = self.translations();
+        match lang {
+            Lang::ZhCn => zh_cn,
+            Lang::ZhHk => zh_hk,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Shorthand for [`Key::get`].
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    key.get(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text without `{placeholders}`.
+    fn without_placeholders(s: &str) -> String {
+        let mut out = String::new();
+        let mut depth = 0;
+        for c in s.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_key_has_three_non_empty_strings() {
+        for key in Key::ALL {
+            for (lang, text) in Lang::ALL.into_iter().zip(key.translations()) {
+                assert!(!text.trim().is_empty(), "{key:?} is empty in {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_strings_contain_no_latin_letters() {
+        for key in Key::ALL {
+            for lang in [Lang::ZhCn, Lang::ZhHk] {
+                let text = without_placeholders(key.get(lang));
+                assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{key:?} in {lang}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_every_language() {
+        fn names(s: &str) -> Vec<&str> {
+            let mut v: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect();
+            v.sort_unstable();
+            v
+        }
+        for key in Key::ALL {
+            let [zh_cn, zh_hk, en] = key.translations();
+            assert_eq!(names(zh_cn), names(zh_hk), "{key:?}");
+            // Discounts are written differently: 8折 (zh) against 20% off (en).
+            if *key != Key::PercentOff {
+                assert_eq!(names(zh_cn), names(en), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_lists_every_key_once() {
+        let mut seen = std::collections::HashSet::new();
+        assert!(Key::ALL.iter().all(|k| seen.insert(*k)));
+        assert_eq!(t(Lang::En, Key::Retry), "Try again");
+    }
+}

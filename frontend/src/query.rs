@@ -1,0 +1,265 @@
+//! From what the visitor chose to the catalogue query the API understands.
+//!
+//! The query is a [`BenefitQuery`], the type the backend parses into. Its
+//! string is written by [`query_string`], which a test holds byte-for-byte
+//! equal to [`BenefitQuery::to_query_string`] (the contract) for every query
+//! the widget can build. It exists only because the shared writer formats
+//! floats (`near`, `radius_km`) with Rust's float formatting, about 9 KB of
+//! the widget's gzip budget; if the shared crate ever writes coordinates
+//! without it, call `to_query_string` here instead.
+
+use std::rc::Rc;
+
+use linan_shared::{BenefitQuery, CategoryCode, DistrictCode, GeoPoint, SortOrder};
+use yew::Reducible;
+
+use crate::attrs::WidgetConfig;
+use crate::links::{coord, percent_encode};
+
+/// The filters the visitor can change in the widget.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    /// Search terms, already normalised (see [`crate::debounce::normalize`]).
+    pub q: Option<String>,
+    /// Chosen category; `None` for all.
+    pub category: Option<CategoryCode>,
+    /// Chosen district; `None` for all.
+    pub district: Option<DistrictCode>,
+    /// The visitor's position, once they pressed "near me".
+    pub near: Option<GeoPoint>,
+}
+
+impl Filters {
+    /// The filters a fresh widget starts with: the presets of its attributes.
+    pub fn from_config(config: &WidgetConfig) -> Self {
+        Self { q: None, category: config.category.clone(), district: config.district.clone(), near: None }
+    }
+}
+
+/// The visitor changed one filter. (The position is not among them: it
+/// lives with the geolocation state and is laid over the filters when the
+/// query is built.)
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterAction {
+    /// New search terms (normalised), or none.
+    Search(Option<String>),
+    /// Another category, or all.
+    Category(Option<CategoryCode>),
+    /// Another district, or all.
+    District(Option<DistrictCode>),
+}
+
+impl Reducible for Filters {
+    type Action = FilterAction;
+
+    fn reduce(self: Rc<Self>, action: FilterAction) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        match action {
+            FilterAction::Search(q) => next.q = q,
+            FilterAction::Category(c) => next.category = c,
+            FilterAction::District(d) => next.district = d,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The query for one page: the first when `cursor` is `None`.
+///
+/// "Near me" sorts by distance (and makes the API return `distance_km`);
+/// the card attributes restrict the list to what that card reaches.
+pub fn build_query(config: &WidgetConfig, filters: &Filters, cursor: Option<&str>) -> BenefitQuery {
+    BenefitQuery {
+        district: filters.district.clone(),
+        category: filters.category.clone(),
+        scheme: config.card.as_ref().map(|c| c.scheme.clone()),
+        tier: config.card.as_ref().map(|c| c.tier.clone()),
+        q: filters.q.clone(),
+        near: filters.near,
+        sort: filters.near.map(|_| SortOrder::Nearest),
+        cursor: cursor.map(str::to_owned),
+        limit: Some(config.limit),
+        lang: Some(config.lang),
+        ..BenefitQuery::default()
+    }
+}
+
+/// `query` as a URL query string (without `?`): the same parameters, order
+/// and encoding as [`BenefitQuery::to_query_string`].
+pub fn query_string(query: &BenefitQuery) -> String {
+    fn push(out: &mut String, name: &str, value: &str) {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(name);
+        out.push('=');
+        out.push_str(&percent_encode(value));
+    }
+    let mut out = String::new();
+    let s = &mut out;
+    if let Some(v) = &query.district {
+        push(s, "district", v.as_str());
+    }
+    if let Some(v) = &query.category {
+        push(s, "category", v.as_str());
+    }
+    if let Some(v) = query.partner {
+        push(s, "partner", &v.to_string());
+    }
+    if let Some(v) = &query.scheme {
+        push(s, "scheme", v.as_str());
+    }
+    if let Some(v) = &query.tier {
+        push(s, "tier", v.as_str());
+    }
+    if let Some(v) = query.valid_on {
+        push(s, "valid_on", &v.to_string());
+    }
+    if let Some(v) = &query.q {
+        push(s, "q", v);
+    }
+    if let Some(p) = query.near {
+        push(s, "near", &format!("{},{}", coord(p.lat()), coord(p.lon())));
+    }
+    if let Some(v) = query.radius_km {
+        push(s, "radius_km", &coord(v));
+    }
+    if let Some(v) = query.sort {
+        push(s, "sort", v.as_str());
+    }
+    if let Some(v) = &query.cursor {
+        push(s, "cursor", v);
+    }
+    if let Some(v) = query.limit {
+        push(s, "limit", &v.to_string());
+    }
+    if let Some(v) = query.lang {
+        push(s, "lang", v.tag());
+    }
+    out
+}
+
+/// The URL of a page of benefits.
+pub fn benefits_url(config: &WidgetConfig, query: &BenefitQuery) -> String {
+    config.endpoint(&format!("benefits?{}", query_string(query)))
+}
+
+/// The URL of one benefit's detail, in the widget's language.
+pub fn benefit_url(config: &WidgetConfig, id: i64) -> String {
+    config.endpoint(&format!("benefits/{id}?lang={}", config.lang.tag()))
+}
+
+#[cfg(test)]
+mod tests {
+    use linan_shared::Lang;
+
+    use super::*;
+    use crate::attrs::RawAttrs;
+
+    fn config() -> WidgetConfig {
+        WidgetConfig::from_raw(&RawAttrs {
+            api: Some("http://127.0.0.1:8080".into()),
+            district: Some("nanhai".into()),
+            scheme: Some("liwan_talent".into()),
+            tier: Some("B".into()),
+            lang: Some("en".into()),
+            limit: Some("10".into()),
+            ..RawAttrs::default()
+        })
+    }
+
+    #[test]
+    fn the_first_page_carries_presets_card_language_and_limit() {
+        let c = config();
+        let url = benefits_url(&c, &build_query(&c, &Filters::from_config(&c), None));
+        assert_eq!(
+            url,
+            "http://127.0.0.1:8080/api/v1/benefits?district=nanhai&scheme=liwan_talent&tier=B&limit=10&lang=en"
+        );
+    }
+
+    #[test]
+    fn search_near_me_and_cursor_are_encoded() {
+        let c = WidgetConfig::default();
+        let filters = Filters {
+            q: Some("西樵 山".into()),
+            near: Some(GeoPoint::new(23.1, 113.2).unwrap()),
+            category: Some(CategoryCode::parse("scenic_discount").unwrap()),
+            district: None,
+        };
+        let q = build_query(&c, &filters, Some("abc=="));
+        assert_eq!(
+            q.to_query_string(),
+            "category=scenic_discount&q=%E8%A5%BF%E6%A8%B5%20%E5%B1%B1&near=23.1%2C113.2&sort=nearest&cursor=abc%3D%3D&limit=20&lang=zh-CN"
+        );
+    }
+
+    fn decode(s: &str) -> String {
+        let b = s.as_bytes();
+        let (mut out, mut i) = (Vec::new(), 0);
+        while i < b.len() {
+            if b[i] == b'%' {
+                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            } else {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn every_built_query_parses_back_as_the_api_parses_it() {
+        let c = config();
+        let filters =
+            Filters { q: Some("医院".into()), near: Some(GeoPoint::new(23.0, 113.0).unwrap()), ..Filters::default() };
+        let built = build_query(&c, &filters, Some("cur"));
+        let s = built.to_query_string();
+        let pairs: Vec<(String, String)> =
+            s.split('&').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.to_owned(), decode(v))).collect();
+        let parsed = BenefitQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
+        assert_eq!(parsed, built);
+    }
+
+    #[test]
+    fn each_action_changes_one_filter() {
+        let start = Rc::new(Filters::from_config(&config()));
+        let f = start
+            .reduce(FilterAction::Search(Some("医院".into())))
+            .reduce(FilterAction::Category(CategoryCode::parse("merchant_offer").ok()))
+            .reduce(FilterAction::District(None));
+        assert_eq!(f.q.as_deref(), Some("医院"));
+        assert_eq!(f.category.as_ref().map(|c| c.as_str()), Some("merchant_offer"));
+        assert_eq!((f.district.clone(), f.near), (None, None));
+    }
+
+    #[test]
+    fn the_query_string_is_the_shared_one_byte_for_byte() {
+        let c = config();
+        let mut queries = vec![BenefitQuery::default(), build_query(&c, &Filters::from_config(&c), None)];
+        // Positions as the widget sends them (rounded to 3 decimals), over the whole globe.
+        for i in 0..2000 {
+            let lat = crate::hooks::round_position(-90.0 + f64::from(i) * 0.0899);
+            let lon = crate::hooks::round_position(180.0 - f64::from(i) * 0.1799);
+            let near = GeoPoint::new(lat, lon).unwrap();
+            let filters = Filters { q: Some("医院 a&b=c".into()), near: Some(near), ..Filters::default() };
+            queries.push(build_query(&c, &filters, Some("eyJ+/=")));
+        }
+        queries.push(BenefitQuery {
+            partner: Some(42),
+            valid_on: linan_shared::Date::parse("2026-05-01").ok(),
+            radius_km: Some(12.25),
+            sort: Some(SortOrder::EndingSoon),
+            ..BenefitQuery::default()
+        });
+        for q in &queries {
+            assert_eq!(query_string(q), q.to_query_string());
+        }
+    }
+
+    #[test]
+    fn the_detail_url_carries_the_language() {
+        let c = WidgetConfig { lang: Lang::ZhHk, ..WidgetConfig::default() };
+        assert_eq!(benefit_url(&c, 42), "/api/v1/benefits/42?lang=zh-HK");
+    }
+}
