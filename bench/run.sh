@@ -148,11 +148,12 @@ EOF
   PORT=$port
 }
 
-# Runs wrk once against URL (extra args: headers); prints "rps p50_ms p99_ms non2xx3xx errors".
+# Runs wrk once: URL, seconds, threads, connections, extra args (headers).
+# Prints "rps p50_ms p99_ms non2xx3xx socket_errors".
 run_wrk() {
-  local url=$1 secs=$2
-  shift 2
-  timeout $((secs + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 30s --latency "$@" "$url" |
+  local url=$1 secs=$2 threads=$3 conns=$4
+  shift 4
+  timeout $((secs + 30)) wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 30s --latency "$@" "$url" |
     awk '
       function ms(v) {
         if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v
@@ -165,19 +166,33 @@ run_wrk() {
       END { printf "%.1f %.3f %.3f %d %d\n", rps, p50, p99, bad + 0, errs + 0 }'
 }
 
-# Waits (at most 30 s) until the machine is ≥ 90 % idle over half a second:
-# requests wrk gave up on may still be running in a server or the database.
+# CPU ticks (1/100 s) the servers we started have used so far.
+cpu_ticks() {
+  local t=0 pid f
+  for pid in "${PIDS[@]}"; do
+    f=($(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null)) || continue
+    t=$((t + ${f[0]:-0} + ${f[1]:-0}))
+  done
+  echo "$t"
+}
+
+# Queries running in the benchmark's PostgreSQL database (0 without one).
+pg_busy() {
+  if [ -z "$PG_DB" ]; then echo 0; return; fi
+  psql -Atq "$PG_URL/postgres" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = '$PG_DB' AND state = 'active'"
+}
+
+# Waits (at most 30 s) until the servers and the database are idle: requests
+# wrk gave up on may still be running, and would slow the next measurement.
 settle() {
   local a b
   for _ in $(seq 1 60); do
-    a=($(head -n1 /proc/stat))
+    a=$(cpu_ticks)
     sleep 0.5
-    b=($(head -n1 /proc/stat))
-    local idle=$(((b[4] + b[5]) - (a[4] + a[5]))) total=0 k
-    for k in 1 2 3 4 5 6 7 8; do total=$((total + b[k] - a[k])); done
-    [ "$total" -gt 0 ] && [ $((idle * 100 / total)) -ge 90 ] && return 0
+    b=$(cpu_ticks)
+    [ $((b - a)) -le 5 ] && [ "$(pg_busy)" = 0 ] && return 0
   done
-  say "warning: the machine did not become idle"
+  say "warning: the servers did not become idle"
 }
 
 # Transactions committed in the PostgreSQL database so far (stats lag ≤ ~10 s).
@@ -223,17 +238,24 @@ for size in $SIZES; do
     bytes=$(wc -c <"$WORK/www/list.json")
     say "$size on $db: list page $bytes bytes, ETag $etag; loading for ${DURATION}s × $REPEATS per path"
 
-    names=(nginx_static cached_list uncached_filtered not_modified uncached_search)
+    # The *_c1 paths repeat the uncached ones with one connection: the time
+    # one request takes, without queueing behind 31 others.
+    names=(nginx_static cached_list uncached_filtered not_modified uncached_search uncached_filtered_c1 uncached_search_c1)
     urls=("http://127.0.0.1:$static/list.json" "http://127.0.0.1:$cached$LIST"
-      "http://127.0.0.1:$nocache$FILTERED" "http://127.0.0.1:$cached$LIST" "http://127.0.0.1:$nocache$SEARCH")
-    headers=(--header=X-Bench:1 --header=X-Bench:1 --header=X-Bench:1 "--header=If-None-Match: $etag" --header=X-Bench:1)
+      "http://127.0.0.1:$nocache$FILTERED" "http://127.0.0.1:$cached$LIST" "http://127.0.0.1:$nocache$SEARCH"
+      "http://127.0.0.1:$nocache$FILTERED" "http://127.0.0.1:$nocache$SEARCH")
+    headers=(--header=X-Bench:1 --header=X-Bench:1 --header=X-Bench:1 "--header=If-None-Match: $etag"
+      --header=X-Bench:1 --header=X-Bench:1 --header=X-Bench:1)
+    T=$THREADS C=$CONNECTIONS
+    threads=("$T" "$T" "$T" "$T" "$T" 1 1)
+    conns=("$C" "$C" "$C" "$C" "$C" 1 1)
     # Warm-up: fills caches and the database's buffer pool, not recorded.
-    for i in "${!names[@]}"; do run_wrk "${urls[$i]}" 2 "${headers[$i]}" >/dev/null; settle; done
+    for i in 0 1 2 3 4; do run_wrk "${urls[$i]}" 2 "$T" "$C" "${headers[$i]}" >/dev/null; settle; done
     # Round-robin, so drift of the (noisy) machine hits every path alike.
     for rep in $(seq 1 "$REPEATS"); do
       for i in "${!names[@]}"; do
         settle
-        read -r rps p50 p99 bad errs < <(run_wrk "${urls[$i]}" "$DURATION" "${headers[$i]}")
+        read -r rps p50 p99 bad errs < <(run_wrk "${urls[$i]}" "$DURATION" "${threads[$i]}" "${conns[$i]}" "${headers[$i]}")
         [ -n "$rps" ] || die "wrk failed against ${urls[$i]}"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$db" "${names[$i]}" "$rep" "$rps" "$p50" "$p99" "$bad" "$errs" >>"$TSV"
         printf '  %-18s rep %s: %10s req/s  p50 %8s ms  p99 %8s ms  bad %s  errors %s\n' "${names[$i]}" "$rep" "$rps" "$p50" "$p99" "$bad" "$errs"
@@ -244,17 +266,21 @@ for size in $SIZES; do
       # Database transactions per request: every statement outside an explicit
       # transaction commits one. The 1 Hz version poll of both instances is
       # the floor. Sleeps let PostgreSQL flush its (lazily reported) counters.
+      sleep 11
+      x0=$(pg_xacts)
       for i in 3 2; do
-        sleep 11
-        x0=$(pg_xacts)
-        read -r rps _ < <(run_wrk "${urls[$i]}" 3 "${headers[$i]}")
+        read -r rps _ < <(run_wrk "${urls[$i]}" 3 "$T" "$C" "${headers[$i]}")
         sleep 11
         x1=$(pg_xacts)
-        printf '%s\t%s\t%s\t%s\n' "$size" "${names[$i]}" "$(awk -v r="$rps" 'BEGIN { printf "%d", r * 3 }')" "$((x1 - x0))" >>"$WORK/probes"
-        say "probe ${names[$i]}: ~$(awk -v r="$rps" 'BEGIN { printf "%d", r * 3 }') requests, $((x1 - x0)) database transactions"
+        n=$(awk -v r="$rps" 'BEGIN { printf "%d", r * 3 }')
+        printf '%s\t%s\t%s\t%s\n' "$size" "${names[$i]}" "$n" "$((x1 - x0))" >>"$WORK/probes"
+        say "probe ${names[$i]}: ~$n requests, $((x1 - x0)) database transactions"
+        x0=$x1
       done
     fi
 
+    errors=$(grep -c ERROR "$WORK/nocache-$size-$db.log" "$WORK/cached-$size-$db.log" | awk -F: '{ n += $2 } END { print n + 0 }')
+    [ "$errors" = 0 ] || say "the servers logged $errors errors, e.g.: $(grep -h -m1 ERROR "$WORK"/*cache-"$size-$db".log | head -n1 | cut -c1-300)"
     stop_servers
     rm -rf "$WORK/www" "$WORK"/bench-*.sqlite*
     [ "$db" = postgres ] && drop_pg_db
@@ -264,7 +290,7 @@ done
 # Medians per (size, db, path), ratios to nginx in the same (size, db) run.
 {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $REPEATS runs; RUST_LOG=$SERVER_LOG; BENCH_ANALYZE=$ANALYZE"
+  echo "wrk -t$THREADS -c$CONNECTIONS (*_c1: -t1 -c1) -d${DURATION}s, median of $REPEATS runs; RUST_LOG=$SERVER_LOG; BENCH_ANALYZE=$ANALYZE"
   echo
   echo "| benefits | db | path | req/s | × nginx | p50 ms | p99 ms |"
   echo "|---:|---|---|---:|---:|---:|---:|"
@@ -274,7 +300,8 @@ rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 groups = {}
 for r in rows:
     groups.setdefault((int(r["size"]), r["db"], r["path"]), []).append(r)
-order = ["nginx_static", "cached_list", "not_modified", "uncached_filtered", "uncached_search"]
+order = ["nginx_static", "cached_list", "not_modified", "uncached_filtered", "uncached_search",
+         "uncached_filtered_c1", "uncached_search_c1"]
 for (size, db) in sorted({(k[0], k[1]) for k in groups}, key=lambda k: (k[0], k[1] != "sqlite")):
     base = statistics.median(float(r["rps"]) for r in groups.get((size, db, "nginx_static"), [{"rps": "nan"}]))
     for path in order:
@@ -286,7 +313,8 @@ for (size, db) in sorted({(k[0], k[1]) for k in groups}, key=lambda k: (k[0], k[
         p99 = statistics.median(float(r["p99_ms"]) for r in g)
         bad = sum(int(r["bad_status"]) + int(r["socket_errors"]) for r in g)
         note = f" ({bad} bad)" if bad else ""
-        print(f"| {size} | {db} | {path} | {rps:.0f}{note} | {rps / base:.2f} | {p50:.2f} | {p99:.2f} |")
+        ratio = "–" if path.endswith("_c1") else f"{rps / base:.2f}"
+        print(f"| {size} | {db} | {path} | {rps:.0f}{note} | {ratio} | {p50:.2f} | {p99:.2f} |")
 sizes = sorted({k[0] for k in groups})
 if len(sizes) > 1:
     lo, hi = sizes[0], sizes[-1]

@@ -71,6 +71,32 @@ pub fn admits(reference: &Reference, standings: &[Standing], rules: &[benefit_el
     standings.iter().find(|s| rules.iter().any(|r| rule_admits(reference, s, r.min_tier_id))).map(|s| s.via)
 }
 
+/// Every card tier of the reference data that reaches a benefit with these
+/// rules on `day`, and how — the detail page's "who can use it".
+pub fn reached_by(
+    reference: &Reference,
+    rules: &[benefit_eligibility::Model],
+    day: NaiveDate,
+) -> Vec<linan_shared::CardReach> {
+    reference
+        .tiers
+        .iter()
+        .filter_map(|tier| {
+            let via = admits(reference, &standings(reference, tier, day), rules)?;
+            let (scheme, tier) = reference.tier_codes(tier.id)?;
+            let via = match via {
+                Via::Direct => linan_shared::Reach::Direct,
+                Via::Recognition { row_id } => {
+                    let row = reference.recognition.iter().find(|r| r.id == row_id)?;
+                    let (as_scheme, as_tier) = reference.tier_codes(row.to_tier_id)?;
+                    linan_shared::Reach::Recognition { recognition_id: row_id, as_scheme, as_tier }
+                }
+            };
+            Some(linan_shared::CardReach { scheme, tier, via })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,9 +14,9 @@
 
 use js_sys::{Array, Reflect};
 use linan_shared::{
-    BenefitDetail, BenefitPage, BenefitSummary, CardSchemeDto, CardSchemesDto, CategoryCode, CategoryDto, Date,
-    DistrictCode, DistrictDto, EligibilityRule, ErrorBody, ErrorDetail, GeoPoint, Gives, LocalizedText, PartnerKind,
-    PartnerSummary, Quota, QuotaPeriod, RecognitionDto, SchemeCode, TierCode, TierDto, Validity,
+    BenefitDetail, BenefitPage, BenefitSummary, CardReach, CardSchemeDto, CardSchemesDto, CategoryCode, CategoryDto,
+    Date, DistrictCode, DistrictDto, EligibilityRule, ErrorBody, ErrorDetail, GeoPoint, Gives, LocalizedText,
+    PartnerKind, PartnerSummary, Quota, QuotaPeriod, Reach, RecognitionDto, SchemeCode, TierCode, TierDto, Validity,
 };
 use wasm_bindgen::JsValue;
 
@@ -185,9 +185,31 @@ impl FromJs for BenefitDetail {
             terms: req(js, "terms")?,
             address: req(js, "address")?,
             quota: req(js, "quota")?,
+            reached_by: req(js, "reached_by")?,
             version: req(js, "version")?,
             updated_at: req(js, "updated_at")?,
         })
+    }
+}
+
+/// Internally tagged by `kind`, as serde writes it.
+impl FromJs for Reach {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        match req::<String>(js, "kind")?.as_str() {
+            "direct" => Some(Reach::Direct),
+            "recognition" => Some(Reach::Recognition {
+                recognition_id: req(js, "recognition_id")?,
+                as_scheme: req(js, "as_scheme")?,
+                as_tier: req(js, "as_tier")?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl FromJs for CardReach {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(CardReach { scheme: req(js, "scheme")?, tier: req(js, "tier")?, via: req(js, "via")? })
     }
 }
 

@@ -1,12 +1,7 @@
 //! From what the visitor chose to the catalogue query the API understands.
 //!
-//! The query is a [`BenefitQuery`], the type the backend parses into. Its
-//! string is written by [`query_string`], which a test holds byte-for-byte
-//! equal to [`BenefitQuery::to_query_string`] (the contract) for every query
-//! the widget can build. It exists only because the shared writer formats
-//! floats (`near`, `radius_km`) with Rust's float formatting, about 9 KB of
-//! the widget's gzip budget; if the shared crate ever writes coordinates
-//! without it, call `to_query_string` here instead.
+//! The query is a [`BenefitQuery`], the type the backend parses into, and
+//! its string is the shared [`BenefitQuery::to_query_string`]: one contract.
 
 use std::rc::Rc;
 
@@ -14,7 +9,6 @@ use linan_shared::{BenefitQuery, CategoryCode, DistrictCode, GeoPoint, SortOrder
 use yew::Reducible;
 
 use crate::attrs::WidgetConfig;
-use crate::links::{coord, percent_encode};
 
 /// The filters the visitor can change in the widget.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -83,64 +77,9 @@ pub fn build_query(config: &WidgetConfig, filters: &Filters, cursor: Option<&str
     }
 }
 
-/// `query` as a URL query string (without `?`): the same parameters, order
-/// and encoding as [`BenefitQuery::to_query_string`].
-pub fn query_string(query: &BenefitQuery) -> String {
-    fn push(out: &mut String, name: &str, value: &str) {
-        if !out.is_empty() {
-            out.push('&');
-        }
-        out.push_str(name);
-        out.push('=');
-        out.push_str(&percent_encode(value));
-    }
-    let mut out = String::new();
-    let s = &mut out;
-    if let Some(v) = &query.district {
-        push(s, "district", v.as_str());
-    }
-    if let Some(v) = &query.category {
-        push(s, "category", v.as_str());
-    }
-    if let Some(v) = query.partner {
-        push(s, "partner", &v.to_string());
-    }
-    if let Some(v) = &query.scheme {
-        push(s, "scheme", v.as_str());
-    }
-    if let Some(v) = &query.tier {
-        push(s, "tier", v.as_str());
-    }
-    if let Some(v) = query.valid_on {
-        push(s, "valid_on", &v.to_string());
-    }
-    if let Some(v) = &query.q {
-        push(s, "q", v);
-    }
-    if let Some(p) = query.near {
-        push(s, "near", &format!("{},{}", coord(p.lat()), coord(p.lon())));
-    }
-    if let Some(v) = query.radius_km {
-        push(s, "radius_km", &coord(v));
-    }
-    if let Some(v) = query.sort {
-        push(s, "sort", v.as_str());
-    }
-    if let Some(v) = &query.cursor {
-        push(s, "cursor", v);
-    }
-    if let Some(v) = query.limit {
-        push(s, "limit", &v.to_string());
-    }
-    if let Some(v) = query.lang {
-        push(s, "lang", v.tag());
-    }
-    out
-}
-
 /// The URL of a page of benefits.
 pub fn benefits_url(config: &WidgetConfig, query: &BenefitQuery) -> String {
-    config.endpoint(&format!("benefits?{}", query_string(query)))
+    config.endpoint(&format!("benefits?{}", query.to_query_string()))
 }
 
 /// The URL of one benefit's detail, in the widget's language.
@@ -231,30 +170,6 @@ mod tests {
         assert_eq!(f.q.as_deref(), Some("医院"));
         assert_eq!(f.category.as_ref().map(|c| c.as_str()), Some("merchant_offer"));
         assert_eq!((f.district.clone(), f.near), (None, None));
-    }
-
-    #[test]
-    fn the_query_string_is_the_shared_one_byte_for_byte() {
-        let c = config();
-        let mut queries = vec![BenefitQuery::default(), build_query(&c, &Filters::from_config(&c), None)];
-        // Positions as the widget sends them (rounded to 3 decimals), over the whole globe.
-        for i in 0..2000 {
-            let lat = crate::hooks::round_position(-90.0 + f64::from(i) * 0.0899);
-            let lon = crate::hooks::round_position(180.0 - f64::from(i) * 0.1799);
-            let near = GeoPoint::new(lat, lon).unwrap();
-            let filters = Filters { q: Some("医院 a&b=c".into()), near: Some(near), ..Filters::default() };
-            queries.push(build_query(&c, &filters, Some("eyJ+/=")));
-        }
-        queries.push(BenefitQuery {
-            partner: Some(42),
-            valid_on: linan_shared::Date::parse("2026-05-01").ok(),
-            radius_km: Some(12.25),
-            sort: Some(SortOrder::EndingSoon),
-            ..BenefitQuery::default()
-        });
-        for q in &queries {
-            assert_eq!(query_string(q), q.to_query_string());
-        }
     }
 
     #[test]

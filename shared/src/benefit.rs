@@ -192,6 +192,36 @@ pub struct BenefitSummary {
     pub distance_km: Option<f64>,
 }
 
+/// How a card reaches a benefit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reach {
+    /// The benefit names the card's own scheme.
+    Direct,
+    /// Through a row of the mutual-recognition table: the card counts as `as_scheme`/`as_tier`.
+    Recognition {
+        /// The recognition row's id.
+        recognition_id: i64,
+        /// The scheme the card is recognised as.
+        as_scheme: SchemeCode,
+        /// The tier the card is recognised as.
+        as_tier: TierCode,
+    },
+}
+
+/// A card tier that may use a benefit, and how.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CardReach {
+    /// The card's scheme.
+    pub scheme: SchemeCode,
+    /// The card's tier.
+    pub tier: TierCode,
+    /// Directly, or through which recognition row.
+    pub via: Reach,
+}
+
 /// A benefit in full, for its detail page.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -207,6 +237,9 @@ pub struct BenefitDetail {
     pub address: String,
     /// How often it may be used.
     pub quota: Quota,
+    /// Every card tier that may use it today — directly or through the
+    /// recognition table — as the server's eligibility rule decides.
+    pub reached_by: Vec<CardReach>,
     /// Version for optimistic concurrency; grows with each accepted change.
     pub version: i32,
     /// Last change, RFC 3339.

@@ -7,7 +7,9 @@
 
 use std::fmt;
 
-use crate::{BenefitSummary, CategoryCode, Date, DistrictCode, GeoPoint, Lang, SchemeCode, TierCode};
+use crate::{
+    BenefitSummary, CategoryCode, Date, DistrictCode, GeoPoint, Lang, SchemeCode, TierCode, decimal, percent_encode,
+};
 
 /// Default page size.
 pub const DEFAULT_LIMIT: u32 = 20;
@@ -216,7 +218,8 @@ impl BenefitQuery {
     }
 
     /// The query as a URL query string (without `?`), percent-encoded, in a
-    /// fixed parameter order. The inverse of [`BenefitQuery::from_pairs`].
+    /// fixed parameter order. The inverse of [`BenefitQuery::from_pairs`]
+    /// (numbers are written with six decimals at most: 0.1 m).
     ///
     /// ```
     /// use linan_shared::{BenefitQuery, DistrictCode};
@@ -238,7 +241,7 @@ impl BenefitQuery {
         push("valid_on", self.valid_on.map(|d| d.to_string()));
         push("q", self.q.clone());
         push("near", self.near.map(|p| p.to_string()));
-        push("radius_km", self.radius_km.map(|r| r.to_string()));
+        push("radius_km", self.radius_km.map(decimal));
         push("sort", self.sort.map(|s| s.as_str().to_owned()));
         push("cursor", self.cursor.clone());
         push("limit", self.limit.map(|l| l.to_string()));
@@ -262,19 +265,6 @@ const KNOWN: [&str; 13] = [
     "limit",
     "lang",
 ];
-
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 /// One page of benefits.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

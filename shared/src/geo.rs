@@ -72,9 +72,10 @@ impl GeoPoint {
     }
 }
 
+/// `lat,lon` with at most six decimals (0.1 m), as `near=` takes it.
 impl fmt::Display for GeoPoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{},{}", self.lat, self.lon)
+        write!(f, "{},{}", crate::decimal(self.lat), crate::decimal(self.lon))
     }
 }
 

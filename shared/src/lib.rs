@@ -28,6 +28,7 @@ mod benefit;
 mod catalogue;
 mod codes;
 mod date;
+mod encode;
 mod error;
 mod geo;
 mod input;
@@ -36,13 +37,15 @@ mod ops;
 mod reference;
 
 pub use benefit::{
-    BenefitDetail, BenefitStatus, BenefitSummary, EligibilityRule, Gives, PartnerSummary, Quota, QuotaPeriod, Validity,
+    BenefitDetail, BenefitStatus, BenefitSummary, CardReach, EligibilityRule, Gives, PartnerSummary, Quota,
+    QuotaPeriod, Reach, Validity,
 };
 pub use catalogue::{
     BenefitPage, BenefitQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS, MAX_RADIUS_KM, QueryError, SortOrder,
 };
 pub use codes::{CategoryCode, CodeError, DistrictCode, SchemeCode, TierCode};
 pub use date::{Date, DateError};
+pub use encode::{decimal, percent_encode};
 pub use error::{ErrorBody, ErrorDetail};
 pub use geo::{GeoError, GeoPoint};
 pub use input::{BenefitInput, FieldError, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, PartnerInput};

@@ -10,6 +10,7 @@ use super::{
     convert::pick,
 };
 use crate::{
+    eligibility::reached_by,
     entity::{benefit, partner},
     error::ApiError,
 };
@@ -36,6 +37,7 @@ pub async fn benefit_detail(
     let address = pick(lang, &p.address_zh_cn, p.address_zh_hk.as_deref(), p.address_en.as_deref()).to_owned();
     let summary = summary(reference, &loaded, &b, lang, None)
         .ok_or_else(|| ApiError::Internal(format!("benefit {id} has broken references")))?;
+    let rules = loaded.rules.get(&b.id).map(Vec::as_slice).unwrap_or_default();
     Ok(BenefitDetail {
         summary,
         description: pick(lang, &b.description_zh_cn, b.description_zh_hk.as_deref(), b.description_en.as_deref())
@@ -43,6 +45,7 @@ pub async fn benefit_detail(
         terms: pick(lang, &b.terms_zh_cn, b.terms_zh_hk.as_deref(), b.terms_en.as_deref()).to_owned(),
         address,
         quota: quota(&b),
+        reached_by: reached_by(reference, rules, day),
         version: b.version,
         updated_at: b.updated_at.to_rfc3339(),
     })

@@ -46,7 +46,7 @@ pub fn detail_body(props: &DetailBodyProps) -> Html {
                 <h3>{ t(lang, Key::Eligibility) }</h3>
                 { eligibility_text(&EligibilityTextProps {
                     lang,
-                    rules: s.eligibility.clone(),
+                    reached: props.detail.reached_by.clone(),
                     schemes: props.reference.schemes.clone(),
                 }) }
             </div>

@@ -1,9 +1,9 @@
-//! Eligibility in words: the cards a benefit names, and those that reach it
-//! through mutual recognition (see [`crate::eligibility`]).
+//! Eligibility in words: the cards that reach a benefit directly, and those
+//! that reach it through mutual recognition (see [`crate::eligibility`]).
 
 use std::rc::Rc;
 
-use linan_shared::{CardSchemesDto, EligibilityRule, Lang};
+use linan_shared::{CardReach, CardSchemesDto, Lang};
 use yew::prelude::*;
 
 use crate::eligibility::{CardTiers, explain, line};
@@ -14,8 +14,8 @@ use crate::i18n::{Key, t};
 pub struct EligibilityTextProps {
     /// UI language.
     pub lang: Lang,
-    /// The benefit's rules.
-    pub rules: Vec<EligibilityRule>,
+    /// Every card tier that reaches the benefit, as the server decided.
+    pub reached: Vec<CardReach>,
     /// Schemes and the recognition table, when loaded.
     pub schemes: Option<Rc<CardSchemesDto>>,
 }
@@ -23,10 +23,7 @@ pub struct EligibilityTextProps {
 /// Two short lists: "open to holders of" and "through mutual recognition, also".
 pub fn eligibility_text(props: &EligibilityTextProps) -> Html {
     let lang = props.lang;
-    if props.rules.is_empty() {
-        return html! { <p class="lw-elig-intro">{ t(lang, Key::EligibleAll) }</p> };
-    }
-    let e = explain(&props.rules, props.schemes.as_deref(), lang);
+    let e = explain(&props.reached, props.schemes.as_deref(), lang);
     let list = |cards: &[CardTiers]| {
         html! {
             <ul class="lw-elig-list" role="list">

@@ -15,7 +15,7 @@ use linan_frontend::state::Status;
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::Callback;
 
-use crate::fixtures::{HOSTILE_TITLE, rule, schemes, summary};
+use crate::fixtures::{HOSTILE_TITLE, reached_youyue_b, schemes, summary};
 use crate::support::{click, find, find_all, show, text};
 
 #[wasm_bindgen_test]
@@ -92,8 +92,7 @@ async fn the_count_is_a_polite_live_region_that_says_when_there_is_more() {
 
 #[wasm_bindgen_test]
 async fn eligibility_names_the_cards_that_qualify_through_recognition() {
-    let props =
-        EligibilityTextProps { lang: Lang::ZhCn, rules: vec![rule("youyue_foshan", "B")], schemes: Some(schemes()) };
+    let props = EligibilityTextProps { lang: Lang::ZhCn, reached: reached_youyue_b(), schemes: Some(schemes()) };
     let (app, root) = show(eligibility_text(&props)).await;
     let lines: Vec<String> = find_all(&root, "li").iter().filter_map(|li| li.text_content()).collect();
     assert_eq!(lines, ["优粤佛山卡：B卡及以上（A卡、B卡）", "荔湾区英才卡：B卡及以上（A卡、B卡）"]);

@@ -29,6 +29,21 @@ pub(crate) fn summary(id: i64, title: &str) -> Rc<BenefitSummary> {
     })
 }
 
+/// The cards the server says reach a Youyue-B-and-above benefit.
+pub(crate) fn reached_youyue_b() -> Vec<linan_shared::CardReach> {
+    use linan_shared::{CardReach, Reach, SchemeCode, TierCode};
+    let code = |s: &str| SchemeCode::parse(s).unwrap();
+    let tier = |t: &str| TierCode::parse(t).unwrap();
+    let recognised =
+        |t: &str| Reach::Recognition { recognition_id: 1, as_scheme: code("youyue_foshan"), as_tier: tier(t) };
+    vec![
+        CardReach { scheme: code("youyue_foshan"), tier: tier("A"), via: Reach::Direct },
+        CardReach { scheme: code("youyue_foshan"), tier: tier("B"), via: Reach::Direct },
+        CardReach { scheme: code("liwan_talent"), tier: tier("A"), via: recognised("A") },
+        CardReach { scheme: code("liwan_talent"), tier: tier("B"), via: recognised("B") },
+    ]
+}
+
 /// An eligibility rule.
 pub(crate) fn rule(scheme: &str, min_tier: &str) -> EligibilityRule {
     EligibilityRule { scheme: SchemeCode::parse(scheme).unwrap(), min_tier: TierCode::parse(min_tier).unwrap() }
@@ -64,7 +79,7 @@ pub(crate) fn second_page() -> String {
 /// The detail of item 1.
 pub(crate) fn detail_1() -> String {
     format!(
-        r#"{ITEM_1},"description":"Film sets of old Guangzhou.","terms":"Show your talent code at the gate.","address":"Guoyi Road, Nanhai","quota":{{"per_person_limit":1,"per_person_period":"year","daily_stock":null}},"version":1,"updated_at":"2026-11-28T08:48:50+00:00"}}"#
+        r#"{ITEM_1},"description":"Film sets of old Guangzhou.","terms":"Show your talent code at the gate.","address":"Guoyi Road, Nanhai","quota":{{"per_person_limit":1,"per_person_period":"year","daily_stock":null}},"reached_by":[{{"scheme":"liwan_talent","tier":"A","via":{{"kind":"recognition","recognition_id":1,"as_scheme":"youyue_foshan","as_tier":"A"}}}},{{"scheme":"liwan_talent","tier":"B","via":{{"kind":"recognition","recognition_id":3,"as_scheme":"youyue_foshan","as_tier":"B"}}}},{{"scheme":"youyue_foshan","tier":"A","via":{{"kind":"direct"}}}},{{"scheme":"youyue_foshan","tier":"B","via":{{"kind":"direct"}}}}],"version":1,"updated_at":"2026-11-28T08:48:50+00:00"}}"#
     )
 }
 

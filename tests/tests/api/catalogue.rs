@@ -27,6 +27,7 @@ db_tests!(Demo => {
     near_with_radius_keeps_close_benefits_and_reports_their_distance,
     detail_has_terms_and_hidden_benefits_are_not_found,
     partner_profile_is_public_only_once_approved,
+    the_detail_lists_every_card_that_reaches_the_benefit_and_how,
 });
 
 fn ids(items: &[linan_shared::BenefitSummary]) -> BTreeSet<i64> {
@@ -174,4 +175,33 @@ async fn partner_profile_is_public_only_once_approved(app: TestApp) {
         let listed = app.all_benefits(&format!("partner={}&limit=100", p.id)).await;
         assert!(listed.is_empty());
     }
+}
+
+async fn the_detail_lists_every_card_that_reaches_the_benefit_and_how(app: TestApp) {
+    let partner = app.add_partner("nanhai", "识别测试商户", 23.03, 113.15).await;
+    let mut b_only = benefit_input(zh("优粤B卡及以上"));
+    b_only.eligibility = vec![rule("youyue_foshan", "B")];
+    let id = app.add_benefit(partner, &b_only).await;
+    let detail: BenefitDetail = app.get_json(&format!("/api/v1/benefits/{id}")).await;
+    let reach: BTreeSet<(String, String, String)> = detail
+        .reached_by
+        .iter()
+        .map(|r| {
+            let via = match &r.via {
+                linan_shared::Reach::Direct => "direct".to_owned(),
+                linan_shared::Reach::Recognition { as_scheme, as_tier, .. } => format!("as {as_scheme}/{as_tier}"),
+            };
+            (r.scheme.to_string(), r.tier.to_string(), via)
+        })
+        .collect();
+    let expected: BTreeSet<(String, String, String)> = [
+        ("youyue_foshan", "A", "direct"),
+        ("youyue_foshan", "B", "direct"),
+        ("liwan_talent", "A", "as youyue_foshan/A"),
+        ("liwan_talent", "B", "as youyue_foshan/B"),
+    ]
+    .into_iter()
+    .map(|(s, t, v)| (s.to_owned(), t.to_owned(), v.to_owned()))
+    .collect();
+    assert_eq!(reach, expected);
 }
