@@ -76,7 +76,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let app = Application::build(config).await?;
             let addr = app.local_addr();
             tracing::info!(%addr, "listening");
-            println!("Linan Talent Home is running at http://{addr}/api/v1/benefits");
+            println!("Linan Talent Home is running at http://{addr}/ (API: http://{addr}/api/v1/benefits)");
             app.run_until_stopped().await?;
         }
         Command::Migrate(config) => {
