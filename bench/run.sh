@@ -279,8 +279,8 @@ for size in $SIZES; do
       done
     fi
 
-    errors=$(grep -c ERROR "$WORK/nocache-$size-$db.log" "$WORK/cached-$size-$db.log" | awk -F: '{ n += $2 } END { print n + 0 }')
-    [ "$errors" = 0 ] || say "the servers logged $errors errors, e.g.: $(grep -h -m1 ERROR "$WORK"/*cache-"$size-$db".log | head -n1 | cut -c1-300)"
+    errors=$(cat "$WORK"/*cache-"$size-$db".log | grep -c ERROR || true)
+    [ "$errors" = 0 ] || say "the servers logged $errors errors, e.g.: $(cat "$WORK"/*cache-"$size-$db".log | grep -m1 ERROR | cut -c1-300)"
     stop_servers
     rm -rf "$WORK/www" "$WORK"/bench-*.sqlite*
     [ "$db" = postgres ] && drop_pg_db

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use linan_backend::{
-    catalogue::{Reference, bump_version, search_text, to_naive, today},
+    catalogue::{Reference, benefit_row, bump_version, to_naive, today},
     entity::{benefit, benefit_eligibility, partner},
 };
 use linan_shared::{BenefitStatus, TierCode};
@@ -63,65 +63,11 @@ fn row(
     s: &Synthetic,
     now: DateTime<Utc>,
 ) -> Result<benefit::ActiveModel, DbErr> {
-    let input = &s.input;
     let category = reference
-        .category_by_code(input.category.as_str())
-        .ok_or_else(|| inconsistent(format!("unknown category {}", input.category)))?;
-    let (t, sm, d, terms) = (&input.title, &input.summary, &input.description, &input.terms);
-    let search_title = search_text([
-        Some(t.zh_cn.as_str()),
-        t.zh_hk.as_deref(),
-        t.en.as_deref(),
-        Some(p.name_zh_cn.as_str()),
-        p.name_zh_hk.as_deref(),
-        p.name_en.as_deref(),
-    ]);
-    let search_body = search_text([
-        Some(sm.zh_cn.as_str()),
-        sm.zh_hk.as_deref(),
-        sm.en.as_deref(),
-        Some(d.zh_cn.as_str()),
-        d.zh_hk.as_deref(),
-        d.en.as_deref(),
-        Some(terms.zh_cn.as_str()),
-        terms.zh_hk.as_deref(),
-        terms.en.as_deref(),
-        Some(p.address_zh_cn.as_str()),
-        p.address_zh_hk.as_deref(),
-        p.address_en.as_deref(),
-    ]);
-    let gives = serde_json::to_string(&input.gives).map_err(|e| inconsistent(e.to_string()))?;
-    Ok(benefit::ActiveModel {
-        id: NotSet,
-        partner_id: Set(p.id),
-        district_id: Set(p.district_id),
-        category_id: Set(category.id),
-        status: Set(s.status.as_str().to_owned()),
-        title_zh_cn: Set(t.zh_cn.clone()),
-        title_zh_hk: Set(t.zh_hk.clone()),
-        title_en: Set(t.en.clone()),
-        summary_zh_cn: Set(sm.zh_cn.clone()),
-        summary_zh_hk: Set(sm.zh_hk.clone()),
-        summary_en: Set(sm.en.clone()),
-        description_zh_cn: Set(d.zh_cn.clone()),
-        description_zh_hk: Set(d.zh_hk.clone()),
-        description_en: Set(d.en.clone()),
-        terms_zh_cn: Set(terms.zh_cn.clone()),
-        terms_zh_hk: Set(terms.zh_hk.clone()),
-        terms_en: Set(terms.en.clone()),
-        gives: Set(gives),
-        per_person_limit: Set(input.quota.per_person_limit.map(|n| i32::try_from(n).unwrap_or(i32::MAX))),
-        per_person_period: Set(input.quota.per_person_period.map(|p| p.as_str().to_owned())),
-        daily_stock: Set(input.quota.daily_stock.map(|n| i32::try_from(n).unwrap_or(i32::MAX))),
-        valid_from: Set(to_naive(input.validity.from)),
-        valid_until: Set(to_naive(input.validity.until)),
-        published_at: Set(s.published_at.map(|at| at.timestamp_millis())),
-        search_title: Set(search_title),
-        search_body: Set(search_body),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
+        .category_by_code(s.input.category.as_str())
+        .ok_or_else(|| inconsistent(format!("unknown category {}", s.input.category)))?;
+    let published_at = s.published_at.map(|at| at.timestamp_millis());
+    benefit_row(p, category.id, &s.input, s.status, published_at, now).map_err(|e| inconsistent(e.to_string()))
 }
 
 /// Inserts `count` synthetic benefits spread over all partners, then bumps

@@ -22,4 +22,4 @@ pub use list::list_benefits;
 pub use reference::Reference;
 pub use search::search_text;
 pub use version::{CachedBody, CatalogueState, bump_version};
-pub use write::{PartnerStatus, create_benefit, create_partner, set_benefit_status};
+pub use write::{PartnerStatus, benefit_row, create_benefit, create_partner, set_benefit_status};

@@ -109,12 +109,42 @@ where
             .ok_or_else(|| field(&format!("eligibility[{i}].min_tier"), "unknown tier of that scheme"))?;
         rules.push((scheme.id, tier.id));
     }
-    let gives = serde_json::to_string(&input.gives).map_err(|e| ApiError::Internal(e.to_string()))?;
     let now = Utc::now();
     let published_at = (status == BenefitStatus::Published).then(|| published_at.unwrap_or(now).timestamp_millis());
 
     let txn = db.begin().await?;
     let p = partner::Entity::find_by_id(partner_id).one(&txn).await?.ok_or(ApiError::NotFound("partner"))?;
+    let row = benefit_row(&p, category.id, input, status, published_at, now)
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .insert(&txn)
+        .await?;
+    for (scheme_id, min_tier_id) in rules {
+        benefit_eligibility::ActiveModel {
+            id: NotSet,
+            benefit_id: Set(row.id),
+            scheme_id: Set(scheme_id),
+            min_tier_id: Set(min_tier_id),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    bump_version(&txn).await?;
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// The `benefit` row for `input` of partner `p`: every column, including the
+/// search texts (titles and the partner's name; summaries, descriptions,
+/// terms and the address — every language, lower-cased). Bulk loaders build
+/// their rows here too, so a row is the same however it is written.
+pub fn benefit_row(
+    p: &partner::Model,
+    category_id: i64,
+    input: &BenefitInput,
+    status: BenefitStatus,
+    published_at_ms: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<benefit::ActiveModel, serde_json::Error> {
     let (t, s, d, terms) = (&input.title, &input.summary, &input.description, &input.terms);
     let search_title = search_text([
         Some(t.zh_cn.as_str()),
@@ -138,11 +168,11 @@ where
         p.address_zh_hk.as_deref(),
         p.address_en.as_deref(),
     ]);
-    let row = benefit::ActiveModel {
+    Ok(benefit::ActiveModel {
         id: NotSet,
         partner_id: Set(p.id),
         district_id: Set(p.district_id),
-        category_id: Set(category.id),
+        category_id: Set(category_id),
         status: Set(status.as_str().to_owned()),
         title_zh_cn: Set(t.zh_cn.clone()),
         title_zh_hk: Set(t.zh_hk.clone()),
@@ -156,34 +186,19 @@ where
         terms_zh_cn: Set(terms.zh_cn.clone()),
         terms_zh_hk: Set(terms.zh_hk.clone()),
         terms_en: Set(terms.en.clone()),
-        gives: Set(gives),
+        gives: Set(serde_json::to_string(&input.gives)?),
         per_person_limit: Set(input.quota.per_person_limit.map(|n| i32::try_from(n).unwrap_or(i32::MAX))),
         per_person_period: Set(input.quota.per_person_period.map(|p| p.as_str().to_owned())),
         daily_stock: Set(input.quota.daily_stock.map(|n| i32::try_from(n).unwrap_or(i32::MAX))),
         valid_from: Set(to_naive(input.validity.from)),
         valid_until: Set(to_naive(input.validity.until)),
-        published_at: Set(published_at),
+        published_at: Set(published_at_ms),
         search_title: Set(search_title),
         search_body: Set(search_body),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
-    }
-    .insert(&txn)
-    .await?;
-    for (scheme_id, min_tier_id) in rules {
-        benefit_eligibility::ActiveModel {
-            id: NotSet,
-            benefit_id: Set(row.id),
-            scheme_id: Set(scheme_id),
-            min_tier_id: Set(min_tier_id),
-        }
-        .insert(&txn)
-        .await?;
-    }
-    bump_version(&txn).await?;
-    txn.commit().await?;
-    Ok(row.id)
+    })
 }
 
 /// Moves a benefit to `status` (publishing stamps `published_at`), bumping
