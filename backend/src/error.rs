@@ -55,6 +55,9 @@ impl ApiError {
             ApiError::InvalidField(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
+            // No connection could be had in time (overload) or the pool is gone:
+            // a retryable condition, not a bug.
+            ApiError::Database(sea_orm::DbErr::ConnectionAcquire(_)) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -65,9 +68,13 @@ impl ApiError {
             ApiError::InvalidField(e) => ("invalid_field", Some(e.field.clone())),
             ApiError::NotFound(_) => ("not_found", None),
             ApiError::Conflict(_) => ("conflict", None),
+            ApiError::Database(sea_orm::DbErr::ConnectionAcquire(_)) => ("unavailable", None),
             ApiError::Database(_) | ApiError::Internal(_) => ("internal", None),
         };
         let message = match self {
+            ApiError::Database(sea_orm::DbErr::ConnectionAcquire(_)) => {
+                "the service is busy or its database is unreachable; try again shortly".to_owned()
+            }
             ApiError::Database(_) | ApiError::Internal(_) => "internal server error".to_owned(),
             other => other.to_string(),
         };
@@ -101,7 +108,11 @@ impl IntoResponse for ApiError {
             ApiError::Internal(cause) => tracing::error!(%cause, "internal error"),
             _ => {}
         }
-        (status, Json(ErrorBody { error: self.detail() })).into_response()
+        let mut response = (status, Json(ErrorBody { error: self.detail() })).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("1"));
+        }
+        response
     }
 }
 

@@ -46,6 +46,7 @@ pub fn router() -> Router<AppState> {
         (status = 200, description = "A page of benefits", body = BenefitPage),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 400, description = "A parameter is invalid; `error.param` names it", body = ErrorBody),
+        (status = 503, description = "Database busy or unreachable; retry (Retry-After)", body = ErrorBody),
     )
 )]
 pub async fn list(State(state): State<AppState>, headers: HeaderMap, pairs: QueryPairs) -> Result<Response, ApiError> {
@@ -80,6 +81,7 @@ pub async fn list(State(state): State<AppState>, headers: HeaderMap, pairs: Quer
         (status = 200, description = "The benefit", body = BenefitDetail),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 400, description = "Malformed id or language", body = ErrorBody),
+        (status = 503, description = "Database busy or unreachable; retry (Retry-After)", body = ErrorBody),
         (status = 404, description = "No such public benefit", body = ErrorBody),
     )
 )]

@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         (status = 200, description = "The partner", body = PartnerDto),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 400, description = "Malformed id or language", body = ErrorBody),
+        (status = 503, description = "Database busy or unreachable; retry (Retry-After)", body = ErrorBody),
         (status = 404, description = "No such approved partner", body = ErrorBody),
     )
 )]

@@ -38,7 +38,8 @@ async fn reference_json<T: serde::Serialize>(
 /// The districts of the alliance.
 #[utoipa::path(get, path = "/api/v1/districts", tag = "reference",
     params(("If-None-Match" = Option<String>, Header, description = "An ETag from a previous answer; 304 if unchanged.")),
-    responses((status = 200, description = "All districts", body = Vec<DistrictDto>), (status = 304, description = "Not modified")))]
+    responses((status = 200, description = "All districts", body = Vec<DistrictDto>), (status = 304, description = "Not modified"),
+        (status = 503, description = "Database busy or unreachable; retry (Retry-After)", body = linan_shared::ErrorBody)))]
 pub async fn districts(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     reference_json(&state, &headers, "districts", Reference::districts_dto).await
 }
@@ -46,7 +47,8 @@ pub async fn districts(State(state): State<AppState>, headers: HeaderMap) -> Res
 /// The benefit categories.
 #[utoipa::path(get, path = "/api/v1/categories", tag = "reference",
     params(("If-None-Match" = Option<String>, Header, description = "An ETag from a previous answer; 304 if unchanged.")),
-    responses((status = 200, description = "All categories", body = Vec<CategoryDto>), (status = 304, description = "Not modified")))]
+    responses((status = 200, description = "All categories", body = Vec<CategoryDto>), (status = 304, description = "Not modified"),
+        (status = 503, description = "Database busy or unreachable; retry (Retry-After)", body = linan_shared::ErrorBody)))]
 pub async fn categories(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     reference_json(&state, &headers, "categories", Reference::categories_dto).await
 }
@@ -54,7 +56,8 @@ pub async fn categories(State(state): State<AppState>, headers: HeaderMap) -> Re
 /// The card schemes with their tiers, and the mutual-recognition table.
 #[utoipa::path(get, path = "/api/v1/card-schemes", tag = "reference",
     params(("If-None-Match" = Option<String>, Header, description = "An ETag from a previous answer; 304 if unchanged.")),
-    responses((status = 200, description = "Schemes and recognition rows", body = CardSchemesDto), (status = 304, description = "Not modified")))]
+    responses((status = 200, description = "Schemes and recognition rows", body = CardSchemesDto), (status = 304, description = "Not modified"),
+        (status = 503, description = "Database busy or unreachable; retry (Retry-After)", body = linan_shared::ErrorBody)))]
 pub async fn card_schemes(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     reference_json(&state, &headers, "card-schemes", Reference::card_schemes_dto).await
 }
