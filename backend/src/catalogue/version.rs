@@ -42,6 +42,7 @@ pub struct CachedBody {
 #[derive(Debug)]
 pub struct CatalogueState {
     version: AtomicI64,
+    epoch: RwLock<String>,
     reference: RwLock<Option<(i64, Arc<Reference>)>>,
     responses: Option<quick_cache::sync::Cache<String, CachedBody, BodyWeight>>,
 }
@@ -66,6 +67,7 @@ impl CatalogueState {
     pub fn new(cache_entries: usize) -> Self {
         CatalogueState {
             version: AtomicI64::new(0),
+            epoch: RwLock::new(String::new()),
             reference: RwLock::new(None),
             responses: (cache_entries > 0).then(|| {
                 quick_cache::sync::Cache::with_weighter(
@@ -82,10 +84,29 @@ impl CatalogueState {
         self.version.load(Ordering::Acquire)
     }
 
+    /// The database's epoch (see the `catalogue_epoch` migration).
+    pub fn epoch(&self) -> String {
+        self.epoch.read().map(|e| e.clone()).unwrap_or_default()
+    }
+
     /// Reads the version from the database now (after a local write, or from the poller).
     pub async fn refresh(&self, db: &impl ConnectionTrait) -> Result<i64, DbErr> {
         let row = catalogue_state::Entity::find_by_id(1).one(db).await?;
-        let version = row.map(|r| r.version).unwrap_or(0);
+        let (version, epoch) = row.map(|r| (r.version, r.epoch)).unwrap_or_default();
+        // Another database behind the same replica (a restore): nothing cached is valid.
+        let new_epoch = self.epoch.write().map(|mut current| {
+            let changed = *current != epoch;
+            *current = epoch;
+            changed
+        });
+        if new_epoch.unwrap_or(false) {
+            if let Ok(mut reference) = self.reference.write() {
+                *reference = None;
+            }
+            if let Some(cache) = &self.responses {
+                cache.clear();
+            }
+        }
         let previous = self.version.swap(version, Ordering::AcqRel);
         if previous != version
             && let Some(cache) = &self.responses

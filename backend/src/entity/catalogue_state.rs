@@ -11,6 +11,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: i32,
     pub version: i64,
+    /// Differs between databases; part of every ETag.
+    pub epoch: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

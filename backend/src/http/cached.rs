@@ -1,7 +1,8 @@
 //! Public reads with validators: `ETag`, `If-None-Match` → 304, and a
 //! per-replica response cache.
 //!
-//! The ETag is a hash of what determines the answer: the catalogue version,
+//! The ETag is a hash of what determines the answer: the database's epoch
+//! and catalogue version,
 //! the day (validity windows are whole days), the route and its normalised
 //! parameters, and the language. All of these are known *before* any query,
 //! so a matching `If-None-Match` is answered 304 without touching the
@@ -35,8 +36,9 @@ impl CacheKey {
     /// (`None` for language-independent answers).
     pub fn new(state: &AppState, route: &str, params: &str, day: NaiveDate, lang: Option<Lang>) -> Self {
         let version = state.catalogue.version();
+        let epoch = state.catalogue.epoch();
         let tag = lang.map(Lang::tag).unwrap_or("-");
-        CacheKey { key: format!("{version}|{day}|{route}|{params}|{tag}"), lang }
+        CacheKey { key: format!("{epoch}.{version}|{day}|{route}|{params}|{tag}"), lang }
     }
 
     fn etag(&self) -> String {

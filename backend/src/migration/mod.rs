@@ -6,6 +6,7 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_catalogue;
+mod m20261128_000002_catalogue_epoch;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -14,6 +15,6 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_catalogue::Migration)]
+        vec![Box::new(m20261128_000001_catalogue::Migration), Box::new(m20261128_000002_catalogue_epoch::Migration)]
     }
 }

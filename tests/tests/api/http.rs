@@ -138,3 +138,18 @@ async fn health_readiness_and_metrics(app: TestApp) {
     assert_eq!(app.get("/readyz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
 }
+
+/// Regression: ETags were derived from the version counter alone, so two
+/// databases with equal counters (or a restored backup) validated each
+/// other's pages.
+#[tokio::test]
+async fn equal_catalogues_in_different_databases_have_different_etags() {
+    let a = linan_tests::spawn_app(linan_tests::Db::Sqlite, linan_tests::Seed::Demo).await.unwrap();
+    let b = linan_tests::spawn_app(linan_tests::Db::Sqlite, linan_tests::Seed::Demo).await.unwrap();
+    assert_eq!(a.state.catalogue.version(), b.state.catalogue.version(), "same history, same counter");
+    let etag = |r: &reqwest::Response| r.headers()["etag"].to_str().unwrap().to_owned();
+    let from_a = etag(&a.get("/api/v1/districts").await);
+    let from_b = etag(&b.get("/api/v1/districts").await);
+    assert_ne!(from_a, from_b);
+    assert_eq!(b.get_with("/api/v1/districts", &[("if-none-match", &from_a)]).await.status(), StatusCode::OK);
+}
