@@ -26,7 +26,7 @@ use crate::{
     catalogue::CatalogueState,
     config::Config,
     db, demo,
-    error::route_not_found,
+    error::{json_timeout, route_not_found},
     http::metrics::{Metrics, track},
     routes,
     state::AppState,
@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(PropagateRequestIdLayer::new(x_request_id))
                 .layer(cors)
                 .layer(CompressionLayer::new())
+                .layer(middleware::map_response(json_timeout))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout()))
                 .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES)),
         )

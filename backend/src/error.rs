@@ -34,6 +34,9 @@ pub enum ApiError {
     /// A uniqueness or state conflict (409).
     #[error("{0}")]
     Conflict(String),
+    /// The request took longer than the configured timeout (408).
+    #[error("the request took too long and was cancelled")]
+    Timeout,
     /// The database failed (500, logged).
     #[error("database error")]
     Database(#[from] sea_orm::DbErr),
@@ -55,6 +58,7 @@ impl ApiError {
             ApiError::InvalidField(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             // No connection could be had in time (overload) or the pool is gone:
             // a retryable condition, not a bug.
             ApiError::Database(sea_orm::DbErr::ConnectionAcquire(_)) => StatusCode::SERVICE_UNAVAILABLE,
@@ -68,6 +72,7 @@ impl ApiError {
             ApiError::InvalidField(e) => ("invalid_field", Some(e.field.clone())),
             ApiError::NotFound(_) => ("not_found", None),
             ApiError::Conflict(_) => ("conflict", None),
+            ApiError::Timeout => ("timeout", None),
             ApiError::Database(sea_orm::DbErr::ConnectionAcquire(_)) => ("unavailable", None),
             ApiError::Database(_) | ApiError::Internal(_) => ("internal", None),
         };
@@ -114,6 +119,16 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+/// Gives the timeout layer's bare 408 the JSON error body every other error has.
+pub async fn json_timeout(response: Response) -> Response {
+    if response.status() == StatusCode::REQUEST_TIMEOUT
+        && !response.headers().contains_key(axum::http::header::CONTENT_TYPE)
+    {
+        return ApiError::Timeout.into_response();
+    }
+    response
 }
 
 /// A 404 with the JSON error body, for paths no route matches.

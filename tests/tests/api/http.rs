@@ -153,3 +153,16 @@ async fn equal_catalogues_in_different_databases_have_different_etags() {
     assert_ne!(from_a, from_b);
     assert_eq!(b.get_with("/api/v1/districts", &[("if-none-match", &from_a)]).await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_request_that_times_out_gets_the_json_error_body() {
+    // A zero timeout cancels every request that has to wait for the database.
+    let app = linan_tests::spawn_app_with(linan_tests::Db::Sqlite, linan_tests::Seed::Demo, |c| {
+        c.request_timeout_secs = 0;
+        c.response_cache_entries = 0;
+    })
+    .await
+    .unwrap();
+    let body = app.expect_error("/api/v1/benefits?limit=3", StatusCode::REQUEST_TIMEOUT).await;
+    assert_eq!(body.error.code, "timeout");
+}
