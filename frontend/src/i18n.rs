@@ -88,7 +88,6 @@ texts! {
         "通過身份互認，以下人才卡亦可享用：",
         "Through mutual recognition, these cards qualify too:"
     ],
-    EligibleAll => ["所有人才卡持卡人均可享受。", "所有人才卡持卡人均可享用。", "Open to every talent-card holder."],
     TierOrAbove => ["{tier}及以上", "{tier}或以上", "{tier} or above"],
     CardTiers => ["{card}：{tiers}", "{card}：{tiers}", "{card}: {tiers}"],
     ListSeparator => ["、", "、", ", "],

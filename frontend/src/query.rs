@@ -132,21 +132,6 @@ mod tests {
         );
     }
 
-    fn decode(s: &str) -> String {
-        let b = s.as_bytes();
-        let (mut out, mut i) = (Vec::new(), 0);
-        while i < b.len() {
-            if b[i] == b'%' {
-                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
-    }
-
     #[test]
     fn every_built_query_parses_back_as_the_api_parses_it() {
         let c = config();
@@ -154,8 +139,11 @@ mod tests {
             Filters { q: Some("医院".into()), near: Some(GeoPoint::new(23.0, 113.0).unwrap()), ..Filters::default() };
         let built = build_query(&c, &filters, Some("cur"));
         let s = built.to_query_string();
-        let pairs: Vec<(String, String)> =
-            s.split('&').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.to_owned(), decode(v))).collect();
+        let pairs: Vec<(String, String)> = s
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_owned(), linan_shared::percent_decode(v).unwrap()))
+            .collect();
         let parsed = BenefitQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
         assert_eq!(parsed, built);
     }

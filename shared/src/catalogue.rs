@@ -324,26 +324,12 @@ mod tests {
         ])
         .unwrap();
         let s = q.to_query_string();
-        let pairs: Vec<(String, String)> =
-            s.split('&').map(|kv| kv.split_once('=').map(|(k, v)| (k.to_owned(), decode(v))).unwrap()).collect();
+        let pairs: Vec<(String, String)> = s
+            .split('&')
+            .map(|kv| kv.split_once('=').map(|(k, v)| (k.to_owned(), crate::percent_decode(v).unwrap())).unwrap())
+            .collect();
         let back = BenefitQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
         assert_eq!(back, q);
-    }
-
-    fn decode(s: &str) -> String {
-        let mut out = Vec::new();
-        let b = s.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == b'%' {
-                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
     }
 
     #[test]

@@ -24,6 +24,30 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
+/// Decodes `%XX` escapes (the inverse of [`percent_encode`]); `None` for a
+/// malformed escape or bytes that are not UTF-8. `+` is left as is.
+///
+/// ```
+/// assert_eq!(linan_shared::percent_decode("%E8%A5%BF%E6%A8%B5%20x").as_deref(), Some("西樵 x"));
+/// assert_eq!(linan_shared::percent_decode("%G1"), None);
+/// ```
+pub fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// A number with at most six decimals (0.1 m for coordinates), written with
 /// integer arithmetic. For values with at most six decimals the output is
 /// exactly what `f64`'s `Display` writes.
@@ -53,6 +77,14 @@ pub fn decimal(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoding_inverts_encoding() {
+        for text in ["西樵 山&x=1", "100%_off!", ""] {
+            assert_eq!(percent_decode(&percent_encode(text)).as_deref(), Some(text));
+        }
+        assert_eq!(percent_decode("%4"), None);
+    }
 
     #[test]
     fn decimals_match_float_display_up_to_six_places() {

@@ -45,7 +45,7 @@ pub use catalogue::{
 };
 pub use codes::{CategoryCode, CodeError, DistrictCode, SchemeCode, TierCode};
 pub use date::{Date, DateError};
-pub use encode::{decimal, percent_encode};
+pub use encode::{decimal, percent_decode, percent_encode};
 pub use error::{ErrorBody, ErrorDetail};
 pub use geo::{GeoError, GeoPoint};
 pub use input::{BenefitInput, FieldError, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, PartnerInput};

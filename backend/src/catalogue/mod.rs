@@ -20,6 +20,5 @@ pub use convert::{from_naive, text, to_naive, today};
 pub use detail::{benefit_detail, partner_detail};
 pub use list::list_benefits;
 pub use reference::Reference;
-pub use search::search_text;
 pub use version::{CachedBody, CatalogueState, bump_version};
 pub use write::{PartnerStatus, benefit_row, create_benefit, create_partner, set_benefit_status};

@@ -14,7 +14,7 @@ pub(crate) const LIKE_ESCAPE: char = '!';
 /// Lower-cases and joins the texts that are searched: what `search_title` and
 /// `search_body` of a benefit hold. Public so bulk loaders (the benchmark
 /// seed) store exactly what [`super::create_benefit`] would.
-pub fn search_text<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> String {
+pub(crate) fn search_text<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> String {
     parts.into_iter().flatten().map(str::to_lowercase).collect::<Vec<_>>().join("\n")
 }
 
