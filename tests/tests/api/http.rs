@@ -156,13 +156,17 @@ async fn equal_catalogues_in_different_databases_have_different_etags() {
 
 #[tokio::test]
 async fn a_request_that_times_out_gets_the_json_error_body() {
-    // A zero timeout cancels every request that has to wait for the database.
+    // The only pooled connection is held by the test, so the request waits
+    // for it (acquire timeout 5 s) until the 1 s request timeout fires.
     let app = linan_tests::spawn_app_with(linan_tests::Db::Sqlite, linan_tests::Seed::Demo, |c| {
-        c.request_timeout_secs = 0;
+        c.request_timeout_secs = 1;
         c.response_cache_entries = 0;
+        c.db_max_connections = 1;
     })
     .await
     .unwrap();
+    let held = sea_orm::TransactionTrait::begin(&app.state.db).await.unwrap();
     let body = app.expect_error("/api/v1/benefits?limit=3", StatusCode::REQUEST_TIMEOUT).await;
     assert_eq!(body.error.code, "timeout");
+    drop(held);
 }
