@@ -23,6 +23,7 @@ use tower_http::{
 use tracing::Level;
 
 use crate::{
+    auth::Throttle,
     catalogue::CatalogueState,
     config::Config,
     db, demo,
@@ -62,6 +63,9 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::benefits::router())
         .merge(routes::partners::router())
         .merge(routes::reference::router())
+        .merge(routes::auth::router())
+        .merge(routes::merchant::router())
+        .merge(routes::admin::router())
         .merge(routes::openapi::router())
         .merge(routes::ops::router())
         .merge(routes::widget::router())
@@ -129,7 +133,13 @@ impl Application {
         catalogue.spawn_poller(db.clone(), Duration::from_millis(config.version_poll_ms.max(10)));
         let listener =
             TcpListener::bind(config.bind).await.map_err(|source| StartupError::Bind { addr: config.bind, source })?;
-        let state = AppState { db, config: Arc::new(config), catalogue, metrics: Arc::new(Metrics::new()) };
+        let state = AppState {
+            db,
+            config: Arc::new(config),
+            catalogue,
+            metrics: Arc::new(Metrics::new()),
+            throttle: Throttle::default(),
+        };
         Ok(Application { listener, state })
     }
 
@@ -146,7 +156,10 @@ impl Application {
     /// Serves until `shutdown` completes, then finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let app = router(self.state);
-        axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await
+        // Connection info gives the throttle each client's address.
+        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 
     /// Serves until Ctrl-C or SIGTERM.

@@ -1,9 +1,11 @@
-//! The `linan` command line: `serve`, `migrate`, `seed-demo`.
+//! The `linan` command line: `serve`, `migrate`, `seed-demo`, `admin create`.
 
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
-use crate::{Application, Config, StartupError, db, demo};
+use linan_shared::Role;
+
+use crate::{Application, Config, StartupError, accounts, db, demo};
 
 /// Linan Talent Home (荔南人才之家): benefits for Liwan Talent Card and
 /// Youyue Foshan Card holders.
@@ -28,12 +30,45 @@ pub enum Command {
     /// partners and benefits) into an empty database, then exit. A database
     /// that already has a catalogue is left untouched.
     SeedDemo(Config),
+    /// Manage admin accounts.
+    Admin {
+        /// What to do.
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+/// `linan admin …`.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an admin account. The password is asked for at a prompt (or
+    /// read from the first line of standard input when it is not a terminal);
+    /// there is never a default.
+    Create(AdminCreate),
+}
+
+/// `linan admin create`.
+#[derive(Debug, clap::Args)]
+pub struct AdminCreate {
+    /// The admin's login email.
+    #[arg(long)]
+    pub email: String,
+    /// `alliance_admin` (every district) or `district_admin` (needs `--district`).
+    #[arg(long, value_parser = ["alliance_admin", "district_admin"])]
+    pub role: String,
+    /// The district a district admin acts in (e.g. `liwan`, `nanhai`).
+    #[arg(long)]
+    pub district: Option<String>,
+    /// Database and other settings.
+    #[command(flatten)]
+    pub config: Config,
 }
 
 impl Cli {
     fn config(&self) -> &Config {
         match &self.command {
             Command::Serve(c) | Command::Migrate(c) | Command::SeedDemo(c) => c,
+            Command::Admin { command: AdminCommand::Create(a) } => &a.config,
         }
     }
 }
@@ -77,6 +112,9 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let addr = app.local_addr();
             tracing::info!(%addr, "listening");
             println!("Linan Talent Home is running at http://{addr}/ (API: http://{addr}/api/v1/benefits)");
+            if app.state().config.loads_demo() {
+                println!("{}", demo::banner());
+            }
             app.run_until_stopped().await?;
         }
         Command::Migrate(config) => {
@@ -97,6 +135,38 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 println!("the database already has a catalogue; demo data not loaded");
             }
         }
+        Command::Admin { command: AdminCommand::Create(args) } => create_admin(args).await?,
     }
+    Ok(())
+}
+
+/// Reads the new admin's password: at a hidden prompt (twice) on a
+/// terminal, otherwise the first line of standard input.
+fn read_password() -> Result<String, CliError> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("New admin password: ")?;
+        let again = rpassword::prompt_password("Repeat it: ")?;
+        if first != again {
+            return Err(CliError::Refused("the passwords differ".to_owned()));
+        }
+        return Ok(first);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+async fn create_admin(args: AdminCreate) -> Result<(), CliError> {
+    let role = Role::parse(&args.role).ok_or_else(|| CliError::Refused(format!("unknown role `{}`", args.role)))?;
+    let password = read_password()?;
+    let db = db::connect(&args.config).await?;
+    db::migrate(&db).await?;
+    let state = crate::catalogue::CatalogueState::new(0);
+    let reference = state.reference(&db).await?;
+    let created = accounts::create_admin(&db, &reference, &args.email, role, args.district.as_deref(), &password)
+        .await
+        .map_err(|e| CliError::Refused(e.to_string()))?;
+    println!("created {} {} (id {})", role.as_str(), created.email, created.id);
     Ok(())
 }

@@ -54,12 +54,27 @@ pub struct Config {
     /// served under `/widget/`.
     #[arg(long, env = "LINAN_WIDGET_DIR", default_value = "frontend/dist")]
     pub widget_dir: std::path::PathBuf,
+
+    /// Hours a portal or API session lasts after sign-in.
+    #[arg(long, env = "LINAN_SESSION_HOURS", default_value_t = 12)]
+    pub session_hours: u32,
+
+    /// Take the client address for throttling from the last
+    /// `X-Forwarded-For` entry (set this only behind a proxy that writes it).
+    #[arg(long, env = "LINAN_TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
 }
 
 impl Config {
     /// The request timeout as a duration.
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_secs)
+    }
+
+    /// Whether session cookies carry `Secure` (outside local use: in
+    /// production mode, which is served over HTTPS).
+    pub fn secure_cookies(&self) -> bool {
+        self.production
     }
 
     /// Whether an empty database gets the demo data set.
@@ -80,6 +95,8 @@ impl Config {
             response_cache_entries: 2000,
             public_max_age_secs: 30,
             widget_dir: std::path::PathBuf::from("frontend/dist"),
+            session_hours: 12,
+            trust_forwarded_for: false,
         }
     }
 }

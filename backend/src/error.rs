@@ -34,6 +34,31 @@ pub enum ApiError {
     /// A uniqueness or state conflict (409).
     #[error("{0}")]
     Conflict(String),
+    /// The write named a version that is no longer current (409).
+    #[error("this was changed by someone else (now at version {current}); reload and try again")]
+    StaleVersion {
+        /// The version it has now.
+        current: i32,
+    },
+    /// The action does not apply in the thing's current state (409).
+    #[error("{0}")]
+    InvalidState(String),
+    /// No valid session or token came with the request (401).
+    #[error("sign in first")]
+    Unauthenticated,
+    /// Email and password do not match an account (401); the same answer
+    /// for an unknown email and a wrong password.
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    /// Signed in, but this role or account may not do this (403).
+    #[error("{0}")]
+    Forbidden(&'static str),
+    /// Too many attempts; retry after the given seconds (429).
+    #[error("too many attempts; try again in {retry_after_secs} s")]
+    TooManyRequests {
+        /// Seconds until the next attempt may succeed.
+        retry_after_secs: u64,
+    },
     /// The request took longer than the configured timeout (408).
     #[error("the request took too long and was cancelled")]
     Timeout,
@@ -57,7 +82,10 @@ impl ApiError {
             ApiError::InvalidParameter { .. } => StatusCode::BAD_REQUEST,
             ApiError::InvalidField(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::StaleVersion { .. } | ApiError::InvalidState(_) => StatusCode::CONFLICT,
+            ApiError::Unauthenticated | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             // No connection could be had in time (overload) or the pool is gone:
             // a retryable condition, not a bug.
@@ -72,6 +100,12 @@ impl ApiError {
             ApiError::InvalidField(e) => ("invalid_field", Some(e.field.clone())),
             ApiError::NotFound(_) => ("not_found", None),
             ApiError::Conflict(_) => ("conflict", None),
+            ApiError::StaleVersion { .. } => ("stale_version", None),
+            ApiError::InvalidState(_) => ("invalid_state", None),
+            ApiError::Unauthenticated => ("unauthenticated", None),
+            ApiError::InvalidCredentials => ("invalid_credentials", None),
+            ApiError::Forbidden(_) => ("forbidden", None),
+            ApiError::TooManyRequests { .. } => ("too_many_requests", None),
             ApiError::Timeout => ("timeout", None),
             ApiError::Database(sea_orm::DbErr::ConnectionAcquire(_)) => ("unavailable", None),
             ApiError::Database(_) | ApiError::Internal(_) => ("internal", None),
@@ -83,7 +117,11 @@ impl ApiError {
             ApiError::Database(_) | ApiError::Internal(_) => "internal server error".to_owned(),
             other => other.to_string(),
         };
-        ErrorDetail { code: code.to_owned(), message, param }
+        let current_version = match self {
+            ApiError::StaleVersion { current } => Some(*current),
+            _ => None,
+        };
+        ErrorDetail { code: code.to_owned(), message, param, current_version }
     }
 }
 
@@ -114,8 +152,13 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         let mut response = (status, Json(ErrorBody { error: self.detail() })).into_response();
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("1"));
+        let retry_after = match &self {
+            ApiError::TooManyRequests { retry_after_secs } => Some(retry_after_secs.max(&1).to_string()),
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => Some("1".to_owned()),
+            _ => None,
+        };
+        if let Some(value) = retry_after.and_then(|v| axum::http::HeaderValue::from_str(&v).ok()) {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
         }
         response
     }

@@ -8,7 +8,10 @@
 //! [`eligibility`] the services; [`routes`] the handlers; [`http`] the
 //! plumbing shared by handlers; [`app`] wires it all together.
 
+pub mod accounts;
 pub mod app;
+pub mod audit;
+pub mod auth;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
@@ -19,6 +22,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod migration;
+pub mod review;
 pub mod routes;
 pub mod state;
 

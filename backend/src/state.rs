@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
-use crate::{catalogue::CatalogueState, config::Config, http::metrics::Metrics};
+use crate::{auth::Throttle, catalogue::CatalogueState, config::Config, http::metrics::Metrics};
 
 /// Shared, cheaply clonable state: the pool, the configuration, the
 /// catalogue caches and the metrics registry.
@@ -18,4 +18,6 @@ pub struct AppState {
     pub catalogue: Arc<CatalogueState>,
     /// Request and pool metrics.
     pub metrics: Arc<Metrics>,
+    /// The sign-in throttle's local pre-check (the shared part is in the database).
+    pub throttle: Throttle,
 }

@@ -109,6 +109,7 @@ mod tests {
                 code: "invalid_parameter".into(),
                 message: "internal words".into(),
                 param: param.map(str::to_owned),
+                current_version: None,
             },
         })
     }

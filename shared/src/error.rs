@@ -19,4 +19,7 @@ pub struct ErrorDetail {
     /// The request parameter at fault, when one is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
+    /// With `stale_version`: the version the thing has now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<i32>,
 }

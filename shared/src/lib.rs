@@ -24,6 +24,8 @@
 //! assert_eq!(text.get(Lang::ZhHk), "荔枝湾涌"); // falls back to zh-CN
 //! ```
 
+mod account;
+mod audit;
 mod benefit;
 mod catalogue;
 mod codes;
@@ -35,7 +37,13 @@ mod input;
 mod lang;
 mod ops;
 mod reference;
+mod review;
 
+pub use account::{
+    AccountDto, AccountList, InviteDto, InviteRequest, LoginRequest, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS,
+    MIN_PASSWORD_CHARS, PasswordChange, Role, SessionDto, SignupRequest, check_email,
+};
+pub use audit::{AuditEventDto, AuditPage};
 pub use benefit::{
     BenefitDetail, BenefitStatus, BenefitSummary, CardReach, EligibilityRule, Gives, PartnerSummary, Quota,
     QuotaPeriod, Reach, Validity,
@@ -53,4 +61,8 @@ pub use lang::{Lang, LangError, LocalizedText};
 pub use ops::HealthDto;
 pub use reference::{
     CardSchemeDto, CardSchemesDto, CategoryDto, DistrictDto, PartnerDto, PartnerKind, RecognitionDto, TierDto,
+};
+pub use review::{
+    Decision, MAX_REASON_CHARS, OfferDto, OfferList, OfferWrite, PartnerList, PartnerProfileDto, PartnerStatus,
+    PartnerWrite, RevisionDto, RevisionStatus, VersionRef,
 };

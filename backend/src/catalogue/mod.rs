@@ -5,14 +5,14 @@
 //! Services here are plain functions over a SeaORM connection; handlers in
 //! [`crate::routes`] call them and never build queries themselves.
 
-mod assemble;
+pub(crate) mod assemble;
 mod convert;
 mod cursor;
 mod detail;
 mod list;
 mod reference;
 mod search;
-mod sql;
+pub(crate) mod sql;
 mod version;
 mod write;
 
@@ -21,4 +21,4 @@ pub use detail::{benefit_detail, partner_detail};
 pub use list::list_benefits;
 pub use reference::Reference;
 pub use version::{CachedBody, CatalogueState, bump_version};
-pub use write::{PartnerStatus, benefit_row, create_benefit, create_partner, set_benefit_status};
+pub use write::{benefit_row, create_benefit, create_partner, replace_content, resolve, set_benefit_status};

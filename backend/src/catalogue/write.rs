@@ -6,10 +6,10 @@
 //! merchant and admin APIs will too.
 
 use chrono::{DateTime, Utc};
-use linan_shared::{BenefitInput, BenefitStatus, FieldError, PartnerInput};
+use linan_shared::{BenefitInput, BenefitStatus, FieldError, PartnerInput, PartnerStatus};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ConnectionTrait, EntityTrait, IntoActiveModel, Set, TransactionSession,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    Set, TransactionSession, TransactionTrait,
 };
 
 use super::{Reference, bump_version, convert::to_naive, search::search_text};
@@ -17,28 +17,6 @@ use crate::{
     entity::{benefit, benefit_eligibility, partner},
     error::ApiError,
 };
-
-/// Where a partner is in its review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PartnerStatus {
-    /// Signed up, waiting for the district admin.
-    Pending,
-    /// Approved: its published benefits are public.
-    Approved,
-    /// Suspended: all its benefits are hidden.
-    Suspended,
-}
-
-impl PartnerStatus {
-    /// The stored code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PartnerStatus::Pending => "pending",
-            PartnerStatus::Approved => "approved",
-            PartnerStatus::Suspended => "suspended",
-        }
-    }
-}
 
 fn field(field: &str, message: &str) -> ApiError {
     ApiError::InvalidField(FieldError { field: field.to_owned(), message: message.to_owned() })
@@ -73,6 +51,8 @@ where
         lat: Set(input.location.lat()),
         lon: Set(input.location.lon()),
         phone: Set(input.phone.clone()),
+        version: Set(1),
+        reason: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -81,6 +61,67 @@ where
     bump_version(&txn).await?;
     txn.commit().await?;
     Ok(row.id)
+}
+
+/// Validates `input` and resolves its codes: the category id and the
+/// (scheme id, minimum tier id) of each eligibility rule.
+pub fn resolve(reference: &Reference, input: &BenefitInput) -> Result<(i64, Vec<(i64, i64)>), ApiError> {
+    input.validate()?;
+    let category =
+        reference.category_by_code(input.category.as_str()).ok_or_else(|| field("category", "unknown category"))?;
+    let mut rules = Vec::with_capacity(input.eligibility.len());
+    for (i, rule) in input.eligibility.iter().enumerate() {
+        let scheme = reference
+            .scheme_by_code(rule.scheme.as_str())
+            .ok_or_else(|| field(&format!("eligibility[{i}].scheme"), "unknown card scheme"))?;
+        let tier = reference
+            .tier_by_code(scheme.id, rule.min_tier.as_str())
+            .ok_or_else(|| field(&format!("eligibility[{i}].min_tier"), "unknown tier of that scheme"))?;
+        rules.push((scheme.id, tier.id));
+    }
+    Ok((category.id, rules))
+}
+
+async fn insert_rules(db: &impl ConnectionTrait, benefit_id: i64, rules: Vec<(i64, i64)>) -> Result<(), ApiError> {
+    for (scheme_id, min_tier_id) in rules {
+        benefit_eligibility::ActiveModel {
+            id: NotSet,
+            benefit_id: Set(benefit_id),
+            scheme_id: Set(scheme_id),
+            min_tier_id: Set(min_tier_id),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Replaces the content of benefit `row` (of partner `p`) with `input`:
+/// every text, search, quota and validity column and the eligibility rules.
+/// Status, version and timestamps other than `updated_at` are kept; the
+/// caller runs this inside its transaction and bumps versions.
+pub async fn replace_content(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    p: &partner::Model,
+    row: benefit::Model,
+    input: &BenefitInput,
+) -> Result<benefit::Model, ApiError> {
+    let (category_id, rules) = resolve(reference, input)?;
+    let status = BenefitStatus::from_code(&row.status).unwrap_or(BenefitStatus::Draft);
+    let mut active = benefit_row(p, category_id, input, status, row.published_at, Utc::now())
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    active.id = Set(row.id);
+    active.version = Set(row.version);
+    active.created_at = Set(row.created_at);
+    active.review_reason = Set(row.review_reason);
+    let updated = active.update(db).await?;
+    benefit_eligibility::Entity::delete_many()
+        .filter(benefit_eligibility::Column::BenefitId.eq(row.id))
+        .exec(db)
+        .await?;
+    insert_rules(db, row.id, rules).await?;
+    Ok(updated)
 }
 
 /// Creates a benefit of `partner_id` in `status`; a published benefit gets
@@ -96,38 +137,17 @@ pub async fn create_benefit<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    input.validate()?;
-    let category =
-        reference.category_by_code(input.category.as_str()).ok_or_else(|| field("category", "unknown category"))?;
-    let mut rules = Vec::with_capacity(input.eligibility.len());
-    for (i, rule) in input.eligibility.iter().enumerate() {
-        let scheme = reference
-            .scheme_by_code(rule.scheme.as_str())
-            .ok_or_else(|| field(&format!("eligibility[{i}].scheme"), "unknown card scheme"))?;
-        let tier = reference
-            .tier_by_code(scheme.id, rule.min_tier.as_str())
-            .ok_or_else(|| field(&format!("eligibility[{i}].min_tier"), "unknown tier of that scheme"))?;
-        rules.push((scheme.id, tier.id));
-    }
+    let (category_id, rules) = resolve(reference, input)?;
     let now = Utc::now();
     let published_at = (status == BenefitStatus::Published).then(|| published_at.unwrap_or(now).timestamp_millis());
 
     let txn = db.begin().await?;
     let p = partner::Entity::find_by_id(partner_id).one(&txn).await?.ok_or(ApiError::NotFound("partner"))?;
-    let row = benefit_row(&p, category.id, input, status, published_at, now)
+    let row = benefit_row(&p, category_id, input, status, published_at, now)
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .insert(&txn)
         .await?;
-    for (scheme_id, min_tier_id) in rules {
-        benefit_eligibility::ActiveModel {
-            id: NotSet,
-            benefit_id: Set(row.id),
-            scheme_id: Set(scheme_id),
-            min_tier_id: Set(min_tier_id),
-        }
-        .insert(&txn)
-        .await?;
-    }
+    insert_rules(&txn, row.id, rules).await?;
     bump_version(&txn).await?;
     txn.commit().await?;
     Ok(row.id)
@@ -196,6 +216,7 @@ pub fn benefit_row(
         search_title: Set(search_title),
         search_body: Set(search_body),
         version: Set(1),
+        review_reason: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     })

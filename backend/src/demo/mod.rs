@@ -4,11 +4,13 @@
 //! Loaded into an empty database when production mode is off (and by
 //! `linan seed-demo`). Validity windows are relative to the day of loading,
 //! so the demo catalogue stays alive whenever it is started. Partners and
-//! benefits go through the same service functions as real ones.
+//! benefits go through the same service functions as real ones; the demo
+//! accounts of every role are in [`accounts`].
 
 use chrono::{Duration, Utc};
 use linan_shared::{
-    BenefitInput, BenefitStatus, CategoryCode, EligibilityRule, Gives, LocalizedText, PartnerInput, Quota, Validity,
+    BenefitInput, BenefitStatus, CategoryCode, EligibilityRule, Gives, LocalizedText, PartnerInput, PartnerStatus,
+    Quota, Validity,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set,
@@ -17,10 +19,14 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::{
-    catalogue::{PartnerStatus, Reference, bump_version, create_benefit, create_partner, from_naive, today},
+    catalogue::{Reference, bump_version, create_benefit, create_partner, from_naive, today},
     entity::{card_scheme, card_tier, category, district, recognition},
     error::ApiError,
 };
+
+mod accounts;
+
+pub use accounts::{DEMO_ADMINS, DEMO_MERCHANTS, DEMO_PASSWORD, DemoAccount, banner};
 
 const DEMO_JSON: &str = include_str!("catalogue.json");
 
@@ -206,6 +212,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoSummary, DemoError> {
     }
 
     let mut partner_ids = std::collections::HashMap::new();
+    let mut merchants = [None; 3];
     for p in &data.partners {
         let status = match p.status.as_str() {
             "approved" => PartnerStatus::Approved,
@@ -213,8 +220,17 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoSummary, DemoError> {
             "suspended" => PartnerStatus::Suspended,
             other => return Err(missing("partner status", other)),
         };
-        partner_ids.insert(p.key.as_str(), create_partner(&txn, &reference, &p.input, status).await?);
+        let id = create_partner(&txn, &reference, &p.input, status).await?;
+        partner_ids.insert(p.key.as_str(), id);
+        let slot = match (status, p.input.district.as_str()) {
+            (PartnerStatus::Approved, "liwan") => 0,
+            (PartnerStatus::Approved, "nanhai") => 1,
+            (PartnerStatus::Pending, _) => 2,
+            _ => continue,
+        };
+        merchants[slot] = merchants[slot].or(Some(id));
     }
+    accounts::load(&txn, &reference, merchants).await?;
     let day = today();
     let now = Utc::now();
     for (i, b) in data.benefits.iter().enumerate() {

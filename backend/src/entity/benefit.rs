@@ -52,6 +52,8 @@ pub struct Model {
     pub search_body: String,
     /// Optimistic-concurrency version; every accepted write adds one.
     pub version: i32,
+    /// Why the last submission was rejected (shown to the merchant).
+    pub review_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -8,12 +8,17 @@
 // carry docs; the tables are documented on their `Model`s instead.
 #![allow(missing_docs)]
 
+pub mod account;
+pub mod audit_event;
 pub mod benefit;
 pub mod benefit_eligibility;
+pub mod benefit_revision;
 pub mod card_scheme;
 pub mod card_tier;
 pub mod catalogue_state;
 pub mod category;
 pub mod district;
+pub mod invite;
 pub mod partner;
 pub mod recognition;
+pub mod session;

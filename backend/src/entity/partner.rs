@@ -11,7 +11,7 @@ pub struct Model {
     pub district_id: i64,
     /// `hospital`, `scenic_spot` or `merchant`.
     pub kind: String,
-    /// `pending`, `approved` or `suspended`.
+    /// A [`linan_shared::PartnerStatus`] code.
     pub status: String,
     pub name_zh_cn: String,
     pub name_zh_hk: Option<String>,
@@ -22,6 +22,10 @@ pub struct Model {
     pub lat: f64,
     pub lon: f64,
     pub phone: Option<String>,
+    /// Optimistic-concurrency version, bumped by every write.
+    pub version: i32,
+    /// Why it was last rejected or suspended.
+    pub reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

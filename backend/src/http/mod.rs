@@ -1,7 +1,10 @@
 //! HTTP plumbing shared by the routes: conditional/cached JSON responses,
-//! language negotiation, query-string extraction, and request metrics.
+//! language negotiation, query-string and JSON body extraction, the client
+//! address, and request metrics.
 
+pub mod body;
 pub mod cached;
+pub mod client;
 pub mod lang;
 pub mod metrics;
 pub mod path;

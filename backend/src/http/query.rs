@@ -25,3 +25,9 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
         Ok(QueryPairs(pairs))
     }
 }
+
+/// axum's `Query<T>` answering a malformed query string with the API's
+/// error body (400 `invalid_parameter`).
+#[derive(Debug, axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct QueryOf<T>(pub T);

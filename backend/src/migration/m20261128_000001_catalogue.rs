@@ -4,6 +4,8 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+use super::{fk, index};
+
 #[derive(DeriveMigrationName)]
 pub(super) struct Migration;
 
@@ -131,26 +133,6 @@ enum CatalogueState {
     Table,
     Id,
     Version,
-}
-
-fn fk(
-    from_table: impl IntoIden,
-    from_col: impl IntoIden,
-    to_table: impl IntoIden,
-    to_col: impl IntoIden,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from_table, from_col).to(to_table, to_col).on_delete(ForeignKeyAction::Restrict).take()
-}
-
-fn index(table: impl IntoIden, name: &str, cols: Vec<impl IntoIden>, unique: bool) -> IndexCreateStatement {
-    let mut stmt = Index::create().name(name).table(table).to_owned();
-    for col in cols {
-        stmt.col(col);
-    }
-    if unique {
-        stmt.unique();
-    }
-    stmt
 }
 
 #[async_trait::async_trait]

@@ -7,6 +7,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_catalogue;
 mod m20261128_000002_catalogue_epoch;
+mod m20261128_000003_accounts;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -15,6 +16,32 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_catalogue::Migration), Box::new(m20261128_000002_catalogue_epoch::Migration)]
+        vec![
+            Box::new(m20261128_000001_catalogue::Migration),
+            Box::new(m20261128_000002_catalogue_epoch::Migration),
+            Box::new(m20261128_000003_accounts::Migration),
+        ]
     }
+}
+
+/// A foreign key that refuses to delete a referenced row.
+pub(super) fn fk(
+    from_table: impl IntoIden,
+    from_col: impl IntoIden,
+    to_table: impl IntoIden,
+    to_col: impl IntoIden,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create().from(from_table, from_col).to(to_table, to_col).on_delete(ForeignKeyAction::Restrict).take()
+}
+
+/// An index (unique or not) named `name` over `cols`.
+pub(super) fn index(table: impl IntoIden, name: &str, cols: Vec<impl IntoIden>, unique: bool) -> IndexCreateStatement {
+    let mut stmt = Index::create().name(name).table(table).to_owned();
+    for col in cols {
+        stmt.col(col);
+    }
+    if unique {
+        stmt.unique();
+    }
+    stmt
 }

@@ -1,7 +1,10 @@
 //! HTTP routes. Each file owns its handlers and a `router()`; [`crate::app`]
 //! merges them. Handlers parse, call a service, and shape the response.
 
+pub mod admin;
+pub mod auth;
 pub mod benefits;
+pub mod merchant;
 pub mod openapi;
 pub mod ops;
 pub mod pages;

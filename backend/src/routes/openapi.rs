@@ -4,7 +4,7 @@
 use axum::{Json, Router, routing::get};
 use utoipa::OpenApi;
 
-use super::{benefits, ops, pages, partners, reference, widget};
+use super::{admin, auth, benefits, merchant, ops, pages, partners, reference, widget};
 use crate::state::AppState;
 
 /// The API description.
@@ -22,6 +22,34 @@ use crate::state::AppState;
         reference::districts,
         reference::categories,
         reference::card_schemes,
+        auth::signup,
+        auth::login,
+        auth::logout,
+        auth::me,
+        auth::change_password,
+        merchant::own_partner,
+        merchant::edit_partner,
+        merchant::staff,
+        merchant::invite,
+        merchant::offers,
+        merchant::create_offer,
+        merchant::offer_detail,
+        merchant::edit_offer,
+        merchant::submit,
+        merchant::pause,
+        merchant::resume,
+        merchant::withdraw,
+        admin::partners,
+        admin::partner_detail,
+        admin::approve_partner,
+        admin::reject_partner,
+        admin::suspend_partner,
+        admin::reinstate_partner,
+        admin::offers,
+        admin::offer_detail,
+        admin::approve_offer,
+        admin::reject_offer,
+        admin::audit_log,
         ops::healthz,
         ops::readyz,
         ops::metrics,
@@ -30,14 +58,36 @@ use crate::state::AppState;
         pages::embed,
         pages::demo,
     ),
+    modifiers(&SessionAuth),
     tags(
         (name = "catalogue", description = "Public benefits and partners"),
         (name = "reference", description = "Districts, categories, card schemes and recognition"),
+        (name = "accounts", description = "Sign-up, sign-in and sessions (cookie + `x-csrf-token`, or `Authorization: Bearer`)"),
+        (name = "merchant", description = "A merchant's own partner profile, staff and offers"),
+        (name = "admin", description = "Review queues and decisions, and the audit log (district admins: their district; alliance admins: all)"),
         (name = "operations", description = "Health, readiness, metrics and this document"),
         (name = "widget", description = "The embeddable widget, its iframe page and the demo host page"),
     )
 )]
 pub struct ApiDoc;
+
+/// Declares the two ways to send a session: the cookie and a bearer token.
+struct SessionAuth;
+
+impl utoipa::Modify for SessionAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::auth::session::COOKIE))),
+        );
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 /// The route serving the document.
 pub fn router() -> Router<AppState> {

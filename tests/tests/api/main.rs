@@ -5,6 +5,8 @@
 // Test code states its expectations with unwrap: a panic is a failed test.
 #![allow(clippy::unwrap_used)]
 
+mod accounts;
+mod authz;
 mod catalogue;
 mod demo;
 mod errors;

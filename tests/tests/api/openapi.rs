@@ -20,6 +20,31 @@ const ROUTES: &[&str] = &[
     "/api/v1/districts",
     "/api/v1/categories",
     "/api/v1/card-schemes",
+    "/api/v1/auth/signup",
+    "/api/v1/auth/login",
+    "/api/v1/auth/logout",
+    "/api/v1/auth/me",
+    "/api/v1/auth/password",
+    "/api/v1/merchant/partner",
+    "/api/v1/merchant/staff",
+    "/api/v1/merchant/staff/invites",
+    "/api/v1/merchant/offers",
+    "/api/v1/merchant/offers/{id}",
+    "/api/v1/merchant/offers/{id}/submit",
+    "/api/v1/merchant/offers/{id}/pause",
+    "/api/v1/merchant/offers/{id}/resume",
+    "/api/v1/merchant/offers/{id}/withdraw",
+    "/api/v1/admin/partners",
+    "/api/v1/admin/partners/{id}",
+    "/api/v1/admin/partners/{id}/approve",
+    "/api/v1/admin/partners/{id}/reject",
+    "/api/v1/admin/partners/{id}/suspend",
+    "/api/v1/admin/partners/{id}/reinstate",
+    "/api/v1/admin/offers",
+    "/api/v1/admin/offers/{id}",
+    "/api/v1/admin/offers/{id}/approve",
+    "/api/v1/admin/offers/{id}/reject",
+    "/api/v1/admin/audit",
     "/api/openapi.json",
     "/healthz",
     "/readyz",
@@ -53,6 +78,10 @@ fn sample(param: &str) -> Option<&'static str> {
         "limit" => "3",
         "lang" => "en",
         "theme" => "dark",
+        "status" => "pending",
+        "action" => "offer.submit",
+        "entity" => "offer",
+        "entity_id" | "actor" => "1",
         other => panic!("the document lists a parameter `{other}` this test has no sample for"),
     })
 }
@@ -137,6 +166,9 @@ async fn requests_generated_from_the_document_get_documented_answers(app: TestAp
     let mut checked = 0;
     for (path, item) in doc["paths"].as_object().unwrap() {
         let op = &item["get"];
+        if op.is_null() {
+            continue; // write routes are exercised by the account, merchant and admin tests
+        }
         let id = if path.starts_with("/api/v1/partners") { first.partner.id } else { first.id };
         let concrete = path.replace("{id}", &id.to_string());
         let mut queries = vec![String::new()];

@@ -1,0 +1,167 @@
+//! The audit log: [`record`] writes one event inside the caller's
+//! transaction (so a change and its record commit together or not at all);
+//! [`page`] reads it for admins, newest first, scoped to their district.
+//! Nothing here updates or deletes an event.
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::{SecondsFormat, Utc};
+use linan_shared::{AuditEventDto, AuditPage, Role};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+
+use crate::{
+    auth::Actor,
+    catalogue::Reference,
+    entity::{account, audit_event},
+    error::ApiError,
+};
+
+/// Default and largest page size.
+const DEFAULT_LIMIT: u64 = 50;
+const MAX_LIMIT: u64 = 200;
+
+/// One state change to record.
+#[derive(Debug)]
+pub struct Change<'a> {
+    /// What happened, e.g. `offer.submit`.
+    pub action: &'a str,
+    /// `account`, `partner` or `offer`.
+    pub entity: &'a str,
+    /// Its id.
+    pub entity_id: i64,
+    /// Its district, for scoping the log to district admins.
+    pub district_id: Option<i64>,
+    /// State before (absent for a creation).
+    pub before: Option<serde_json::Value>,
+    /// State after (absent for a deletion).
+    pub after: Option<serde_json::Value>,
+}
+
+/// Who made a change: an account in a role, from a request.
+#[derive(Debug, Clone, Copy)]
+pub struct By<'a> {
+    /// The acting account.
+    pub account: &'a account::Model,
+    /// The request it came from.
+    pub request_id: Option<&'a str>,
+}
+
+impl<'a> From<&'a Actor> for By<'a> {
+    fn from(actor: &'a Actor) -> Self {
+        By { account: &actor.account, request_id: actor.request_id.as_deref() }
+    }
+}
+
+/// Records `change` made `by` an account (`None`: the system, e.g. the CLI).
+pub async fn record(db: &impl ConnectionTrait, by: Option<By<'_>>, change: Change<'_>) -> Result<(), ApiError> {
+    audit_event::ActiveModel {
+        id: NotSet,
+        at: Set(Utc::now()),
+        actor_id: Set(by.map(|b| b.account.id)),
+        actor_email: Set(by.map(|b| b.account.email.clone())),
+        actor_role: Set(by.map(|b| b.account.role.clone())),
+        action: Set(change.action.to_owned()),
+        entity: Set(change.entity.to_owned()),
+        entity_id: Set(change.entity_id),
+        district_id: Set(change.district_id),
+        before: Set(change.before.map(|v| v.to_string())),
+        after: Set(change.after.map(|v| v.to_string())),
+        request_id: Set(by.and_then(|b| b.request_id.map(str::to_owned))),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Filters of `GET /api/v1/admin/audit`.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Only this action, e.g. `offer.approve`.
+    pub action: Option<String>,
+    /// Only this kind of thing: `account`, `partner`, `offer`.
+    pub entity: Option<String>,
+    /// Only this thing (with `entity`).
+    pub entity_id: Option<i64>,
+    /// Only changes by this account id.
+    pub actor: Option<i64>,
+    /// Only this district (alliance admins; district admins always see their own).
+    pub district: Option<String>,
+    /// From `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Page size, 1–200 (default 50).
+    pub limit: Option<u64>,
+}
+
+fn decode_cursor(cursor: &str) -> Result<i64, ApiError> {
+    URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| ApiError::invalid("cursor", "not a cursor of this list"))
+}
+
+/// A page of events visible to an admin whose scope is `scope` (`None`: all).
+pub async fn page(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    scope: Option<i64>,
+    q: &AuditQuery,
+) -> Result<AuditPage, ApiError> {
+    let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::invalid("limit", format!("must be from 1 to {MAX_LIMIT}")));
+    }
+    let mut find = audit_event::Entity::find();
+    if let Some(district) = scope {
+        find = find.filter(audit_event::Column::DistrictId.eq(district));
+    } else if let Some(code) = &q.district {
+        let d = reference.district_by_code(code).ok_or_else(|| ApiError::invalid("district", "unknown district"))?;
+        find = find.filter(audit_event::Column::DistrictId.eq(d.id));
+    }
+    if let Some(action) = &q.action {
+        find = find.filter(audit_event::Column::Action.eq(action.as_str()));
+    }
+    if let Some(entity) = &q.entity {
+        find = find.filter(audit_event::Column::Entity.eq(entity.as_str()));
+    }
+    if let Some(id) = q.entity_id {
+        find = find.filter(audit_event::Column::EntityId.eq(id));
+    }
+    if let Some(actor) = q.actor {
+        find = find.filter(audit_event::Column::ActorId.eq(actor));
+    }
+    if let Some(cursor) = &q.cursor {
+        find = find.filter(audit_event::Column::Id.lt(decode_cursor(cursor)?));
+    }
+    let mut rows = find.order_by_desc(audit_event::Column::Id).limit(limit + 1).all(db).await?;
+    let next_cursor = if rows.len() as u64 > limit {
+        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        rows.last().map(|r| URL_SAFE_NO_PAD.encode(r.id.to_string()))
+    } else {
+        None
+    };
+    let items = rows.into_iter().map(|r| dto(reference, r)).collect();
+    Ok(AuditPage { items, next_cursor })
+}
+
+fn dto(reference: &Reference, r: audit_event::Model) -> AuditEventDto {
+    let json = |t: Option<String>| t.and_then(|t| serde_json::from_str(&t).ok());
+    AuditEventDto {
+        id: r.id,
+        at: r.at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        actor_id: r.actor_id,
+        actor_email: r.actor_email,
+        actor_role: r.actor_role.as_deref().and_then(Role::parse),
+        action: r.action,
+        entity: r.entity,
+        entity_id: r.entity_id,
+        district: r.district_id.and_then(|id| reference.district(id)).map(|d| d.code.clone()),
+        before: json(r.before),
+        after: json(r.after),
+        request_id: r.request_id,
+    }
+}

@@ -1,0 +1,41 @@
+//! Optimistic concurrency: "claim" a row by moving its version from the one
+//! the caller read to the next, in one conditional UPDATE. Zero rows changed
+//! means someone else wrote first (409 with the current version) or the row
+//! is gone (404). Safe across replicas: the database serialises the UPDATEs.
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
+
+use crate::{
+    entity::{benefit, partner},
+    error::ApiError,
+};
+
+/// Moves benefit `id` from `version` to `version + 1`.
+pub async fn claim_benefit(db: &impl ConnectionTrait, id: i64, version: i32) -> Result<i32, ApiError> {
+    let done = benefit::Entity::update_many()
+        .col_expr(benefit::Column::Version, Expr::value(version + 1))
+        .filter(benefit::Column::Id.eq(id))
+        .filter(benefit::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if done.rows_affected == 1 {
+        return Ok(version + 1);
+    }
+    let current = benefit::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("offer"))?;
+    Err(ApiError::StaleVersion { current: current.version })
+}
+
+/// Moves partner `id` from `version` to `version + 1`.
+pub async fn claim_partner(db: &impl ConnectionTrait, id: i64, version: i32) -> Result<i32, ApiError> {
+    let done = partner::Entity::update_many()
+        .col_expr(partner::Column::Version, Expr::value(version + 1))
+        .filter(partner::Column::Id.eq(id))
+        .filter(partner::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if done.rows_affected == 1 {
+        return Ok(version + 1);
+    }
+    let current = partner::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("partner"))?;
+    Err(ApiError::StaleVersion { current: current.version })
+}

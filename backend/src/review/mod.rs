@@ -1,0 +1,14 @@
+//! The merchant and reviewer workflows: partner profiles and their review,
+//! offers through `draft → pending_review → published → paused / withdrawn
+//! / expired`, and pending revisions of published offers.
+//!
+//! Every write runs in one transaction that checks the version the caller
+//! read (a stale one gets 409 with the current version), writes the rows,
+//! records the audit event and bumps the catalogue version, so a change, its
+//! record and the caches' invalidation happen together or not at all.
+
+mod claim;
+pub mod offer;
+pub mod partner;
+
+pub use claim::{claim_benefit, claim_partner};

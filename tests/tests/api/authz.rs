@@ -1,0 +1,142 @@
+//! The authorization matrix: every non-public route × {anonymous, merchant
+//! of partner A, merchant of partner B, Liwan admin, Nanhai admin, alliance
+//! admin}, with the expected allow or deny. The routes come from the OpenAPI
+//! document, so a new route without a row here fails the test.
+//!
+//! "Denied" is 401 (no session), 403 (wrong role) or 404 (another partner's
+//! or district's thing, whose existence is not revealed). "Allowed" is any
+//! other answer: the request got past authorization (a 409 for a wrong state
+//! or a 422 for a deliberately wrong password still proves that).
+
+use std::collections::BTreeSet;
+
+use linan_tests::{TestApp, db_tests, fixtures, linan_shared::OfferDto, session::Who};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+db_tests!(Demo => { every_non_public_route_allows_exactly_its_roles });
+
+/// The roles of the matrix, in column order.
+const ROLES: [&str; 6] = ["anonymous", "merchant A", "merchant B", "Liwan admin", "Nanhai admin", "alliance admin"];
+
+/// Routes anyone may call.
+const PUBLIC: &[&str] = &[
+    "GET /api/v1/benefits",
+    "GET /api/v1/benefits/{id}",
+    "GET /api/v1/partners/{id}",
+    "GET /api/v1/districts",
+    "GET /api/v1/categories",
+    "GET /api/v1/card-schemes",
+    "POST /api/v1/auth/signup",
+    "POST /api/v1/auth/login",
+    "GET /api/openapi.json",
+    "GET /healthz",
+    "GET /readyz",
+    "GET /metrics",
+    "GET /widget/{file}",
+    "GET /embed",
+    "GET /",
+    "GET /portal",
+    "GET /portal/{file}",
+];
+
+/// Who may: anonymous, merchant A, merchant B, Liwan admin, Nanhai admin, alliance admin.
+type Allowed = [bool; 6];
+const SIGNED_IN: Allowed = [false, true, true, true, true, true];
+const MERCHANTS: Allowed = [false, true, true, false, false, false];
+const OWN_OFFER: Allowed = [false, true, false, false, false, false];
+const ADMINS: Allowed = [false, false, false, true, true, true];
+const LIWAN_ADMINS: Allowed = [false, false, false, true, false, true];
+
+/// The matrix: route, body, who may. `{offer}` is partner A's draft offer,
+/// `{partner}` partner A (Liwan).
+fn matrix() -> Vec<(&'static str, Value, Allowed)> {
+    let offer = serde_json::to_value(fixtures::benefit_input(fixtures::zh("矩阵测试"))).unwrap();
+    let version = json!({"version": 1});
+    let profile = serde_json::to_value(linan_tests::session::partner_input("liwan", "矩阵")).unwrap();
+    let decision = json!({"version": 1, "reason": "matrix"});
+    vec![
+        ("GET /api/v1/auth/me", Value::Null, SIGNED_IN),
+        ("POST /api/v1/auth/password", json!({"current": "not the password", "new": "new password 123"}), SIGNED_IN),
+        ("GET /api/v1/merchant/partner", Value::Null, MERCHANTS),
+        ("PUT /api/v1/merchant/partner", json!({"version": 0, "profile": profile}), MERCHANTS),
+        ("GET /api/v1/merchant/staff", Value::Null, MERCHANTS),
+        ("POST /api/v1/merchant/staff/invites", json!({"email": "bad"}), MERCHANTS),
+        ("GET /api/v1/merchant/offers", Value::Null, MERCHANTS),
+        ("POST /api/v1/merchant/offers", offer.clone(), MERCHANTS),
+        ("GET /api/v1/merchant/offers/{offer}", Value::Null, OWN_OFFER),
+        ("PUT /api/v1/merchant/offers/{offer}", json!({"version": 1, "offer": offer}), OWN_OFFER),
+        ("POST /api/v1/merchant/offers/{offer}/submit", version.clone(), OWN_OFFER),
+        ("POST /api/v1/merchant/offers/{offer}/pause", version.clone(), OWN_OFFER),
+        ("POST /api/v1/merchant/offers/{offer}/resume", version.clone(), OWN_OFFER),
+        ("GET /api/v1/admin/partners", Value::Null, ADMINS),
+        ("GET /api/v1/admin/partners/{partner}", Value::Null, LIWAN_ADMINS),
+        ("POST /api/v1/admin/partners/{partner}/approve", decision.clone(), LIWAN_ADMINS),
+        ("POST /api/v1/admin/partners/{partner}/reject", decision.clone(), LIWAN_ADMINS),
+        ("POST /api/v1/admin/partners/{partner}/suspend", json!({"version": 0, "reason": "matrix"}), LIWAN_ADMINS),
+        ("POST /api/v1/admin/partners/{partner}/reinstate", decision.clone(), LIWAN_ADMINS),
+        ("GET /api/v1/admin/offers", Value::Null, ADMINS),
+        ("GET /api/v1/admin/offers/{offer}", Value::Null, LIWAN_ADMINS),
+        ("POST /api/v1/admin/offers/{offer}/approve", decision.clone(), LIWAN_ADMINS),
+        ("POST /api/v1/admin/offers/{offer}/reject", decision.clone(), LIWAN_ADMINS),
+        ("GET /api/v1/admin/audit", Value::Null, ADMINS),
+        // Last: it ends the sessions.
+        ("POST /api/v1/merchant/offers/{offer}/withdraw", json!({"version": 0}), OWN_OFFER),
+        ("POST /api/v1/auth/logout", Value::Null, SIGNED_IN),
+    ]
+}
+
+async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
+    let rows = matrix();
+    // Every route of the document is public or in the matrix, and no more.
+    let doc: Value = app.get_json("/api/openapi.json").await;
+    let mut documented = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            documented.insert(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    let mut known: BTreeSet<String> =
+        rows.iter().map(|(r, _, _)| r.replace("{offer}", "{id}").replace("{partner}", "{id}")).collect();
+    known.extend(PUBLIC.iter().map(|r| (*r).to_owned()));
+    let missing: Vec<&String> = documented.difference(&known).collect();
+    assert!(missing.is_empty(), "routes without an authorization rule: {missing:?}");
+    let stale: Vec<&String> = known.difference(&documented).collect();
+    assert!(stale.is_empty(), "rules for routes that do not exist: {stale:?}");
+
+    let merchant_a = app.demo("merchant1@demo.linan").await;
+    let who: [Option<Who>; 6] = [
+        None,
+        Some(merchant_a.clone()),
+        Some(app.demo("merchant2@demo.linan").await),
+        Some(app.demo("liwan-admin@demo.linan").await),
+        Some(app.demo("nanhai-admin@demo.linan").await),
+        Some(app.demo("alliance@demo.linan").await),
+    ];
+    let input = fixtures::benefit_input(fixtures::zh("矩阵的草稿"));
+    let offer: OfferDto =
+        app.call(Method::POST, "/api/v1/merchant/offers", Some(&merchant_a), Some(&input), StatusCode::CREATED).await;
+    let partner = merchant_a.session.account.partner_id.unwrap();
+
+    let mut failures = Vec::new();
+    for (route, body, allowed) in rows {
+        let (method, path) = route.split_once(' ').unwrap();
+        let path = path.replace("{offer}", &offer.id.to_string()).replace("{partner}", &partner.to_string());
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        for (i, role) in ROLES.iter().enumerate() {
+            let body = (!body.is_null()).then_some(&body);
+            let status = app.send(method.clone(), &path, who[i].as_ref(), body).await.status();
+            let denied = matches!(status.as_u16(), 401 | 403 | 404);
+            if status.is_server_error() || denied == allowed[i] {
+                failures.push(format!(
+                    "{route} as {role}: {status} (expected {})",
+                    if allowed[i] { "allow" } else { "deny" }
+                ));
+            }
+            if i == 0 && status != StatusCode::UNAUTHORIZED {
+                failures.push(format!("{route} as anonymous: {status}, expected 401"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "authorization matrix:\n{}", failures.join("\n"));
+}
