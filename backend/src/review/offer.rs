@@ -359,6 +359,12 @@ pub async fn queue(
                 .add(benefit::Column::Status.eq(status.as_str()))
                 .add(benefit::Column::Id.is_in(revised)),
         );
+    } else if status == BenefitStatus::Expired {
+        // Stored as expired, or published with the window behind it.
+        let past = sea_orm::Condition::all()
+            .add(benefit::Column::Status.eq(BenefitStatus::Published.as_str()))
+            .add(benefit::Column::ValidUntil.lt(today()));
+        find = find.filter(sea_orm::Condition::any().add(benefit::Column::Status.eq(status.as_str())).add(past));
     } else {
         find = find.filter(benefit::Column::Status.eq(status.as_str()));
     }

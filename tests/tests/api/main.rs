@@ -14,5 +14,6 @@ mod http;
 mod lang;
 mod openapi;
 mod pagination;
+mod review;
 mod search;
 mod widget;
