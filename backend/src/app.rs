@@ -69,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::openapi::router())
         .merge(routes::ops::router())
         .merge(routes::widget::router())
+        .merge(routes::portal::router())
         .merge(routes::pages::router())
         // After routing, so the metrics see the matched route template.
         .route_layer(middleware::from_fn_with_state(state.clone(), track))

@@ -55,6 +55,11 @@ pub struct Config {
     #[arg(long, env = "LINAN_WIDGET_DIR", default_value = "frontend/dist")]
     pub widget_dir: std::path::PathBuf,
 
+    /// Folder with the built portal (`scripts/build-portal.sh` writes it),
+    /// served under `/portal`.
+    #[arg(long, env = "LINAN_PORTAL_DIR", default_value = "portal/dist")]
+    pub portal_dir: std::path::PathBuf,
+
     /// Hours a portal or API session lasts after sign-in.
     #[arg(long, env = "LINAN_SESSION_HOURS", default_value_t = 12)]
     pub session_hours: u32,
@@ -95,6 +100,7 @@ impl Config {
             response_cache_entries: 2000,
             public_max_age_secs: 30,
             widget_dir: std::path::PathBuf::from("frontend/dist"),
+            portal_dir: std::path::PathBuf::from("portal/dist"),
             session_hours: 12,
             trust_forwarded_for: false,
         }

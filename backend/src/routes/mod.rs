@@ -9,5 +9,6 @@ pub mod openapi;
 pub mod ops;
 pub mod pages;
 pub mod partners;
+pub mod portal;
 pub mod reference;
 pub mod widget;

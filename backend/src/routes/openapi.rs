@@ -4,7 +4,7 @@
 use axum::{Json, Router, routing::get};
 use utoipa::OpenApi;
 
-use super::{admin, auth, benefits, merchant, ops, pages, partners, reference, widget};
+use super::{admin, auth, benefits, merchant, ops, pages, partners, portal, reference, widget};
 use crate::state::AppState;
 
 /// The API description.
@@ -57,6 +57,8 @@ use crate::state::AppState;
         widget::widget_file,
         pages::embed,
         pages::demo,
+        portal::index,
+        portal::file,
     ),
     modifiers(&SessionAuth),
     tags(
@@ -66,6 +68,7 @@ use crate::state::AppState;
         (name = "merchant", description = "A merchant's own partner profile, staff and offers"),
         (name = "admin", description = "Review queues and decisions, and the audit log (district admins: their district; alliance admins: all)"),
         (name = "operations", description = "Health, readiness, metrics and this document"),
+        (name = "portal", description = "The merchant and admin portal (a Yew app)"),
         (name = "widget", description = "The embeddable widget, its iframe page and the demo host page"),
     )
 )]

@@ -14,6 +14,7 @@ mod http;
 mod lang;
 mod openapi;
 mod pagination;
+mod portal;
 mod review;
 mod search;
 mod widget;

@@ -51,6 +51,8 @@ const ROUTES: &[&str] = &[
     "/metrics",
     "/widget/{file}",
     "/embed",
+    "/portal",
+    "/portal/{file}",
     "/",
 ];
 

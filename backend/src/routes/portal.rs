@@ -1,0 +1,81 @@
+//! `GET /portal`, `GET /portal/{file}`: the merchant and admin portal — a
+//! Yew app built by `scripts/build-portal.sh` into `LINAN_PORTAL_DIR`.
+//!
+//! The page runs under a strict Content-Security-Policy (own origin only,
+//! WebAssembly allowed, no framing). Content-hashed files are cached for a
+//! year; `index.html` is revalidated on every load so a release shows at once.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::{HeaderValue, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use linan_shared::ErrorBody;
+
+use crate::{error::ApiError, state::AppState};
+
+/// What the portal page may load and do.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                   img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; \
+                   form-action 'self'";
+
+/// The portal routes.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/portal", get(index)).route("/portal/", get(index)).route("/portal/{file}", get(file))
+}
+
+fn content_type(file: &str) -> Option<&'static str> {
+    match file.rsplit_once('.')?.1 {
+        "html" => Some("text/html; charset=utf-8"),
+        "js" => Some("text/javascript; charset=utf-8"),
+        "wasm" => Some("application/wasm"),
+        "css" => Some("text/css; charset=utf-8"),
+        _ => None,
+    }
+}
+
+async fn serve(state: &AppState, file: &str) -> Result<Response, ApiError> {
+    // Plain names only: no separators, no dot-files, so nothing outside the folder is reachable.
+    let safe = !file.is_empty()
+        && !file.starts_with('.')
+        && file.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    let mime = content_type(file).filter(|_| safe).ok_or(ApiError::NotFound("portal file"))?;
+    let bytes = tokio::fs::read(state.config.portal_dir.join(file)).await.map_err(|e| {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            tracing::warn!(file, error = %e, "cannot read portal file");
+        }
+        ApiError::NotFound("portal file")
+    })?;
+    let cache = if file == "index.html" { "no-cache" } else { "public, max-age=31536000, immutable" };
+    let mut response = bytes.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    Ok(response)
+}
+
+/// The portal's page.
+#[utoipa::path(get, path = "/portal", tag = "portal",
+    responses(
+        (status = 200, description = "The portal (HTML)", content_type = "text/html"),
+        (status = 404, description = "The portal is not built", body = ErrorBody),
+    ))]
+pub async fn index(State(state): State<AppState>) -> Result<Response, ApiError> {
+    serve(&state, "index.html").await
+}
+
+/// One file of the built portal.
+#[utoipa::path(get, path = "/portal/{file}", tag = "portal",
+    params(("file" = String, Path, description = "A content-hashed script, wasm or style file of the portal.")),
+    responses(
+        (status = 200, description = "The file", content_type = "application/octet-stream"),
+        (status = 404, description = "No such file", body = ErrorBody),
+    ))]
+pub async fn file(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, ApiError> {
+    serve(&state, &file).await
+}
