@@ -1,0 +1,153 @@
+//! The state-changing actions on offers and partners: their URL segment,
+//! their label, and in which state each is offered.
+//!
+//! The server is the authority (a wrong state is answered 409
+//! `invalid_state`); this table only decides which buttons to show.
+
+use linan_shared::{BenefitStatus, PartnerStatus};
+
+use crate::i18n::Key;
+
+/// What a merchant can do with an offer besides editing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferAction {
+    /// Send a draft for review.
+    Submit,
+    /// Take a published offer out of the catalogue for a while.
+    Pause,
+    /// Put a paused offer back.
+    Resume,
+    /// End the offer for good.
+    Withdraw,
+}
+
+impl OfferAction {
+    /// The last segment of `POST /api/v1/merchant/offers/{id}/…`.
+    pub fn segment(self) -> &'static str {
+        match self {
+            OfferAction::Submit => "submit",
+            OfferAction::Pause => "pause",
+            OfferAction::Resume => "resume",
+            OfferAction::Withdraw => "withdraw",
+        }
+    }
+
+    /// The button's label.
+    pub fn label(self) -> Key {
+        match self {
+            OfferAction::Submit => Key::ActionSubmit,
+            OfferAction::Pause => Key::ActionPause,
+            OfferAction::Resume => Key::ActionResume,
+            OfferAction::Withdraw => Key::ActionWithdraw,
+        }
+    }
+
+    /// What the status line says once it is done.
+    pub fn done(self) -> Key {
+        match self {
+            OfferAction::Submit => Key::DoneSubmitted,
+            OfferAction::Pause => Key::DonePaused,
+            OfferAction::Resume => Key::DoneResumed,
+            OfferAction::Withdraw => Key::DoneWithdrawn,
+        }
+    }
+
+    /// The actions offered in `status`.
+    pub fn available(status: BenefitStatus) -> &'static [OfferAction] {
+        match status {
+            BenefitStatus::Draft => &[OfferAction::Submit, OfferAction::Withdraw],
+            BenefitStatus::PendingReview => &[OfferAction::Withdraw],
+            BenefitStatus::Published => &[OfferAction::Pause, OfferAction::Withdraw],
+            BenefitStatus::Paused => &[OfferAction::Resume, OfferAction::Withdraw],
+            BenefitStatus::Withdrawn | BenefitStatus::Expired => &[],
+        }
+    }
+}
+
+/// A reviewer's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Accept the partner, the offer or the edit.
+    Approve,
+    /// Refuse it, with a reason.
+    Reject,
+    /// Hide an approved partner and all its offers, with a reason.
+    Suspend,
+    /// Lift a suspension.
+    Reinstate,
+}
+
+impl Verdict {
+    /// The last segment of `POST /api/v1/admin/{partners|offers}/{id}/…`.
+    pub fn segment(self) -> &'static str {
+        match self {
+            Verdict::Approve => "approve",
+            Verdict::Reject => "reject",
+            Verdict::Suspend => "suspend",
+            Verdict::Reinstate => "reinstate",
+        }
+    }
+
+    /// Whether the decision needs a reason (shown to the merchant).
+    pub fn needs_reason(self) -> bool {
+        matches!(self, Verdict::Reject | Verdict::Suspend)
+    }
+
+    /// The button's label.
+    pub fn label(self) -> Key {
+        match self {
+            Verdict::Approve => Key::VerdictApprove,
+            Verdict::Reject => Key::VerdictReject,
+            Verdict::Suspend => Key::VerdictSuspend,
+            Verdict::Reinstate => Key::VerdictReinstate,
+        }
+    }
+
+    /// What the status line says once it is done.
+    pub fn done(self) -> Key {
+        match self {
+            Verdict::Approve => Key::DoneApproved,
+            Verdict::Reject => Key::DoneRejected,
+            Verdict::Suspend => Key::DoneSuspended,
+            Verdict::Reinstate => Key::DoneReinstated,
+        }
+    }
+
+    /// The decisions on a partner in `status`.
+    pub fn for_partner(status: PartnerStatus) -> &'static [Verdict] {
+        match status {
+            PartnerStatus::Pending => &[Verdict::Approve, Verdict::Reject],
+            PartnerStatus::Rejected => &[Verdict::Approve],
+            PartnerStatus::Approved => &[Verdict::Suspend],
+            PartnerStatus::Suspended => &[Verdict::Reinstate],
+        }
+    }
+
+    /// The decisions on an offer (or an edit of one) awaiting review.
+    pub const FOR_OFFER: &'static [Verdict] = &[Verdict::Approve, Verdict::Reject];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ended_offers_offer_no_action_and_every_other_state_can_be_withdrawn() {
+        for status in BenefitStatus::ALL {
+            let actions = OfferAction::available(status);
+            let ended = matches!(status, BenefitStatus::Withdrawn | BenefitStatus::Expired);
+            assert_eq!(actions.is_empty(), ended, "{status:?}");
+            assert_eq!(actions.contains(&OfferAction::Withdraw), !ended, "{status:?}");
+        }
+        assert_eq!(OfferAction::available(BenefitStatus::Draft)[0], OfferAction::Submit);
+    }
+
+    #[test]
+    fn refusals_need_a_reason_and_every_partner_state_has_a_decision() {
+        assert!(Verdict::Reject.needs_reason() && Verdict::Suspend.needs_reason());
+        assert!(!Verdict::Approve.needs_reason() && !Verdict::Reinstate.needs_reason());
+        for status in PartnerStatus::ALL {
+            assert!(!Verdict::for_partner(status).is_empty(), "{status:?}");
+        }
+    }
+}

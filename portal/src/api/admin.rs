@@ -1,0 +1,83 @@
+//! `/api/v1/admin/*`: the review queues, decisions and the audit log.
+
+use linan_shared::{
+    AuditPage, Decision, OfferDto, OfferList, PartnerList, PartnerProfileDto, PartnerStatus, percent_encode,
+};
+
+use super::{Api, ClientError};
+use crate::actions::Verdict;
+
+/// Partners in `status`, within the admin's district.
+pub async fn partners(api: &Api, status: PartnerStatus) -> Result<PartnerList, ClientError> {
+    api.get(&format!("/api/v1/admin/partners?status={}", status.as_str())).await
+}
+
+/// Approves, rejects, suspends or reinstates a partner.
+pub async fn decide_partner(
+    api: &Api,
+    id: i64,
+    verdict: Verdict,
+    decision: &Decision,
+) -> Result<PartnerProfileDto, ClientError> {
+    api.post(&format!("/api/v1/admin/partners/{id}/{}", verdict.segment()), decision).await
+}
+
+/// Offers awaiting review, and published offers with an edit awaiting review.
+pub async fn pending_offers(api: &Api) -> Result<OfferList, ClientError> {
+    api.get("/api/v1/admin/offers?status=pending_review").await
+}
+
+/// Approves or rejects an offer (or its pending edit).
+pub async fn decide_offer(api: &Api, id: i64, verdict: Verdict, decision: &Decision) -> Result<OfferDto, ClientError> {
+    api.post(&format!("/api/v1/admin/offers/{id}/{}", verdict.segment()), decision).await
+}
+
+/// The audit log's filters; empty strings are left out of the query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// e.g. `offer.submit`.
+    pub action: String,
+    /// `account`, `partner` or `offer`.
+    pub entity: String,
+    /// The entity's id.
+    pub entity_id: String,
+    /// The acting account's id.
+    pub actor: String,
+}
+
+impl AuditFilter {
+    /// The query string (without `?`) for this filter, a cursor and a page size.
+    pub fn query(&self, cursor: Option<&str>, limit: u32) -> String {
+        let mut parts = Vec::new();
+        for (name, value) in [
+            ("action", self.action.trim()),
+            ("entity", self.entity.trim()),
+            ("entity_id", self.entity_id.trim()),
+            ("actor", self.actor.trim()),
+            ("cursor", cursor.unwrap_or_default()),
+        ] {
+            if !value.is_empty() {
+                parts.push(format!("{name}={}", percent_encode(value)));
+            }
+        }
+        parts.push(format!("limit={limit}"));
+        parts.join("&")
+    }
+}
+
+/// One page of the audit log, newest first.
+pub async fn audit(api: &Api, filter: &AuditFilter, cursor: Option<&str>) -> Result<AuditPage, ClientError> {
+    api.get(&format!("/api/v1/admin/audit?{}", filter.query(cursor, 50))).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_queries_leave_out_blanks_and_encode_values() {
+        assert_eq!(AuditFilter::default().query(None, 50), "limit=50");
+        let filter = AuditFilter { action: " offer.submit ".into(), entity_id: "12".into(), ..AuditFilter::default() };
+        assert_eq!(filter.query(Some("a+b/="), 20), "action=offer.submit&entity_id=12&cursor=a%2Bb%2F%3D&limit=20");
+    }
+}

@@ -1,0 +1,113 @@
+//! The portal's views, one component per file.
+//!
+//! Data flows down as props (and the shared [`crate::context::Portal`]),
+//! events flow up as [`yew::Callback`]s. Every text from the API — names,
+//! titles, reasons — is rendered as a text node (`{text}`), never as markup:
+//! nothing here sets `inner_html`.
+
+mod account_page;
+mod app;
+mod audit_event;
+mod audit_page;
+mod decision_form;
+mod error_box;
+mod field_note;
+mod form_alert;
+mod header;
+mod loading;
+mod localized_inputs;
+mod localized_view;
+mod login_page;
+mod message_page;
+mod new_offer_page;
+mod offer_actions;
+mod offer_content;
+mod offer_editor;
+mod offer_fields;
+mod offer_page;
+mod offer_review_item;
+mod offers_page;
+mod partner_content;
+mod partner_fields;
+mod partner_page;
+mod partner_review_item;
+mod redirect;
+mod review_offers_page;
+mod review_partners_page;
+mod select_input;
+mod signup_page;
+mod staff_page;
+mod status_badge;
+mod text_area;
+mod text_input;
+
+pub use account_page::AccountPage;
+pub use app::App;
+pub use audit_event::{AuditEvent, AuditEventProps};
+pub use audit_page::{AuditPage, AuditResults, AuditResultsProps};
+pub use decision_form::{DecisionForm, DecisionFormProps};
+pub use error_box::{ErrorBox, ErrorBoxProps};
+pub use field_note::{FieldNote, FieldNoteProps};
+pub use form_alert::{FormAlert, FormAlertProps};
+pub use header::{Header, HeaderProps};
+pub use loading::{load_view, loading};
+pub use localized_inputs::{LocalizedInputs, LocalizedInputsProps};
+pub use localized_view::{LocalizedView, LocalizedViewProps};
+pub use login_page::LoginPage;
+pub use message_page::message_page;
+pub use new_offer_page::NewOfferPage;
+pub use offer_actions::{OfferActions, OfferActionsProps};
+pub use offer_content::{OfferContent, OfferContentProps};
+pub use offer_editor::{OfferEditor, OfferEditorProps};
+pub use offer_fields::{OfferFields, OfferFieldsProps};
+pub use offer_page::{OfferPage, OfferPageProps};
+pub use offer_review_item::{OfferReviewItem, OfferReviewItemProps};
+pub use offers_page::OffersPage;
+pub use partner_content::{PartnerContent, PartnerContentProps};
+pub use partner_fields::{PartnerFields, PartnerFieldsProps};
+pub use partner_page::{PartnerEditor, PartnerEditorProps, PartnerPage};
+pub use partner_review_item::{PartnerReviewItem, PartnerReviewItemProps};
+pub use redirect::{Redirect, RedirectProps};
+pub use review_offers_page::ReviewOffersPage;
+pub use review_partners_page::ReviewPartnersPage;
+pub use select_input::{Choice, SelectInput, SelectInputProps};
+pub use signup_page::SignupPage;
+pub use staff_page::{InviteForm, InviteFormProps, StaffPage};
+pub use status_badge::status_badge;
+pub use text_area::{TextArea, TextAreaProps};
+pub use text_input::{TextInput, TextInputProps};
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+use crate::context::Portal;
+use crate::draft::FormError;
+use crate::i18n::Key;
+
+/// The form's error when it is about `path`, for that field to show.
+pub fn field_error(error: Option<&FormError>, path: &str) -> Option<FormError> {
+    error.filter(|e| e.is_for(path)).cloned()
+}
+
+/// `aria-describedby` from the ids present.
+fn describedby(hint: Option<&String>, error: Option<&String>) -> Option<String> {
+    let ids: Vec<&str> = [hint, error].into_iter().flatten().map(String::as_str).collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// One labelled fact in a list: "Category: Merchant offers".
+fn fact(portal: &Portal, label: Key, value: impl Into<String>) -> yew::Html {
+    yew::html! { <li><span class="fact-label">{ portal.t(label) }{ portal.t(Key::Colon) }</span>{ value.into() }</li> }
+}
+
+fn input_value(e: &yew::InputEvent) -> String {
+    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
+}
+
+fn textarea_value(e: &yew::InputEvent) -> String {
+    e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|i| i.value()).unwrap_or_default()
+}
+
+fn select_value(e: &yew::Event) -> String {
+    e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+}

@@ -1,0 +1,115 @@
+//! `#/partner`: the merchant's partner — review state, reason, and the form
+//! to change its details.
+
+use std::rc::Rc;
+
+use linan_shared::{PartnerProfileDto, PartnerStatus, PartnerWrite};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::{FormAlert, PartnerFields, load_view, status_badge};
+use crate::api::merchant;
+use crate::context::use_portal;
+use crate::draft::{FormError, PartnerDraft};
+use crate::hooks::{use_draft, use_focus_error, use_load};
+use crate::i18n::Key;
+use crate::wording;
+
+const FORM_ID: &str = "partner-form";
+
+/// Loads the partner and shows the form for its current version.
+#[component]
+pub fn PartnerPage() -> Html {
+    let portal = use_portal();
+    let api = portal.api.clone();
+    let partner = use_load((), move |()| async move { merchant::partner(&api).await });
+    let on_saved = {
+        let (set, announce) = (partner.set.clone(), portal.announce.clone());
+        Callback::from(move |now: PartnerProfileDto| {
+            announce.emit(Key::Saved);
+            set.emit(now);
+        })
+    };
+    let body = load_view(&portal, &partner, |p: &Rc<PartnerProfileDto>| {
+        html! {
+            <>
+                <p>
+                    { portal.t(Key::PartnerStatus) }{ portal.t(Key::Colon) }
+                    { status_badge(p.status.as_str(), portal.t(wording::partner_status(p.status))) }
+                </p>
+                if let Some(reason) = &p.reason {
+                    <p class="reason">{ portal.fill(Key::ReasonLabel, &[("reason", reason)]) }</p>
+                }
+                if p.status == PartnerStatus::Rejected {
+                    <p class="note">{ portal.t(Key::PartnerResubmitNote) }</p>
+                }
+                <p class="muted">{ portal.fill(Key::UpdatedAt, &[("at", &wording::time(&p.updated_at))]) }</p>
+                <PartnerEditor key={p.version} partner={p.clone()} on_saved={on_saved.clone()} on_reload={partner.reload.clone()} />
+            </>
+        }
+    });
+    html! {
+        <>
+            <h1>{ portal.t(Key::PartnerTitle) }</h1>
+            { body }
+        </>
+    }
+}
+
+/// Props of [`PartnerEditor`].
+#[derive(Properties, PartialEq)]
+pub struct PartnerEditorProps {
+    /// The partner as loaded.
+    pub partner: Rc<PartnerProfileDto>,
+    /// The API accepted the change.
+    pub on_saved: Callback<PartnerProfileDto>,
+    /// Reload (after someone else changed it).
+    pub on_reload: Callback<()>,
+}
+
+/// The form, starting from the loaded version.
+#[component]
+pub fn PartnerEditor(props: &PartnerEditorProps) -> Html {
+    let portal = use_portal();
+    let partner = props.partner.clone();
+    let form = use_draft(|| PartnerDraft::from_input(&partner.profile));
+    let error = use_state(|| None::<FormError>);
+    let busy = use_state(|| false);
+    use_focus_error(FORM_ID, (*error).clone());
+    let onsubmit = {
+        let (draft, error, busy) = (form.draft.clone(), error.clone(), busy.clone());
+        let (api, version, on_saved) = (portal.api.clone(), props.partner.version, props.on_saved.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let profile = match draft.to_input() {
+                Ok(profile) => profile,
+                Err(e) => return error.set(Some(e)),
+            };
+            let (api, on_saved, error, busy) = (api.clone(), on_saved.clone(), error.clone(), busy.clone());
+            busy.set(true);
+            error.set(None);
+            spawn_local(async move {
+                let result = merchant::save_partner(&api, &PartnerWrite { version, profile }).await;
+                busy.set(false);
+                match result {
+                    Ok(saved) => on_saved.emit(saved),
+                    Err(e) => error.set(Some(FormError::from_client(&e))),
+                }
+            });
+        })
+    };
+    html! {
+        <form id={FORM_ID} class="stack" {onsubmit} novalidate=true>
+            if let Some(e) = &*error {
+                <FormAlert error={e.clone()} on_reload={props.on_reload.clone()} />
+            }
+            <PartnerFields draft={form.draft.clone()} on_change={form.on_change.clone()} error={(*error).clone()} district_fixed=true />
+            <div class="buttons">
+                <button type="submit" class="primary" disabled={*busy}>{ portal.t(if *busy { Key::Busy } else { Key::Save }) }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,12 @@
+//! The portal's custom hooks: the current page, data loading, form drafts,
+//! and focus after a failed submit.
+
+mod use_draft;
+mod use_focus_error;
+mod use_load;
+mod use_route;
+
+pub use use_draft::{Draft, DraftHandle, use_draft};
+pub use use_focus_error::use_focus_error;
+pub use use_load::{Load, LoadHandle, use_load};
+pub use use_route::use_route;

@@ -1,0 +1,51 @@
+//! The portal of the Linan platform (荔南人才之家) for merchants and admins,
+//! served at `/portal`.
+//!
+//! Merchants sign up (registering their partner), keep the partner's
+//! profile, and write offers in three languages, submit, pause and withdraw
+//! them; district and alliance admins review partners and offers, decide with
+//! reasons, and read the audit log. zh-CN by default, zh-HK and English on
+//! request.
+//!
+//! The crate is split so that everything but rendering and the browser APIs
+//! is plain Rust, tested natively by `cargo test`:
+//!
+//! - [`route`]: the `#/…` pages and who may open them;
+//! - [`draft`]: forms as data → the shared model's input DTOs, and where
+//!   each error belongs;
+//! - [`actions`]: which lifecycle actions and verdicts each state offers;
+//! - [`i18n`], [`wording`]: every UI string in three languages;
+//! - [`api`]: the one door to the HTTP API and its typed errors;
+//! - [`context`], [`hooks`], [`components`]: the Yew side;
+//! - [`dom`], [`lang_pref`]: the few browser calls.
+//!
+//! Every DTO comes from [`linan_shared`]; nothing is redeclared here.
+
+pub mod actions;
+pub mod api;
+pub mod components;
+pub mod context;
+pub mod dom;
+pub mod draft;
+pub mod hooks;
+pub mod i18n;
+pub mod lang_pref;
+pub mod route;
+pub mod wording;
+
+/// Renders the portal into `<div id="portal">` (or the body when it is
+/// missing). Runs when the wasm module is instantiated.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    let document = web_sys::window().and_then(|w| w.document());
+    let root = document.as_ref().and_then(|d| d.get_element_by_id("portal"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<components::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<components::App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The portal's pages and their `#/…` addresses.
+//!
+//! Routing lives in the URL fragment so the server serves one `index.html`
+//! for every page, and a page can be bookmarked or reloaded.
+
+/// A page of the portal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// `#/` or nothing: the signed-in account's start page, or sign-in.
+    Home,
+    /// `#/login`.
+    Login,
+    /// `#/signup`: a new merchant account with its partner.
+    Signup,
+    /// `#/offers`: the merchant's offers.
+    Offers,
+    /// `#/offers/new`.
+    NewOffer,
+    /// `#/offers/{id}`: one offer, its actions and its editor.
+    Offer(i64),
+    /// `#/partner`: the merchant's partner profile.
+    Partner,
+    /// `#/staff`: the partner's accounts and invitations.
+    Staff,
+    /// `#/account`: the signed-in account and its password.
+    Account,
+    /// `#/review/partners`: partners awaiting (or past) review.
+    ReviewPartners,
+    /// `#/review/offers`: offers and edits awaiting review.
+    ReviewOffers,
+    /// `#/audit`: the audit log.
+    Audit,
+    /// Any other fragment.
+    NotFound,
+}
+
+/// Who may open a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Everyone, signed in or not.
+    Public,
+    /// Any signed-in account.
+    SignedIn,
+    /// Merchant accounts.
+    Merchant,
+    /// District and alliance admins.
+    Admin,
+}
+
+impl Route {
+    /// The page a fragment (`#/offers/12`, with or without `#`) names.
+    pub fn parse(fragment: &str) -> Route {
+        let path = fragment.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+        match path.split('/').collect::<Vec<_>>().as_slice() {
+            [""] => Route::Home,
+            ["login"] => Route::Login,
+            ["signup"] => Route::Signup,
+            ["offers"] => Route::Offers,
+            ["offers", "new"] => Route::NewOffer,
+            ["offers", id] => id.parse().ok().filter(|id| *id > 0).map_or(Route::NotFound, Route::Offer),
+            ["partner"] => Route::Partner,
+            ["staff"] => Route::Staff,
+            ["account"] => Route::Account,
+            ["review", "partners"] => Route::ReviewPartners,
+            ["review", "offers"] => Route::ReviewOffers,
+            ["audit"] => Route::Audit,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The fragment of this page, for `href`.
+    pub fn href(self) -> String {
+        match self {
+            Route::Home | Route::NotFound => "#/".to_owned(),
+            Route::Login => "#/login".to_owned(),
+            Route::Signup => "#/signup".to_owned(),
+            Route::Offers => "#/offers".to_owned(),
+            Route::NewOffer => "#/offers/new".to_owned(),
+            Route::Offer(id) => format!("#/offers/{id}"),
+            Route::Partner => "#/partner".to_owned(),
+            Route::Staff => "#/staff".to_owned(),
+            Route::Account => "#/account".to_owned(),
+            Route::ReviewPartners => "#/review/partners".to_owned(),
+            Route::ReviewOffers => "#/review/offers".to_owned(),
+            Route::Audit => "#/audit".to_owned(),
+        }
+    }
+
+    /// Who may open this page.
+    pub fn access(self) -> Access {
+        match self {
+            Route::Home | Route::Login | Route::Signup | Route::NotFound => Access::Public,
+            Route::Account => Access::SignedIn,
+            Route::Offers | Route::NewOffer | Route::Offer(_) | Route::Partner | Route::Staff => Access::Merchant,
+            Route::ReviewPartners | Route::ReviewOffers | Route::Audit => Access::Admin,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_parses_back_from_its_href() {
+        for route in [
+            Route::Home,
+            Route::Login,
+            Route::Signup,
+            Route::Offers,
+            Route::NewOffer,
+            Route::Offer(42),
+            Route::Partner,
+            Route::Staff,
+            Route::Account,
+            Route::ReviewPartners,
+            Route::ReviewOffers,
+            Route::Audit,
+        ] {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+    }
+
+    #[test]
+    fn fragments_are_read_leniently_but_ids_strictly() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/offers/"), Route::Offers);
+        assert_eq!(Route::parse("offers/7?x=1"), Route::Offer(7));
+        assert_eq!(Route::parse("#/offers/0"), Route::NotFound);
+        assert_eq!(Route::parse("#/offers/-3"), Route::NotFound);
+        assert_eq!(Route::parse("#/offers/abc"), Route::NotFound);
+        assert_eq!(Route::parse("#/admin"), Route::NotFound);
+    }
+}

@@ -1,0 +1,143 @@
+//! How model values are said: states, roles, kinds, what an offer gives,
+//! points in time. Pure functions of the value and the language.
+
+use linan_shared::{
+    BenefitStatus, CardSchemeDto, EligibilityRule, Gives, Lang, PartnerKind, PartnerStatus, Quota, QuotaPeriod,
+    RevisionStatus, Role,
+};
+
+use crate::draft::money::format_yuan;
+use crate::i18n::{Key, fill};
+
+/// An offer's state.
+pub fn offer_status(status: BenefitStatus) -> Key {
+    match status {
+        BenefitStatus::Draft => Key::StatusDraft,
+        BenefitStatus::PendingReview => Key::StatusPending,
+        BenefitStatus::Published => Key::StatusPublished,
+        BenefitStatus::Paused => Key::StatusPaused,
+        BenefitStatus::Withdrawn => Key::StatusWithdrawn,
+        BenefitStatus::Expired => Key::StatusExpired,
+    }
+}
+
+/// A partner's review state.
+pub fn partner_status(status: PartnerStatus) -> Key {
+    match status {
+        PartnerStatus::Pending => Key::PartnerPending,
+        PartnerStatus::Rejected => Key::PartnerRejected,
+        PartnerStatus::Approved => Key::PartnerApproved,
+        PartnerStatus::Suspended => Key::PartnerSuspended,
+    }
+}
+
+/// The state of an edit of a live offer.
+pub fn revision_status(status: RevisionStatus) -> Key {
+    match status {
+        RevisionStatus::PendingReview => Key::RevisionPending,
+        RevisionStatus::Rejected => Key::RevisionRejected,
+    }
+}
+
+/// A role.
+pub fn role(role: Role) -> Key {
+    match role {
+        Role::Merchant => Key::RoleMerchant,
+        Role::DistrictAdmin => Key::RoleDistrictAdmin,
+        Role::AllianceAdmin => Key::RoleAllianceAdmin,
+    }
+}
+
+/// A kind of partner.
+pub fn partner_kind(kind: PartnerKind) -> Key {
+    match kind {
+        PartnerKind::Hospital => Key::KindHospital,
+        PartnerKind::ScenicSpot => Key::KindScenic,
+        PartnerKind::Merchant => Key::KindMerchant,
+    }
+}
+
+/// A quota period.
+pub fn period(period: QuotaPeriod) -> Key {
+    match period {
+        QuotaPeriod::Day => Key::PeriodDay,
+        QuotaPeriod::Month => Key::PeriodMonth,
+        QuotaPeriod::Year => Key::PeriodYear,
+        QuotaPeriod::Lifetime => Key::PeriodLifetime,
+    }
+}
+
+/// What an offer gives, in words: "减免 20%", "¥12.5 off", "Free entry".
+pub fn gives(lang: Lang, gives: &Gives) -> String {
+    match gives {
+        Gives::PercentOff { percent } => fill(lang, Key::GivesPercentValue, &[("n", &percent.to_string())]),
+        Gives::AmountOff { amount_fen } => fill(lang, Key::GivesAmountValue, &[("y", &format_yuan(*amount_fen))]),
+        Gives::FixedPrice { price_fen } => fill(lang, Key::GivesPriceValue, &[("y", &format_yuan(*price_fen))]),
+        Gives::FreeEntry => Key::GivesFreeEntry.get(lang).to_owned(),
+        Gives::PriorityService => Key::GivesPriority.get(lang).to_owned(),
+        Gives::Gift => Key::GivesGift.get(lang).to_owned(),
+    }
+}
+
+/// An offer's limits in words, one line each (none when unlimited).
+pub fn quota(lang: Lang, quota: &Quota) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let (Some(n), Some(p)) = (quota.per_person_limit, quota.per_person_period) {
+        lines.push(fill(lang, Key::QuotaValue, &[("n", &n.to_string()), ("period", period(p).get(lang))]));
+    }
+    if let Some(n) = quota.daily_stock {
+        lines.push(fill(lang, Key::DailyStockValue, &[("n", &n.to_string())]));
+    }
+    lines
+}
+
+/// One eligibility rule in words, with the scheme's and tier's names when known.
+pub fn eligibility(lang: Lang, rule: &EligibilityRule, schemes: &[CardSchemeDto]) -> String {
+    let scheme = schemes.iter().find(|s| s.code == rule.scheme);
+    let scheme_name = scheme.map_or_else(|| rule.scheme.to_string(), |s| s.name.get(lang).to_owned());
+    let tier = scheme.and_then(|s| s.tiers.iter().find(|t| t.code == rule.min_tier));
+    let tier_name = tier.map_or_else(|| rule.min_tier.to_string(), |t| t.name.get(lang).to_owned());
+    fill(lang, Key::EligibleValue, &[("scheme", &scheme_name), ("tier", &tier_name)])
+}
+
+/// An RFC 3339 time as `YYYY-MM-DD HH:MM` plus its zone (`UTC` or the offset),
+/// or the text unchanged when it is not one.
+pub fn time(rfc3339: &str) -> String {
+    let (Some(date), Some(clock)) = (rfc3339.get(..10), rfc3339.get(11..16)) else { return rfc3339.to_owned() };
+    if rfc3339.as_bytes().get(10) != Some(&b'T') && rfc3339.as_bytes().get(10) != Some(&b' ') {
+        return rfc3339.to_owned();
+    }
+    let zone = if rfc3339.ends_with('Z') || rfc3339.ends_with("+00:00") {
+        "UTC".to_owned()
+    } else {
+        match rfc3339.len().checked_sub(6).and_then(|i| rfc3339.get(i..)) {
+            Some(offset) if offset.starts_with(['+', '-']) => format!("UTC{offset}"),
+            _ => return format!("{date} {clock}"),
+        }
+    };
+    format!("{date} {clock} {zone}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_shortened_with_their_zone() {
+        assert_eq!(time("2026-11-28T09:30:12.345Z"), "2026-11-28 09:30 UTC");
+        assert_eq!(time("2026-11-28T17:30:12+08:00"), "2026-11-28 17:30 UTC+08:00");
+        assert_eq!(time("2026-11-28T09:30:12+00:00"), "2026-11-28 09:30 UTC");
+        assert_eq!(time("yesterday"), "yesterday");
+        assert_eq!(time("2026-11-28"), "2026-11-28");
+    }
+
+    #[test]
+    fn what_an_offer_gives_is_said_in_each_language() {
+        assert_eq!(gives(Lang::En, &Gives::AmountOff { amount_fen: 1250 }), "¥12.5 off");
+        assert_eq!(gives(Lang::ZhCn, &Gives::PercentOff { percent: 20 }), "减免 20%");
+        assert_eq!(gives(Lang::ZhHk, &Gives::Gift), "贈送禮品");
+        let q = Quota { per_person_limit: Some(2), per_person_period: Some(QuotaPeriod::Month), daily_stock: Some(30) };
+        assert_eq!(quota(Lang::En, &q), ["2 per person (month)", "30 places a day"]);
+        assert!(quota(Lang::En, &Quota::default()).is_empty());
+    }
+}
