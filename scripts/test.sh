@@ -3,7 +3,8 @@
 #   formatting and lints (host and wasm32), unit and doc tests, the API
 #   integration tests against SQLite and PostgreSQL, the widget build with its
 #   size budget, the widget's component tests (wasm-bindgen-test in headless
-#   Chromium) and the end-to-end browser tests against the real backend.
+#   Chromium), the portal build, and the end-to-end browser tests of the widget
+#   and the portal against the real backend.
 #
 # PostgreSQL: LINAN_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres,
 # a user that may create databases). Under CI=true an unreachable PostgreSQL
@@ -39,13 +40,14 @@ say "formatting"
 cargo fmt --all -- --check
 say "lints (host and wasm32)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
-cargo clippy --locked -p linan-shared -p linan-frontend --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p linan-shared -p linan-frontend -p linan-portal --target wasm32-unknown-unknown -- -D warnings
 
 say "unit, doc and API integration tests (SQLite and PostgreSQL)"
 run cargo test --locked --workspace
 
-say "widget build"
+say "widget and portal builds"
 scripts/build-widget.sh
+scripts/build-portal.sh
 cargo build --locked -p linan-backend --bin linan
 
 ensure_chromium
@@ -57,6 +59,7 @@ run env CHROMEDRIVER="$(command -v chromedriver)" \
 
 say "end-to-end browser tests (headless Chromium, real backend, demo data)"
 (cd frontend && run node --test --test-concurrency=1 --test-reporter=tap e2e/)
+(cd portal && run node --test --test-concurrency=1 --test-reporter=tap e2e/)
 
 # One closing line over every runner (cargo's "N passed; N failed", node's
 # TAP "# pass N"/"# fail N"), so the total is not hidden behind the last
