@@ -59,9 +59,17 @@ impl OfferAction {
             BenefitStatus::PendingReview => &[OfferAction::Withdraw],
             BenefitStatus::Published => &[OfferAction::Pause, OfferAction::Withdraw],
             BenefitStatus::Paused => &[OfferAction::Resume, OfferAction::Withdraw],
-            BenefitStatus::Withdrawn | BenefitStatus::Expired => &[],
+            BenefitStatus::Expired => &[OfferAction::Withdraw],
+            BenefitStatus::Withdrawn => &[],
         }
     }
+}
+
+/// Whether an offer in `status` takes new content: a draft changes in place;
+/// a published, paused or expired one gets an edit that waits for review.
+/// An offer under review waits for the decision; a withdrawn one is final.
+pub fn editable(status: BenefitStatus) -> bool {
+    !matches!(status, BenefitStatus::PendingReview | BenefitStatus::Withdrawn)
 }
 
 /// A reviewer's decision.
@@ -132,12 +140,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ended_offers_offer_no_action_and_every_other_state_can_be_withdrawn() {
+    fn withdrawn_offers_offer_nothing_and_every_other_state_can_be_withdrawn() {
         for status in BenefitStatus::ALL {
             let actions = OfferAction::available(status);
-            let ended = matches!(status, BenefitStatus::Withdrawn | BenefitStatus::Expired);
-            assert_eq!(actions.is_empty(), ended, "{status:?}");
-            assert_eq!(actions.contains(&OfferAction::Withdraw), !ended, "{status:?}");
+            let withdrawn = status == BenefitStatus::Withdrawn;
+            assert_eq!(actions.is_empty(), withdrawn, "{status:?}");
+            assert_eq!(actions.contains(&OfferAction::Withdraw), !withdrawn, "{status:?}");
+            assert_eq!(editable(status), !withdrawn && status != BenefitStatus::PendingReview, "{status:?}");
         }
         assert_eq!(OfferAction::available(BenefitStatus::Draft)[0], OfferAction::Submit);
     }

@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
-use linan_shared::OfferDto;
+use linan_shared::{BenefitStatus, OfferDto};
 use yew::prelude::*;
 
-use super::{OfferActions, OfferEditor, load_view, status_badge};
-use crate::actions::OfferAction;
+use super::{OfferActions, OfferContent, OfferEditor, load_view, status_badge};
+use crate::actions::{OfferAction, editable};
 use crate::api::merchant;
 use crate::context::use_portal;
 use crate::hooks::use_load;
@@ -67,8 +67,15 @@ pub fn OfferPage(props: &OfferPageProps) -> Html {
                 <OfferActions offer={o.clone()} on_done={on_done.clone()} on_reload={offer.reload.clone()} />
                 <section aria-labelledby="offer-edit-title">
                     <h2 id="offer-edit-title">{ portal.t(Key::EditOfferTitle) }</h2>
-                    // A new version starts the form over from what the API holds now.
-                    <OfferEditor key={o.version} offer={o.clone()} on_saved={on_saved.clone()} on_reload={offer.reload.clone()} />
+                    if editable(o.status) {
+                        // A new version starts the form over from what the API holds now.
+                        <OfferEditor key={o.version} offer={o.clone()} on_saved={on_saved.clone()} on_reload={offer.reload.clone()} />
+                    } else if o.status == BenefitStatus::Withdrawn {
+                        <p class="note">{ portal.t(Key::EditWithdrawn) }</p>
+                    } else {
+                        <p class="note">{ portal.t(Key::EditUnderReview) }</p>
+                        <OfferContent offer={o.revision.as_ref().map_or(&o.offer, |r| &r.offer).clone()} />
+                    }
                 </section>
             </>
         }

@@ -153,6 +153,12 @@ texts! {
         "下面的表格載入了尚未通過審核的修改。",
         "The form below holds the edit that has not been approved yet."
     ],
+    EditUnderReview => [
+        "这项优惠正在审核，审核结束后才能修改。",
+        "這項優惠正在審核，審核完成後才能修改。",
+        "This offer is being reviewed; it can be edited once the decision is made."
+    ],
+    EditWithdrawn => ["已撤回的优惠不能再修改。", "已撤回的優惠不能再修改。", "A withdrawn offer cannot be changed."],
     BackToOffers => ["返回我的优惠", "返回我的優惠", "Back to my offers"],
     ActionsTitle => ["操作", "操作", "Actions"],
     ActionSubmit => ["提交审核", "提交審核", "Submit for review"],
