@@ -68,6 +68,21 @@ pub(crate) fn quota(b: &benefit::Model) -> Quota {
     }
 }
 
+/// The eligibility rules of benefit `id` as codes.
+pub(crate) fn rules(reference: &Reference, loaded: &Loaded, id: i64) -> Vec<EligibilityRule> {
+    loaded
+        .rules
+        .get(&id)
+        .map(|rules| {
+            rules
+                .iter()
+                .filter_map(|r| reference.tier_codes(r.min_tier_id))
+                .map(|(scheme, min_tier)| EligibilityRule { scheme, min_tier })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// One benefit as a list item; `None` if its references are broken
 /// (which the foreign keys prevent).
 pub(crate) fn summary(
@@ -85,17 +100,7 @@ pub(crate) fn summary(
             return None;
         }
     };
-    let eligibility = loaded
-        .rules
-        .get(&b.id)
-        .map(|rules| {
-            rules
-                .iter()
-                .filter_map(|r| reference.tier_codes(r.min_tier_id))
-                .map(|(scheme, min_tier)| EligibilityRule { scheme, min_tier })
-                .collect()
-        })
-        .unwrap_or_default();
+    let eligibility = rules(reference, loaded, b.id);
     Some(BenefitSummary {
         id: b.id,
         category: reference.category_code(b.category_id)?,

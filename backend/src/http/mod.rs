@@ -9,3 +9,4 @@ pub mod lang;
 pub mod metrics;
 pub mod path;
 pub mod query;
+pub mod static_file;

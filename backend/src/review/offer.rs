@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use chrono::{SecondsFormat, Utc};
 use linan_shared::{
-    BenefitInput, BenefitStatus, Decision, EligibilityRule, OfferDto, OfferList, OfferWrite, PartnerStatus,
-    PartnerSummary, RevisionDto, RevisionStatus,
+    BenefitInput, BenefitStatus, Decision, OfferDto, OfferList, OfferWrite, PartnerStatus, PartnerSummary, RevisionDto,
+    RevisionStatus,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
@@ -67,17 +67,7 @@ fn effective_status(b: &benefit::Model) -> BenefitStatus {
 /// The content of a benefit row as the input that would write it.
 fn input_of(reference: &Reference, loaded: &Loaded, b: &benefit::Model) -> Result<BenefitInput, ApiError> {
     let broken = || ApiError::Internal(format!("benefit {} has broken references", b.id));
-    let eligibility = loaded
-        .rules
-        .get(&b.id)
-        .map(|rules| {
-            rules
-                .iter()
-                .filter_map(|r| reference.tier_codes(r.min_tier_id))
-                .map(|(scheme, min_tier)| EligibilityRule { scheme, min_tier })
-                .collect()
-        })
-        .unwrap_or_default();
+    let eligibility = assemble::rules(reference, loaded, b.id);
     Ok(BenefitInput {
         category: reference.category_code(b.category_id).ok_or_else(broken)?,
         title: text(&b.title_zh_cn, b.title_zh_hk.as_deref(), b.title_en.as_deref()),

@@ -14,7 +14,7 @@ use axum::{
 };
 use linan_shared::ErrorBody;
 
-use crate::{error::ApiError, state::AppState};
+use crate::{error::ApiError, http::static_file, state::AppState};
 
 /// What the portal page may load and do.
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -26,28 +26,8 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/portal", get(index)).route("/portal/", get(index)).route("/portal/{file}", get(file))
 }
 
-fn content_type(file: &str) -> Option<&'static str> {
-    match file.rsplit_once('.')?.1 {
-        "html" => Some("text/html; charset=utf-8"),
-        "js" => Some("text/javascript; charset=utf-8"),
-        "wasm" => Some("application/wasm"),
-        "css" => Some("text/css; charset=utf-8"),
-        _ => None,
-    }
-}
-
 async fn serve(state: &AppState, file: &str) -> Result<Response, ApiError> {
-    // Plain names only: no separators, no dot-files, so nothing outside the folder is reachable.
-    let safe = !file.is_empty()
-        && !file.starts_with('.')
-        && file.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
-    let mime = content_type(file).filter(|_| safe).ok_or(ApiError::NotFound("portal file"))?;
-    let bytes = tokio::fs::read(state.config.portal_dir.join(file)).await.map_err(|e| {
-        if e.kind() != std::io::ErrorKind::NotFound {
-            tracing::warn!(file, error = %e, "cannot read portal file");
-        }
-        ApiError::NotFound("portal file")
-    })?;
+    let (bytes, mime) = static_file::read(&state.config.portal_dir, file, "portal file").await?;
     let cache = if file == "index.html" { "no-cache" } else { "public, max-age=31536000, immutable" };
     let mut response = bytes.into_response();
     let h = response.headers_mut();

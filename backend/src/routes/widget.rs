@@ -15,7 +15,7 @@ use axum::{
 };
 use linan_shared::ErrorBody;
 
-use crate::{error::ApiError, state::AppState};
+use crate::{error::ApiError, http::static_file, state::AppState};
 
 /// The stable entry point's name.
 pub const LOADER: &str = "linan-benefits.js";
@@ -23,15 +23,6 @@ pub const LOADER: &str = "linan-benefits.js";
 /// The widget route.
 pub fn router() -> Router<AppState> {
     Router::new().route("/widget/{file}", get(widget_file))
-}
-
-fn content_type(file: &str) -> Option<&'static str> {
-    match file.rsplit_once('.')?.1 {
-        "js" => Some("text/javascript; charset=utf-8"),
-        "wasm" => Some("application/wasm"),
-        "json" => Some("application/json"),
-        _ => None,
-    }
 }
 
 /// Serves one file of the built widget.
@@ -42,17 +33,7 @@ fn content_type(file: &str) -> Option<&'static str> {
         (status = 404, description = "No such file (or the widget is not built)", body = ErrorBody),
     ))]
 pub async fn widget_file(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, ApiError> {
-    // Plain names only: no separators, no dot-files, so nothing outside the folder is reachable.
-    let safe = !file.is_empty()
-        && !file.starts_with('.')
-        && file.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
-    let mime = content_type(&file).filter(|_| safe).ok_or(ApiError::NotFound("widget file"))?;
-    let bytes = tokio::fs::read(state.config.widget_dir.join(&file)).await.map_err(|e| {
-        if e.kind() != std::io::ErrorKind::NotFound {
-            tracing::warn!(file, error = %e, "cannot read widget file");
-        }
-        ApiError::NotFound("widget file")
-    })?;
+    let (bytes, mime) = static_file::read(&state.config.widget_dir, &file, "widget file").await?;
     let cache = if file == LOADER || file == "manifest.json" {
         "public, max-age=300"
     } else {
