@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::auth::router())
         .merge(routes::merchant::router())
         .merge(routes::admin::router())
+        .merge(routes::recognition::router())
         .merge(routes::openapi::router())
         .merge(routes::ops::router())
         .merge(routes::widget::router())

@@ -22,6 +22,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod migration;
+pub mod recognition;
 pub mod review;
 pub mod routes;
 pub mod state;

@@ -27,6 +27,7 @@
 mod account;
 mod audit;
 mod benefit;
+mod cards;
 mod catalogue;
 mod codes;
 mod date;
@@ -48,6 +49,10 @@ pub use benefit::{
     BenefitDetail, BenefitStatus, BenefitSummary, CardReach, EligibilityRule, Gives, PartnerSummary, Quota,
     QuotaPeriod, Reach, Validity,
 };
+pub use cards::{
+    CardNumberError, CardNumberFormat, CardStatus, CheckDigit, ImportReport, RejectedRow, luhn_check_digit, luhn_valid,
+    normalize_card_number,
+};
 pub use catalogue::{
     BenefitPage, BenefitQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS, MAX_RADIUS_KM, QueryError, SortOrder,
 };
@@ -60,7 +65,8 @@ pub use input::{BenefitInput, FieldError, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS
 pub use lang::{Lang, LangError, LocalizedText};
 pub use ops::HealthDto;
 pub use reference::{
-    CardSchemeDto, CardSchemesDto, CategoryDto, DistrictDto, PartnerDto, PartnerKind, RecognitionDto, TierDto,
+    CardSchemeDto, CardSchemesDto, CategoryDto, DistrictDto, PartnerDto, PartnerKind, RecognitionDto, RecognitionInput,
+    TierDto,
 };
 pub use review::{
     Decision, MAX_REASON_CHARS, OfferDto, OfferList, OfferWrite, PartnerList, PartnerProfileDto, PartnerStatus,

@@ -132,3 +132,40 @@ pub struct PartnerDto {
     /// Number of public benefits it offers today.
     pub benefit_count: u32,
 }
+
+/// `POST`/`PUT /api/v1/admin/recognitions`: a recognition row as an
+/// alliance admin writes it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecognitionInput {
+    /// Scheme of the card held.
+    pub from_scheme: SchemeCode,
+    /// Tier of the card held.
+    pub from_tier: TierCode,
+    /// Scheme it is recognised as (another scheme).
+    pub to_scheme: SchemeCode,
+    /// Tier it is recognised as.
+    pub to_tier: TierCode,
+    /// First day the row applies (open if absent).
+    #[serde(default)]
+    pub valid_from: Option<Date>,
+    /// Last day the row applies (open if absent).
+    #[serde(default)]
+    pub valid_until: Option<Date>,
+}
+
+impl RecognitionInput {
+    /// Checks what the types cannot: two different schemes, an ordered window.
+    pub fn validate(&self) -> Result<(), crate::FieldError> {
+        let bad = |field: &str, message: &str| Err(crate::FieldError { field: field.into(), message: message.into() });
+        if self.from_scheme == self.to_scheme {
+            return bad("to_scheme", "must differ from from_scheme (a scheme's own tiers are ordered already)");
+        }
+        if let (Some(from), Some(until)) = (self.valid_from, self.valid_until)
+            && until < from
+        {
+            return bad("valid_until", "is before valid_from");
+        }
+        Ok(())
+    }
+}

@@ -174,23 +174,22 @@ impl Reference {
                 })
             })
             .collect();
-        let recognition = self
-            .recognition
-            .iter()
-            .filter_map(|r| {
-                let (from_scheme, from_tier) = self.tier_codes(r.from_tier_id)?;
-                let (to_scheme, to_tier) = self.tier_codes(r.to_tier_id)?;
-                Some(RecognitionDto {
-                    id: r.id,
-                    from_scheme,
-                    from_tier,
-                    to_scheme,
-                    to_tier,
-                    valid_from: r.valid_from.map(from_naive),
-                    valid_until: r.valid_until.map(from_naive),
-                })
-            })
-            .collect();
+        let recognition = self.recognition.iter().filter_map(|r| self.recognition_dto(r)).collect();
         CardSchemesDto { schemes, recognition }
+    }
+
+    /// A recognition row as codes; `None` if it names an unknown tier.
+    pub fn recognition_dto(&self, r: &recognition::Model) -> Option<RecognitionDto> {
+        let (from_scheme, from_tier) = self.tier_codes(r.from_tier_id)?;
+        let (to_scheme, to_tier) = self.tier_codes(r.to_tier_id)?;
+        Some(RecognitionDto {
+            id: r.id,
+            from_scheme,
+            from_tier,
+            to_scheme,
+            to_tier,
+            valid_from: r.valid_from.map(from_naive),
+            valid_until: r.valid_until.map(from_naive),
+        })
     }
 }

@@ -10,5 +10,6 @@ pub mod ops;
 pub mod pages;
 pub mod partners;
 pub mod portal;
+pub mod recognition;
 pub mod reference;
 pub mod widget;

@@ -47,12 +47,16 @@ const MERCHANTS: Allowed = [false, true, true, false, false, false];
 const OWN_OFFER: Allowed = [false, true, false, false, false, false];
 const ADMINS: Allowed = [false, false, false, true, true, true];
 const LIWAN_ADMINS: Allowed = [false, false, false, true, false, true];
+const ALLIANCE: Allowed = [false, false, false, false, false, true];
 
 /// The matrix: route, body, who may. `{offer}` is partner A's draft offer,
 /// `{partner}` partner A (Liwan).
 fn matrix() -> Vec<(&'static str, Value, Allowed)> {
     let offer = serde_json::to_value(fixtures::benefit_input(fixtures::zh("矩阵测试"))).unwrap();
     let version = json!({"version": 1});
+    // A row that exists (Youyue T ⇒ Liwan C): creating it again is a 409, updating it changes nothing.
+    let recognition =
+        json!({"from_scheme": "youyue_foshan", "from_tier": "T", "to_scheme": "liwan_talent", "to_tier": "C"});
     let profile = serde_json::to_value(linan_tests::session::partner_input("liwan", "矩阵")).unwrap();
     let decision = json!({"version": 1, "reason": "matrix"});
     vec![
@@ -80,6 +84,9 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/admin/offers/{offer}/approve", decision.clone(), LIWAN_ADMINS),
         ("POST /api/v1/admin/offers/{offer}/reject", decision.clone(), LIWAN_ADMINS),
         ("GET /api/v1/admin/audit", Value::Null, ADMINS),
+        ("POST /api/v1/admin/recognitions", recognition.clone(), ALLIANCE),
+        ("PUT /api/v1/admin/recognitions/{recognition}", recognition, ALLIANCE),
+        ("DELETE /api/v1/admin/recognitions/{recognition}", Value::Null, ALLIANCE),
         // Last: it ends the sessions.
         ("POST /api/v1/merchant/offers/{offer}/withdraw", json!({"version": 0}), OWN_OFFER),
         ("POST /api/v1/auth/logout", Value::Null, SIGNED_IN),
@@ -96,8 +103,10 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
             documented.insert(format!("{} {path}", method.to_uppercase()));
         }
     }
-    let mut known: BTreeSet<String> =
-        rows.iter().map(|(r, _, _)| r.replace("{offer}", "{id}").replace("{partner}", "{id}")).collect();
+    let mut known: BTreeSet<String> = rows
+        .iter()
+        .map(|(r, _, _)| r.replace("{offer}", "{id}").replace("{partner}", "{id}").replace("{recognition}", "{id}"))
+        .collect();
     known.extend(PUBLIC.iter().map(|r| (*r).to_owned()));
     let missing: Vec<&String> = documented.difference(&known).collect();
     assert!(missing.is_empty(), "routes without an authorization rule: {missing:?}");
@@ -117,11 +126,17 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
     let offer: OfferDto =
         app.call(Method::POST, "/api/v1/merchant/offers", Some(&merchant_a), Some(&input), StatusCode::CREATED).await;
     let partner = merchant_a.session.account.partner_id.unwrap();
+    // A row nobody else needs, so deleting it is harmless: Youyue T ⇒ Liwan C.
+    let recognition_id =
+        app.reference().await.card_schemes_dto().recognition.iter().find(|r| r.from_tier.as_str() == "T").unwrap().id;
 
     let mut failures = Vec::new();
     for (route, body, allowed) in rows {
         let (method, path) = route.split_once(' ').unwrap();
-        let path = path.replace("{offer}", &offer.id.to_string()).replace("{partner}", &partner.to_string());
+        let path = path
+            .replace("{offer}", &offer.id.to_string())
+            .replace("{partner}", &partner.to_string())
+            .replace("{recognition}", &recognition_id.to_string());
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         for (i, role) in ROLES.iter().enumerate() {
             let body = (!body.is_null()).then_some(&body);

@@ -15,6 +15,7 @@ mod lang;
 mod openapi;
 mod pagination;
 mod portal;
+mod recognition;
 mod review;
 mod search;
 mod widget;
