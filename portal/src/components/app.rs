@@ -31,13 +31,29 @@ enum SessionState {
     SignedIn(Rc<SessionDto>),
 }
 
+/// A message of the status line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Notice {
+    /// What it says.
+    key: Key,
+    /// How many messages came before it.
+    seq: u32,
+    /// How many page changes came before it.
+    visit: u32,
+}
+
 /// The portal.
 #[component]
 pub fn App() -> Html {
     let lang = use_state(lang_pref::load);
     let session = use_state(|| SessionState::Checking);
     let reference = use_state(Reference::default);
-    let notice = use_state(|| None::<Key>);
+    // The status line's message, numbered so that the same words said twice
+    // replace the node and are announced again, and stamped with the page
+    // visit it was said on: it stays for that page and the next (an action
+    // often moves on, e.g. a saved draft opens its page), then goes.
+    let notice = use_state(|| None::<Notice>);
+    let visits = use_state(|| 0_u32);
     let route = use_route();
 
     use_effect_with(*lang, |lang| lang_pref::apply(*lang));
@@ -73,9 +89,10 @@ pub fn App() -> Html {
     }
     // A new page moves focus to its content, so screen readers start there.
     {
-        let first = use_mut_ref(|| true);
+        let (first, visits) = (use_mut_ref(|| true), visits.clone());
         use_effect_with(route, move |_| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                visits.set(visits.wrapping_add(1));
                 focus("#main");
             }
         });
@@ -97,9 +114,13 @@ pub fn App() -> Html {
         })
     };
     let announce = {
-        let notice = notice.setter();
-        Callback::from(move |key: Key| notice.set(Some(key)))
+        let (notice, visit) = (notice.clone(), *visits);
+        Callback::from(move |key: Key| {
+            let seq = notice.map_or(0, |n| n.seq.wrapping_add(1));
+            notice.set(Some(Notice { key, seq, visit }));
+        })
     };
+    let shown = notice.filter(|n| n.visit.wrapping_add(1) >= *visits);
     let current = match &*session {
         SessionState::SignedIn(s) => Some(Rc::clone(s)),
         _ => None,
@@ -127,7 +148,9 @@ pub fn App() -> Html {
             </a>
             <Header {route} />
             <div class="status-line" role="status" aria-live="polite">
-                { notice.map(|key| portal.t(key)).unwrap_or_default() }
+                if let Some(n) = shown {
+                    <span key={n.seq}>{ portal.t(n.key) }</span>
+                }
             </div>
             <main id="main" tabindex="-1" key={route.href()}>
                 { page }
