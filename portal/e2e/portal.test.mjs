@@ -162,6 +162,7 @@ test("a new merchant's offer goes from sign-up through review to the public cata
   await merchant.locator("#partner-address-zh-CN").fill("荔湾区恩宁路 1 号");
   await merchant.locator("#partner-lat").fill("23.1256");
   await merchant.locator("#partner-lon").fill("113.2443");
+  assert.equal(await merchant.locator("#partner-district").inputValue(), "liwan", "the menu shows the choice after re-rendering");
   await merchant.locator("#signup-form button[type=submit]").click();
   await merchant.locator("h1", { hasText: "我的优惠" }).waitFor({ timeout: 15000 });
   assert.equal(new URL(merchant.url()).hash, "#/offers");
@@ -219,6 +220,10 @@ test("a new merchant's offer goes from sign-up through review to the public cata
   await merchant.getByRole("link", { name: "审计日志" }).click();
   await merchant.locator("li.audit-event", { hasText: "offer.approve" }).first().waitFor({ timeout: 15000 });
   await merchant.locator("li.audit-event", { hasText: "partner.approve" }).first().waitFor({ timeout: 15000 });
+  await merchant.setViewportSize({ width: 320, height: 800 });
+  await merchant.locator("li.audit-event details").first().evaluate((d) => (d.open = true));
+  assert.ok((await horizontalOverflow(merchant)) <= 0, "no horizontal scroll at 320 px in the audit log");
+  await shot(merchant, "portal-audit-320px");
 
   assert.deepEqual(merchant.dialogs, [], "no script ran from the payloads");
   assert.deepEqual(merchant.violations, [], "no Content-Security-Policy violation");

@@ -1,5 +1,6 @@
 //! A labelled menu with its error.
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{FieldNote, describedby, select_value};
@@ -51,9 +52,24 @@ pub struct SelectInputProps {
 }
 
 /// `<label>` + `<select>`; a required menu with nothing chosen yet shows "Choose…".
+///
+/// `selected` is only an attribute, which a menu the person already used no
+/// longer follows; so the options are keyed by value (a re-render never turns
+/// one option into another) and the menu's `value` is set after each render.
 #[component]
 pub fn SelectInput(props: &SelectInputProps) -> Html {
     let portal = use_portal();
+    let node = use_node_ref();
+    {
+        let (node, value) = (node.clone(), props.value.clone());
+        use_effect(move || {
+            if let Some(select) = node.cast::<HtmlSelectElement>()
+                && select.value() != value.as_str()
+            {
+                select.set_value(&value);
+            }
+        });
+    }
     let id = &props.id;
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let onchange = props.on_change.reform(|e: Event| select_value(&e));
@@ -69,6 +85,7 @@ pub fn SelectInput(props: &SelectInputProps) -> Html {
                 <p class="hint" id={hint_id.clone()}>{ hint.clone() }</p>
             }
             <select
+                ref={node}
                 id={id.clone()}
                 {onchange}
                 required={props.required}
@@ -77,10 +94,10 @@ pub fn SelectInput(props: &SelectInputProps) -> Html {
                 aria-describedby={described}
             >
                 if unchosen {
-                    <option value="" selected=true>{ portal.t(Key::ChooseOne) }</option>
+                    <option key="" value="" selected=true>{ portal.t(Key::ChooseOne) }</option>
                 }
                 { for props.choices.iter().map(|c| html! {
-                    <option value={c.value.clone()} selected={c.value == props.value}>{ c.label.clone() }</option>
+                    <option key={c.value.to_string()} value={c.value.clone()} selected={c.value == props.value}>{ c.label.clone() }</option>
                 }) }
             </select>
             if let Some(error) = &props.error {
