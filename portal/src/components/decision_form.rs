@@ -38,7 +38,7 @@ pub fn DecisionForm(props: &DecisionFormProps) -> Html {
     let reason = use_state(String::new);
     let missing = use_state(|| false);
     let reason_id = AttrValue::from(format!("{}-reason", props.id));
-    let buttons = props.verdicts.iter().map(|&verdict| {
+    let button = |verdict: Verdict| {
         let (reason, missing, on_decide) = (reason.clone(), missing.clone(), props.on_decide.clone());
         let reason_id = reason_id.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -53,7 +53,8 @@ pub fn DecisionForm(props: &DecisionFormProps) -> Html {
         });
         let class = if verdict.needs_reason() { "secondary" } else { "primary" };
         html! { <button type="button" {class} {onclick} disabled={props.busy}>{ portal.t(verdict.label()) }</button> }
-    }).collect::<Html>();
+    };
+    let buttons: Html = props.verdicts.iter().map(|&verdict| button(verdict)).collect();
     let local = (*missing).then(|| FormError::local(&reason_id, Key::HintReason));
     let field_error = local.or_else(|| props.error.clone().filter(|e| e.is_for("reason")));
     html! {
