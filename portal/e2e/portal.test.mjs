@@ -282,3 +282,43 @@ test("a reviewer must give a reason to reject, and the merchant reads it", async
   assert.deepEqual(page.dialogs, []);
   await page.close();
 });
+
+test("a published offer's edit waits for review while the public version stays; pause, resume, withdraw", async () => {
+  const token = `e2e${Date.now().toString(36)}p`;
+  const page = await newPage();
+  await page.goto(`${server.base}/portal/#/login`);
+  await signIn(page, "merchant1@demo.linan");
+  const published = page.locator("li.offer", { has: page.locator(".badge", { hasText: "已发布" }) }).first();
+  await published.waitFor({ timeout: 15000 });
+  const id = Number(await published.getAttribute("data-id"));
+  const before = await (await fetch(`${server.base}/api/v1/benefits/${id}?lang=zh-CN`)).json();
+  await published.getByRole("link").click();
+  await page.locator("#offer-form").waitFor({ timeout: 15000 });
+  await page.locator("#offer-form .note", { hasText: "需要重新审核" }).waitFor({ timeout: 5000 });
+
+  await page.locator("#offer-title-zh-CN").fill(`修改后的标题 ${token}`);
+  await page.locator("#offer-form button[type=submit]").click();
+  await announced(page, "已保存。");
+  await page.locator("#offer-revision-title", { hasText: "修改待审核" }).waitFor({ timeout: 15000 });
+  assert.equal(await page.locator("#offer-title-zh-CN").inputValue(), `修改后的标题 ${token}`, "the form holds the edit");
+  const after = await (await fetch(`${server.base}/api/v1/benefits/${id}?lang=zh-CN`)).json();
+  assert.equal(after.title, before.title, "the public version stays until the edit is approved");
+
+  await page.getByRole("button", { name: "暂停", exact: true }).click();
+  await announced(page, "已暂停。");
+  await page.locator("main .badge", { hasText: "已暂停" }).waitFor({ timeout: 15000 });
+  await page.getByRole("button", { name: "恢复", exact: true }).click();
+  await announced(page, "已恢复。");
+  await page.locator("main .badge", { hasText: "已发布" }).waitFor({ timeout: 15000 });
+
+  await page.getByRole("button", { name: "撤回", exact: true }).click();
+  await page.getByText("确定撤回这项优惠吗").waitFor({ timeout: 5000 });
+  await page.getByRole("button", { name: "确定撤回" }).click();
+  await announced(page, "已撤回。");
+  await page.locator("main .badge", { hasText: "已撤回" }).waitFor({ timeout: 15000 });
+  await page.locator("main .note", { hasText: "不能再修改" }).waitFor({ timeout: 5000 });
+  assert.equal(await page.locator("#offer-form").count(), 0, "a withdrawn offer has no form");
+  await until(async () => (await fetch(`${server.base}/api/v1/benefits/${id}`)).status === 404, 15000, "the withdrawn offer to leave the catalogue");
+  assert.deepEqual(page.dialogs, [], "confirming happens in the page, not in a dialog");
+  await page.close();
+});
