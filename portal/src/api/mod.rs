@@ -3,7 +3,7 @@
 //! every failure becomes a typed [`ClientError`].
 //!
 //! The endpoints are thin typed functions, one file per area of the API
-//! ([`auth`], [`merchant`], [`admin`], [`reference`]); all bodies are the
+//! ([`auth`], [`merchant`], [`admin`], [`reference`](mod@reference)); all bodies are the
 //! shared model's DTOs.
 
 pub mod admin;

@@ -1,6 +1,6 @@
 //! Every UI string, in zh-CN, zh-HK and English, keyed by [`Key`].
 //!
-//! One table ([`table`]) so that a missing translation is a compile error
+//! One table (`table.rs`) so that a missing translation is a compile error
 //! (each row has exactly three strings) and a reviewer reads all languages
 //! side by side. Placeholders in braces (`{n}`) are filled by [`fill`].
 //! Texts that come from the API (names, titles, reasons) never pass through
@@ -8,7 +8,7 @@
 
 use linan_shared::Lang;
 
-/// Defines [`Key`] and its translations from the rows of [`table`].
+/// Defines [`Key`] and its translations from the rows of `table.rs`.
 macro_rules! texts {
     ($($key:ident => [$zh_cn:literal, $zh_hk:literal, $en:literal],)*) => {
         /// A UI string; its documentation is its English text.
