@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::benefits::router())
         .merge(routes::partners::router())
         .merge(routes::reference::router())
+        .merge(routes::cards::router())
         .merge(routes::auth::router())
         .merge(routes::merchant::router())
         .merge(routes::admin::router())
@@ -92,6 +93,9 @@ pub fn router(state: AppState) -> Router {
 /// Why the application could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
+    /// The configuration must not run (e.g. production without a secret).
+    #[error("configuration: {0}")]
+    Config(#[from] crate::config::ConfigError),
     /// The database could not be reached or migrated.
     #[error("database: {0}")]
     Database(#[from] sea_orm::DbErr),
@@ -115,15 +119,22 @@ pub struct Application {
 }
 
 impl Application {
-    /// Connects and migrates the database, loads the demo data into an empty
+    /// Checks the configuration (production needs `LINAN_ID_SECRET`),
+    /// connects and migrates the database, loads the demo data into an empty
     /// one (unless production mode or `no_demo`), reads the catalogue
     /// version, and binds `config.bind` (port 0 picks a free port).
     pub async fn build(config: Config) -> Result<Self, StartupError> {
+        config.check()?;
         let db = db::connect(&config).await?;
         db::migrate(&db).await?;
         if config.loads_demo() && demo::is_empty(&db).await? {
-            let loaded = demo::load(&db).await?;
-            tracing::info!(partners = loaded.partners, benefits = loaded.benefits, "loaded the demo data set");
+            let loaded = demo::load_with_key(&db, &crate::cards::IdKey::from_config(&config)?).await?;
+            tracing::info!(
+                partners = loaded.partners,
+                benefits = loaded.benefits,
+                cards = loaded.cards,
+                "loaded the demo data set"
+            );
         }
         Self::with_database(config, db).await
     }

@@ -1,11 +1,12 @@
-//! The `linan` command line: `serve`, `migrate`, `seed-demo`, `admin create`.
+//! The `linan` command line: `serve`, `migrate`, `seed-demo`, `admin create`,
+//! `cards import`.
 
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 use linan_shared::Role;
 
-use crate::{Application, Config, StartupError, accounts, db, demo};
+use crate::{Application, Config, StartupError, accounts, cards, db, demo};
 
 /// Linan Talent Home (荔南人才之家): benefits for Liwan Talent Card and
 /// Youyue Foshan Card holders.
@@ -36,6 +37,22 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Manage the card registry.
+    Cards {
+        /// What to do.
+        #[command(subcommand)]
+        command: CardsCommand,
+    },
+}
+
+/// `linan cards …`.
+#[derive(Debug, Subcommand)]
+pub enum CardsCommand {
+    /// Import cards from a CSV file with the header
+    /// `card_number,scheme,tier,holder_name,national_id,valid_from,valid_until,status`.
+    /// All or nothing: every rejected row is listed with its line and reason,
+    /// and then nothing is written. Re-importing a file changes nothing.
+    Import(cards::cli::CardsImport),
 }
 
 /// `linan admin …`.
@@ -69,6 +86,7 @@ impl Cli {
         match &self.command {
             Command::Serve(c) | Command::Migrate(c) | Command::SeedDemo(c) => c,
             Command::Admin { command: AdminCommand::Create(a) } => &a.config,
+            Command::Cards { command: CardsCommand::Import(a) } => &a.config,
         }
     }
 }
@@ -99,6 +117,12 @@ pub enum CliError {
     /// Serving failed.
     #[error("server: {0}")]
     Io(#[from] std::io::Error),
+    /// The configuration must not run.
+    #[error("configuration: {0}")]
+    Config(#[from] crate::config::ConfigError),
+    /// The card import failed (not a rejected row: those are reported).
+    #[error("{0}")]
+    Import(#[from] crate::error::ApiError),
     /// The command is not allowed in this mode.
     #[error("{0}")]
     Refused(String),
@@ -129,13 +153,17 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let db = db::connect(&config).await?;
             db::migrate(&db).await?;
             if demo::is_empty(&db).await? {
-                let loaded = demo::load(&db).await?;
-                println!("demo data loaded: {} partners, {} benefits", loaded.partners, loaded.benefits);
+                let loaded = demo::load_with_key(&db, &cards::IdKey::from_config(&config)?).await?;
+                println!(
+                    "demo data loaded: {} partners, {} benefits, {} cards",
+                    loaded.partners, loaded.benefits, loaded.cards
+                );
             } else {
                 println!("the database already has a catalogue; demo data not loaded");
             }
         }
         Command::Admin { command: AdminCommand::Create(args) } => create_admin(args).await?,
+        Command::Cards { command: CardsCommand::Import(args) } => cards::cli::import(args).await?,
     }
     Ok(())
 }

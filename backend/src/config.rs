@@ -68,6 +68,51 @@ pub struct Config {
     /// `X-Forwarded-For` entry (set this only behind a proxy that writes it).
     #[arg(long, env = "LINAN_TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
+
+    /// Key of the identity hashes (HMAC-SHA256 of national ID numbers), at
+    /// least 32 characters. Required in production mode; elsewhere a public
+    /// demo key is used. Changing it orphans every stored identity.
+    #[arg(long, env = "LINAN_ID_SECRET", hide_env_values = true)]
+    pub id_secret: Option<Secret>,
+}
+
+/// A secret setting: its `Debug` never shows the value, so it cannot leak
+/// into logs or error messages.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The value, for the one place that uses it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_owned()))
+    }
+}
+
+/// A configuration that must not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// A required secret is missing or too short.
+    #[error("{0}")]
+    Secret(&'static str),
 }
 
 impl Config {
@@ -87,6 +132,12 @@ impl Config {
         !self.production && !self.no_demo
     }
 
+    /// Refuses settings that must not run: production mode without
+    /// `LINAN_ID_SECRET`, or a secret that is too short.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        crate::cards::IdKey::from_config(self).map(|_| ())
+    }
+
     /// A configuration for tests and tools: the given database, port 0, no demo.
     pub fn for_database(database_url: &str) -> Self {
         Config {
@@ -103,6 +154,7 @@ impl Config {
             portal_dir: std::path::PathBuf::from("portal/dist"),
             session_hours: 12,
             trust_forwarded_for: false,
+            id_secret: None,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod cards;
 pub mod catalogue;
 pub mod cli;
 pub mod config;

@@ -5,7 +5,8 @@
 //! `linan seed-demo`). Validity windows are relative to the day of loading,
 //! so the demo catalogue stays alive whenever it is started. Partners and
 //! benefits go through the same service functions as real ones; the demo
-//! accounts of every role are in [`accounts`].
+//! accounts of every role are in [`accounts`]; the demo cards (`cards.csv`,
+//! listed in the README) go through the card import.
 
 use chrono::{Duration, Utc};
 use linan_shared::{
@@ -19,6 +20,7 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::{
+    cards::{self, IdKey, ImportOptions, NoProgress},
     catalogue::{Reference, bump_version, create_benefit, create_partner, from_naive, today},
     entity::{card_scheme, card_tier, category, district, recognition},
     error::ApiError,
@@ -29,6 +31,11 @@ mod accounts;
 pub use accounts::{DEMO_ADMINS, DEMO_MERCHANTS, DEMO_PASSWORD, DemoAccount, banner};
 
 const DEMO_JSON: &str = include_str!("catalogue.json");
+
+/// The demo cards: both schemes, every tier, one person with a card of each
+/// scheme, and a lost (suspended) card reissued to the same person. The ID
+/// numbers are invented, with valid check characters.
+pub const DEMO_CARDS_CSV: &str = include_str!("cards.csv");
 
 #[derive(Deserialize)]
 struct DemoFile {
@@ -51,7 +58,15 @@ struct DemoScheme {
     code: String,
     district: String,
     name: LocalizedText,
+    card_numbers: DemoCardNumbers,
     tiers: Vec<DemoTier>,
+}
+
+#[derive(Deserialize)]
+struct DemoCardNumbers {
+    prefix: String,
+    digits: i32,
+    check_digit: String,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +131,8 @@ pub struct DemoSummary {
     pub partners: usize,
     /// Benefits created.
     pub benefits: usize,
+    /// Cards created.
+    pub cards: u64,
 }
 
 /// Whether the database holds no catalogue yet (no district).
@@ -129,8 +146,16 @@ fn text_columns(
     (Set(t.zh_cn.clone()), Set(t.zh_hk.clone()), Set(t.en.clone()))
 }
 
-/// Loads the demo data set in one transaction.
+/// Loads the demo data set in one transaction, hashing the demo cards'
+/// holders with the public demo key (tests; a server passes its own key to
+/// [`load_with_key`]).
 pub async fn load(db: &DatabaseConnection) -> Result<DemoSummary, DemoError> {
+    load_with_key(db, &IdKey::demo()).await
+}
+
+/// Loads the demo data set in one transaction, hashing the demo cards'
+/// holders with `key`.
+pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey) -> Result<DemoSummary, DemoError> {
     let data: DemoFile = serde_json::from_str(DEMO_JSON)?;
     let missing = |what: &str, code: &str| DemoError::Inconsistent(format!("unknown {what} `{code}`"));
     let txn = db.begin().await?;
@@ -172,6 +197,9 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoSummary, DemoError> {
             name_zh_cn: zh_cn,
             name_zh_hk: zh_hk,
             name_en: en,
+            number_prefix: Set(Some(s.card_numbers.prefix.clone())),
+            number_digits: Set(Some(s.card_numbers.digits)),
+            check_digit: Set(s.card_numbers.check_digit.clone()),
         }
         .insert(&txn)
         .await?;
@@ -253,7 +281,14 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoSummary, DemoError> {
         let published = now - Duration::days(b.published_days_ago) - Duration::seconds(i64::try_from(i).unwrap_or(0));
         create_benefit(&txn, &reference, partner_id, &input, b.status, Some(published)).await?;
     }
+    let source = std::io::Cursor::new(DEMO_CARDS_CSV.as_bytes());
+    let imported =
+        cards::import(&txn, key, &reference, source, ImportOptions::default(), None, std::sync::Arc::new(NoProgress))
+            .await?;
+    if let Some(bad) = imported.rejected.first() {
+        return Err(DemoError::Inconsistent(format!("demo card on line {}: {}", bad.line, bad.reason)));
+    }
     bump_version(&txn).await?;
     txn.commit().await?;
-    Ok(DemoSummary { partners: data.partners.len(), benefits: data.benefits.len() })
+    Ok(DemoSummary { partners: data.partners.len(), benefits: data.benefits.len(), cards: imported.created })
 }

@@ -14,6 +14,13 @@ pub struct Model {
     pub name_zh_cn: String,
     pub name_zh_hk: Option<String>,
     pub name_en: Option<String>,
+    /// Card numbers start with these letters (`None`: no format set yet,
+    /// so the import refuses this scheme's cards).
+    pub number_prefix: Option<String>,
+    /// Digits after the prefix.
+    pub number_digits: Option<i32>,
+    /// A [`linan_shared::CheckDigit`] code: `luhn` or `none`.
+    pub check_digit: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

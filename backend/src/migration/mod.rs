@@ -8,6 +8,7 @@ use sea_orm_migration::prelude::*;
 mod m20261128_000001_catalogue;
 mod m20261128_000002_catalogue_epoch;
 mod m20261128_000003_accounts;
+mod m20261128_000004_cards;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_catalogue::Migration),
             Box::new(m20261128_000002_catalogue_epoch::Migration),
             Box::new(m20261128_000003_accounts::Migration),
+            Box::new(m20261128_000004_cards::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod auth;
 pub mod benefits;
+pub mod cards;
 pub mod merchant;
 pub mod openapi;
 pub mod ops;

@@ -4,7 +4,7 @@
 use axum::{Json, Router, routing::get};
 use utoipa::OpenApi;
 
-use super::{admin, auth, benefits, merchant, ops, pages, partners, portal, recognition, reference, widget};
+use super::{admin, auth, benefits, cards, merchant, ops, pages, partners, portal, recognition, reference, widget};
 use crate::state::AppState;
 
 /// The API description.
@@ -50,6 +50,7 @@ use crate::state::AppState;
         admin::approve_offer,
         admin::reject_offer,
         admin::audit_log,
+        cards::import,
         recognition::create,
         recognition::update,
         recognition::remove,

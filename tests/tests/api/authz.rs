@@ -84,6 +84,8 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/admin/offers/{offer}/approve", decision.clone(), LIWAN_ADMINS),
         ("POST /api/v1/admin/offers/{offer}/reject", decision.clone(), LIWAN_ADMINS),
         ("GET /api/v1/admin/audit", Value::Null, ADMINS),
+        // No CSV body: admins get past authorization to a 400.
+        ("POST /api/v1/admin/cards/import", Value::Null, ADMINS),
         ("POST /api/v1/admin/recognitions", recognition.clone(), ALLIANCE),
         ("PUT /api/v1/admin/recognitions/{recognition}", recognition, ALLIANCE),
         ("DELETE /api/v1/admin/recognitions/{recognition}", Value::Null, ALLIANCE),

@@ -79,7 +79,12 @@ async fn first_start_creates_migrates_and_seeds_once() {
 async fn production_mode_and_no_demo_load_nothing() {
     type MakeConfig = fn(&str) -> Config;
     let modes: [(&str, MakeConfig); 2] = [
-        ("production", |url| Config { production: true, no_demo: false, ..Config::for_database(url) }),
+        ("production", |url| Config {
+            production: true,
+            no_demo: false,
+            id_secret: Some(linan_backend::config::Secret::new("a production secret of 32+ characters")),
+            ..Config::for_database(url)
+        }),
         ("no-demo", |url| Config { no_demo: true, ..Config::for_database(url) }),
     ];
     for (name, config) in modes {

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod authz;
+mod cards;
 mod catalogue;
 mod demo;
 mod errors;

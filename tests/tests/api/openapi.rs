@@ -45,6 +45,7 @@ const ROUTES: &[&str] = &[
     "/api/v1/admin/offers/{id}/approve",
     "/api/v1/admin/offers/{id}/reject",
     "/api/v1/admin/audit",
+    "/api/v1/admin/cards/import",
     "/api/v1/admin/recognitions",
     "/api/v1/admin/recognitions/{id}",
     "/api/openapi.json",
