@@ -68,6 +68,8 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::merchant::router())
         .merge(routes::admin::router())
         .merge(routes::recognition::router())
+        .merge(routes::cardholder::router())
+        .merge(routes::counter::router())
         .merge(routes::openapi::router())
         .merge(routes::ops::router())
         .merge(routes::widget::router())
@@ -152,6 +154,7 @@ impl Application {
             catalogue,
             metrics: Arc::new(Metrics::new()),
             throttle: Throttle::default(),
+            clock: crate::clock::Clock::default(),
         };
         Ok(Application { listener, state })
     }

@@ -10,9 +10,13 @@
 //!
 //! The catalogue's `scheme`+`tier` filter uses [`admitting_tiers`] to run the
 //! same rule inside the database; [`admits`] applies it to one benefit's rules
-//! and says how the card got in.
+//! and says how the card got in; [`decide`] adds everything else about one
+//! card on one day — its status and window, the holder's standing, the
+//! benefit being live, the personal quota and today's stock — and is what
+//! both the cardholder's preview and the counter call.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use linan_shared::{CardStatus, Quota, QuotaPeriod, Refusal};
 
 use crate::{
     catalogue::Reference,
@@ -97,6 +101,111 @@ pub fn reached_by(
         .collect()
 }
 
+/// What [`decide`] needs to know about a card.
+#[derive(Debug, Clone, Copy)]
+pub struct CardFacts<'a> {
+    /// Its tier.
+    pub tier: &'a card_tier::Model,
+    /// Its status.
+    pub status: CardStatus,
+    /// First day it is valid.
+    pub valid_from: NaiveDate,
+    /// Last day it is valid.
+    pub valid_until: NaiveDate,
+    /// Whether its holder is in good standing (not on the integrity list).
+    pub person_active: bool,
+}
+
+/// What [`decide`] needs to know about a benefit.
+#[derive(Debug, Clone, Copy)]
+pub struct BenefitFacts<'a> {
+    /// Published, its partner approved, and `day` inside its window.
+    pub live: bool,
+    /// Its eligibility rules.
+    pub rules: &'a [benefit_eligibility::Model],
+    /// Its personal limit and daily stock.
+    pub quota: Quota,
+}
+
+/// Uses already counted: the holder's in the current period (over all their
+/// cards) and everybody's today.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// The holder's uses of this benefit in the current quota period.
+    pub person_used: u32,
+    /// Uses of this benefit today, by anyone.
+    pub stock_used: u32,
+}
+
+/// The answer: how the card reaches the benefit (if its tier does), whether
+/// it may use it now (`refusal` absent) and what is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    /// Directly or through which recognition row; `None` if no rule admits the card.
+    pub via: Option<Via>,
+    /// Why it cannot be used now.
+    pub refusal: Option<Refusal>,
+    /// Personal uses left in the period (`None`: no limit).
+    pub remaining: Option<u32>,
+    /// Stock left today (`None`: no daily stock).
+    pub stock_left: Option<u32>,
+}
+
+/// Decides whether a card may use a benefit on `day`, and why not. The
+/// reasons are checked from the holder outwards: holder, card, benefit,
+/// tier, then what is used up.
+pub fn decide(
+    reference: &Reference,
+    card: CardFacts<'_>,
+    benefit: BenefitFacts<'_>,
+    usage: Usage,
+    day: NaiveDate,
+) -> Verdict {
+    let via = admits(reference, &standings(reference, card.tier, day), benefit.rules);
+    let remaining = benefit.quota.per_person_limit.map(|limit| limit.saturating_sub(usage.person_used));
+    let stock_left = benefit.quota.daily_stock.map(|stock| stock.saturating_sub(usage.stock_used));
+    let refusal = if let Some(refusal) = card_refusal(&card, day) {
+        Some(refusal)
+    } else if !benefit.live {
+        Some(Refusal::NotValidToday)
+    } else if via.is_none() {
+        Some(Refusal::TierTooLow)
+    } else if remaining == Some(0) {
+        Some(Refusal::QuotaUsed)
+    } else if stock_left == Some(0) {
+        Some(Refusal::StockGone)
+    } else {
+        None
+    };
+    Verdict { via, refusal, remaining, stock_left }
+}
+
+/// Why the card cannot use anything on `day` (holder suspended, card
+/// suspended, card expired), if so.
+pub fn card_refusal(card: &CardFacts<'_>, day: NaiveDate) -> Option<Refusal> {
+    if !card.person_active {
+        Some(Refusal::PersonSuspended)
+    } else if card.status == CardStatus::Suspended {
+        Some(Refusal::CardSuspended)
+    } else if card.status == CardStatus::Expired || day < card.valid_from || card.valid_until < day {
+        Some(Refusal::CardExpired)
+    } else {
+        None
+    }
+}
+
+/// The key of the quota period containing `day`: uses with the same key
+/// count together (`life` for a lifetime limit, `none` without a limit).
+pub fn period_key(period: Option<QuotaPeriod>, day: NaiveDate) -> String {
+    match period {
+        Some(QuotaPeriod::Day) => format!("d{day}"),
+        Some(QuotaPeriod::Month) => format!("m{:04}-{:02}", day.year(), day.month()),
+        Some(QuotaPeriod::Year) => format!("y{:04}", day.year()),
+        Some(QuotaPeriod::Lifetime) => "life".to_owned(),
+        None => "none".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +282,60 @@ mod tests {
         let liwan_b = r.tier(2).unwrap().clone();
         assert_eq!(standings(&r, &liwan_b, day("2026-06-30")).len(), 2);
         assert_eq!(standings(&r, &liwan_b, day("2026-07-01")).len(), 1);
+    }
+
+    fn card(tier: &card_tier::Model) -> CardFacts<'_> {
+        CardFacts {
+            tier,
+            status: CardStatus::Active,
+            valid_from: day("2026-01-01"),
+            valid_until: day("2027-12-31"),
+            person_active: true,
+        }
+    }
+
+    #[test]
+    fn decide_names_the_first_reason_from_the_holder_outwards() {
+        let r = reference(None);
+        let rules = [rule(5)]; // Youyue B and above
+        let quota =
+            Quota { per_person_limit: Some(1), per_person_period: Some(QuotaPeriod::Month), daily_stock: Some(2) };
+        let benefit = BenefitFacts { live: true, rules: &rules, quota };
+        let today = day("2026-11-28");
+        let liwan_b = &r.tiers[1];
+        let ok = decide(&r, card(liwan_b), benefit, Usage::default(), today);
+        assert_eq!(
+            ok,
+            Verdict {
+                via: Some(Via::Recognition { row_id: 9 }),
+                refusal: None,
+                remaining: Some(1),
+                stock_left: Some(2)
+            }
+        );
+        let used = Usage { person_used: 1, stock_used: 0 };
+        assert_eq!(decide(&r, card(liwan_b), benefit, used, today).refusal, Some(Refusal::QuotaUsed));
+        let gone = Usage { person_used: 0, stock_used: 2 };
+        assert_eq!(decide(&r, card(liwan_b), benefit, gone, today).refusal, Some(Refusal::StockGone));
+        assert_eq!(decide(&r, card(&r.tiers[2]), benefit, Usage::default(), today).refusal, Some(Refusal::TierTooLow));
+        let closed = BenefitFacts { live: false, ..benefit };
+        assert_eq!(decide(&r, card(liwan_b), closed, Usage::default(), today).refusal, Some(Refusal::NotValidToday));
+        let suspended = CardFacts { status: CardStatus::Suspended, ..card(liwan_b) };
+        assert_eq!(decide(&r, suspended, closed, used, today).refusal, Some(Refusal::CardSuspended));
+        let old = CardFacts { valid_until: day("2026-11-27"), ..card(liwan_b) };
+        assert_eq!(decide(&r, old, benefit, Usage::default(), today).refusal, Some(Refusal::CardExpired));
+        let banned = CardFacts { person_active: false, ..suspended };
+        assert_eq!(decide(&r, banned, benefit, Usage::default(), today).refusal, Some(Refusal::PersonSuspended));
+    }
+
+    #[test]
+    fn period_keys_group_uses_by_calendar_period() {
+        let d = day("2026-11-28");
+        assert_eq!(period_key(Some(QuotaPeriod::Day), d), "d2026-11-28");
+        assert_eq!(period_key(Some(QuotaPeriod::Month), d), "m2026-11");
+        assert_eq!(period_key(Some(QuotaPeriod::Month), day("2026-11-01")), period_key(Some(QuotaPeriod::Month), d));
+        assert_ne!(period_key(Some(QuotaPeriod::Month), day("2026-12-01")), period_key(Some(QuotaPeriod::Month), d));
+        assert_eq!(period_key(Some(QuotaPeriod::Year), d), "y2026");
+        assert_eq!(period_key(Some(QuotaPeriod::Lifetime), d), "life");
     }
 }

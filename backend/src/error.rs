@@ -43,6 +43,15 @@ pub enum ApiError {
     /// The action does not apply in the thing's current state (409).
     #[error("{0}")]
     InvalidState(String),
+    /// The counter refuses: the card may not use this now, or the code is
+    /// spent (409, with the reason's own code).
+    #[error("{message}")]
+    Refused {
+        /// Machine-readable reason, e.g. `quota_used`.
+        code: &'static str,
+        /// Explanation.
+        message: &'static str,
+    },
     /// No valid session or token came with the request (401).
     #[error("sign in first")]
     Unauthenticated,
@@ -82,7 +91,10 @@ impl ApiError {
             ApiError::InvalidParameter { .. } => StatusCode::BAD_REQUEST,
             ApiError::InvalidField(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) | ApiError::StaleVersion { .. } | ApiError::InvalidState(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_)
+            | ApiError::StaleVersion { .. }
+            | ApiError::InvalidState(_)
+            | ApiError::Refused { .. } => StatusCode::CONFLICT,
             ApiError::Unauthenticated | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -102,6 +114,7 @@ impl ApiError {
             ApiError::Conflict(_) => ("conflict", None),
             ApiError::StaleVersion { .. } => ("stale_version", None),
             ApiError::InvalidState(_) => ("invalid_state", None),
+            ApiError::Refused { code, .. } => (*code, None),
             ApiError::Unauthenticated => ("unauthenticated", None),
             ApiError::InvalidCredentials => ("invalid_credentials", None),
             ApiError::Forbidden(_) => ("forbidden", None),
@@ -122,6 +135,12 @@ impl ApiError {
             _ => None,
         };
         ErrorDetail { code: code.to_owned(), message, param, current_version }
+    }
+}
+
+impl From<linan_shared::Refusal> for ApiError {
+    fn from(r: linan_shared::Refusal) -> Self {
+        ApiError::Refused { code: r.as_str(), message: r.message() }
     }
 }
 

@@ -20,4 +20,6 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The sign-in throttle's local pre-check (the shared part is in the database).
     pub throttle: Throttle,
+    /// The clock quotas and the void window go by (tests move it).
+    pub clock: crate::clock::Clock,
 }

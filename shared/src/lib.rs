@@ -27,6 +27,7 @@
 mod account;
 mod audit;
 mod benefit;
+mod cardholder;
 mod cards;
 mod catalogue;
 mod codes;
@@ -48,6 +49,10 @@ pub use audit::{AuditEventDto, AuditPage};
 pub use benefit::{
     BenefitDetail, BenefitStatus, BenefitSummary, CardReach, EligibilityRule, Gives, PartnerSummary, Quota,
     QuotaPeriod, Reach, Validity,
+};
+pub use cardholder::{
+    CardBenefitDto, CardBenefits, CardDto, CardLogin, CardProof, CardSessionDto, CounterCodeDto, FigureRow, Figures,
+    ReasonRequest, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
 };
 pub use cards::{
     CardNumberError, CardNumberFormat, CardStatus, CheckDigit, ImportReport, RejectedRow, luhn_check_digit, luhn_valid,

@@ -129,6 +129,11 @@ pub async fn spawn_app_with(db: Db, seed: Seed, adjust: impl FnOnce(&mut Config)
     if seed == Seed::Demo {
         demo::load(&conn).await.unwrap_or_else(|e| panic!("demo data: {e}"));
     }
+    Some(start(config, conn, db, sqlite_file).await)
+}
+
+/// Serves `config` on `conn` in the background.
+async fn start(config: Config, conn: sea_orm::DatabaseConnection, db: Db, sqlite_file: Option<PathBuf>) -> TestApp {
     let app = Application::with_database(config, conn).await.unwrap_or_else(|e| panic!("start: {e}"));
     let address = format!("http://{}", app.local_addr());
     let state = app.state().clone();
@@ -141,10 +146,18 @@ pub async fn spawn_app_with(db: Db, seed: Seed, adjust: impl FnOnce(&mut Config)
         .timeout(std::time::Duration::from_secs(30))
         .build()
         .unwrap_or_else(|e| panic!("client: {e}"));
-    Some(TestApp { address, client, state, db, shutdown: Some(tx), sqlite_file })
+    TestApp { address, client, state, db, shutdown: Some(tx), sqlite_file }
 }
 
 impl TestApp {
+    /// A second replica on the same database (its own pool, caches and
+    /// clock), as behind a load balancer.
+    pub async fn replica(&self) -> TestApp {
+        let config = (*self.state.config).clone();
+        let conn = db::connect(&config).await.unwrap_or_else(|e| panic!("connect replica: {e}"));
+        start(config, conn, self.db, None).await
+    }
+
     /// GET `path` (with its query string) and return the raw response.
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.address)).send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))

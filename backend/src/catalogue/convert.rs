@@ -1,6 +1,6 @@
 //! Conversions between stored columns and the shared model's types.
 
-use chrono::{Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use linan_shared::{Date, Lang, LocalizedText};
 
 /// China Standard Time (UTC+8, no daylight saving): the alliance's calendar.
@@ -11,7 +11,12 @@ fn china_standard_time() -> FixedOffset {
 
 /// Today's date in China Standard Time: the day validity windows refer to.
 pub fn today() -> NaiveDate {
-    Utc::now().with_timezone(&china_standard_time()).date_naive()
+    day_of(Utc::now())
+}
+
+/// The date of `t` in China Standard Time.
+pub fn day_of(t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&china_standard_time()).date_naive()
 }
 
 /// A shared-model date as a chrono date.

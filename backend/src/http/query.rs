@@ -15,6 +15,11 @@ impl QueryPairs {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
+
+    /// The last value of parameter `name`, if given.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {

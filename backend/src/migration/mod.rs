@@ -9,6 +9,7 @@ mod m20261128_000001_catalogue;
 mod m20261128_000002_catalogue_epoch;
 mod m20261128_000003_accounts;
 mod m20261128_000004_cards;
+mod m20261128_000005_redemptions;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_catalogue_epoch::Migration),
             Box::new(m20261128_000003_accounts::Migration),
             Box::new(m20261128_000004_cards::Migration),
+            Box::new(m20261128_000005_redemptions::Migration),
         ]
     }
 }

@@ -4,7 +4,9 @@
 pub mod admin;
 pub mod auth;
 pub mod benefits;
+pub mod cardholder;
 pub mod cards;
+pub mod counter;
 pub mod merchant;
 pub mod openapi;
 pub mod ops;

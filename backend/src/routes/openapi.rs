@@ -4,7 +4,10 @@
 use axum::{Json, Router, routing::get};
 use utoipa::OpenApi;
 
-use super::{admin, auth, benefits, cards, merchant, ops, pages, partners, portal, recognition, reference, widget};
+use super::{
+    admin, auth, benefits, cardholder, cards, counter, merchant, ops, pages, partners, portal, recognition, reference,
+    widget,
+};
 use crate::state::AppState;
 
 /// The API description.
@@ -54,6 +57,20 @@ use crate::state::AppState;
         recognition::create,
         recognition::update,
         recognition::remove,
+        cardholder::sign_in,
+        cardholder::sign_out,
+        cardholder::benefits,
+        cardholder::counter_code,
+        cardholder::history,
+        counter::verify,
+        counter::create,
+        counter::void,
+        counter::list,
+        counter::figures,
+        counter::suspend_card,
+        counter::reinstate_card,
+        counter::suspend_holder,
+        counter::reinstate_holder,
         ops::healthz,
         ops::readyz,
         ops::metrics,
@@ -70,6 +87,8 @@ use crate::state::AppState;
         (name = "reference", description = "Districts, categories, card schemes and recognition"),
         (name = "accounts", description = "Sign-up, sign-in and sessions (cookie + `x-csrf-token`, or `Authorization: Bearer`)"),
         (name = "merchant", description = "A merchant's own partner profile, staff and offers"),
+        (name = "cardholder", description = "A cardholder's own view: sign in with the card, what it reaches and why, counter codes, history"),
+        (name = "counter", description = "Verifying a card and recording redemptions at a merchant's counter; figures"),
         (name = "admin", description = "Review queues and decisions, and the audit log (district admins: their district; alliance admins: all)"),
         (name = "operations", description = "Health, readiness, metrics and this document"),
         (name = "portal", description = "The merchant and admin portal (a Yew app)"),

@@ -29,6 +29,7 @@ const PUBLIC: &[&str] = &[
     "GET /api/v1/card-schemes",
     "POST /api/v1/auth/signup",
     "POST /api/v1/auth/login",
+    "POST /api/v1/cardholder/session",
     "GET /api/openapi.json",
     "GET /healthz",
     "GET /readyz",
@@ -40,6 +41,9 @@ const PUBLIC: &[&str] = &[
     "GET /portal/{file}",
 ];
 
+/// A Liwan demo card.
+const CARD: &str = "LW2026000014";
+
 /// Who may: anonymous, merchant A, merchant B, Liwan admin, Nanhai admin, alliance admin.
 type Allowed = [bool; 6];
 const SIGNED_IN: Allowed = [false, true, true, true, true, true];
@@ -48,6 +52,8 @@ const OWN_OFFER: Allowed = [false, true, false, false, false, false];
 const ADMINS: Allowed = [false, false, false, true, true, true];
 const LIWAN_ADMINS: Allowed = [false, false, false, true, false, true];
 const ALLIANCE: Allowed = [false, false, false, false, false, true];
+/// Cardholder routes take a card's token, which none of these roles has.
+const NOBODY: Allowed = [false; 6];
 
 /// The matrix: route, body, who may. `{offer}` is partner A's draft offer,
 /// `{partner}` partner A (Liwan).
@@ -59,6 +65,7 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         json!({"from_scheme": "youyue_foshan", "from_tier": "T", "to_scheme": "liwan_talent", "to_tier": "C"});
     let profile = serde_json::to_value(linan_tests::session::partner_input("liwan", "矩阵")).unwrap();
     let decision = json!({"version": 1, "reason": "matrix"});
+    let card = json!({"card_number": CARD, "second_factor": "陈小荔"});
     vec![
         ("GET /api/v1/auth/me", Value::Null, SIGNED_IN),
         ("POST /api/v1/auth/password", json!({"current": "not the password", "new": "new password 123"}), SIGNED_IN),
@@ -89,6 +96,23 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/admin/recognitions", recognition.clone(), ALLIANCE),
         ("PUT /api/v1/admin/recognitions/{recognition}", recognition, ALLIANCE),
         ("DELETE /api/v1/admin/recognitions/{recognition}", Value::Null, ALLIANCE),
+        ("POST /api/v1/merchant/counter/verify", card.clone(), MERCHANTS),
+        (
+            "POST /api/v1/redemptions",
+            json!({"benefit_id": "{offer}", "card_number": CARD, "second_factor": "陈小荔"}),
+            OWN_OFFER,
+        ),
+        ("POST /api/v1/redemptions/{redemption}/void", json!({"reason": "matrix"}), OWN_OFFER),
+        ("GET /api/v1/merchant/redemptions", Value::Null, MERCHANTS),
+        ("GET /api/v1/merchant/figures", Value::Null, MERCHANTS),
+        ("POST /api/v1/admin/cards/{card}/suspend", json!({"reason": "matrix"}), LIWAN_ADMINS),
+        ("POST /api/v1/admin/cards/{card}/reinstate", json!({}), LIWAN_ADMINS),
+        ("POST /api/v1/admin/cards/{card}/suspend-holder", json!({"reason": "matrix"}), LIWAN_ADMINS),
+        ("POST /api/v1/admin/cards/{card}/reinstate-holder", json!({}), LIWAN_ADMINS),
+        ("GET /api/v1/cardholder/benefits", Value::Null, NOBODY),
+        ("GET /api/v1/cardholder/code", Value::Null, NOBODY),
+        ("GET /api/v1/cardholder/redemptions", Value::Null, NOBODY),
+        ("DELETE /api/v1/cardholder/session", Value::Null, NOBODY),
         // Last: it ends the sessions.
         ("POST /api/v1/merchant/offers/{offer}/withdraw", json!({"version": 0}), OWN_OFFER),
         ("POST /api/v1/auth/logout", Value::Null, SIGNED_IN),
@@ -107,7 +131,13 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
     }
     let mut known: BTreeSet<String> = rows
         .iter()
-        .map(|(r, _, _)| r.replace("{offer}", "{id}").replace("{partner}", "{id}").replace("{recognition}", "{id}"))
+        .map(|(r, _, _)| {
+            r.replace("{offer}", "{id}")
+                .replace("{partner}", "{id}")
+                .replace("{recognition}", "{id}")
+                .replace("{redemption}", "{id}")
+                .replace("{card}", "{number}")
+        })
         .collect();
     known.extend(PUBLIC.iter().map(|r| (*r).to_owned()));
     let missing: Vec<&String> = documented.difference(&known).collect();
@@ -132,17 +162,45 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
     let recognition_id =
         app.reference().await.card_schemes_dto().recognition.iter().find(|r| r.from_tier.as_str() == "T").unwrap().id;
 
+    // A live offer of partner A and a redemption of it, for the void row.
+    let live = app.add_benefit(partner, &fixtures::benefit_input(fixtures::zh("矩阵兑换"))).await;
+    let redeemed = app
+        .client
+        .post(format!("{}/api/v1/redemptions", app.address))
+        .bearer_auth(&merchant_a.token)
+        .header("idempotency-key", "matrix")
+        .json(&json!({"benefit_id": live, "card_number": CARD, "second_factor": "陈小荔"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(redeemed.status(), StatusCode::CREATED);
+    let redemption = redeemed.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+
     let mut failures = Vec::new();
     for (route, body, allowed) in rows {
         let (method, path) = route.split_once(' ').unwrap();
         let path = path
             .replace("{offer}", &offer.id.to_string())
             .replace("{partner}", &partner.to_string())
-            .replace("{recognition}", &recognition_id.to_string());
+            .replace("{recognition}", &recognition_id.to_string())
+            .replace("{redemption}", &redemption.to_string())
+            .replace("{card}", CARD);
+        let body =
+            serde_json::from_str::<Value>(&body.to_string().replace("\"{offer}\"", &offer.id.to_string())).unwrap();
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         for (i, role) in ROLES.iter().enumerate() {
-            let body = (!body.is_null()).then_some(&body);
-            let status = app.send(method.clone(), &path, who[i].as_ref(), body).await.status();
+            // Every request carries an Idempotency-Key, so the counter's routes reach their authorization.
+            let mut request = app
+                .client
+                .request(method.clone(), format!("{}{path}", app.address))
+                .header("idempotency-key", format!("matrix-{route}-{i}"));
+            if let Some(who) = &who[i] {
+                request = request.bearer_auth(&who.token);
+            }
+            if !body.is_null() {
+                request = request.json(&body);
+            }
+            let status = request.send().await.unwrap().status();
             let denied = matches!(status.as_u16(), 401 | 403 | 404);
             if status.is_server_error() || denied == allowed[i] {
                 failures.push(format!(

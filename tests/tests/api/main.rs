@@ -9,6 +9,7 @@ mod accounts;
 mod authz;
 mod cards;
 mod catalogue;
+mod counter;
 mod demo;
 mod errors;
 mod http;

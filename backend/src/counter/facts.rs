@@ -1,0 +1,127 @@
+//! Loading what [`crate::eligibility::decide`] needs: a card's facts, the
+//! live benefits, and the usage counters of a person and a day.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use linan_shared::{BenefitStatus, CardDto, CardStatus, PartnerStatus};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+
+use crate::{
+    catalogue::{Reference, assemble},
+    eligibility::{BenefitFacts, CardFacts, Usage, period_key},
+    entity::{benefit, card, partner, person, quota_usage, stock_usage},
+    error::ApiError,
+};
+
+/// A card as its DTO.
+pub fn card_dto(reference: &Reference, c: &card::Model) -> Result<CardDto, ApiError> {
+    let (scheme, tier) = reference
+        .tier_codes(c.tier_id)
+        .ok_or_else(|| ApiError::Internal(format!("card {} has an unknown tier", c.id)))?;
+    Ok(CardDto {
+        number: c.number.clone(),
+        scheme,
+        tier,
+        holder_name: c.holder_name.clone(),
+        valid_until: c.valid_until.to_string(),
+        status: CardStatus::parse(&c.status).unwrap_or(CardStatus::Suspended),
+    })
+}
+
+/// The facts of card `c`, whose holder's standing is `person_active`.
+pub fn card_facts<'a>(
+    reference: &'a Reference,
+    c: &card::Model,
+    person_active: bool,
+) -> Result<CardFacts<'a>, ApiError> {
+    Ok(CardFacts {
+        tier: reference
+            .tier(c.tier_id)
+            .ok_or_else(|| ApiError::Internal(format!("card {} has an unknown tier", c.id)))?,
+        status: CardStatus::parse(&c.status).unwrap_or(CardStatus::Suspended),
+        valid_from: c.valid_from,
+        valid_until: c.valid_until,
+        person_active,
+    })
+}
+
+/// Whether person `id` is in good standing.
+pub async fn person_active(db: &impl ConnectionTrait, id: i64) -> Result<bool, ApiError> {
+    let p = person::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("card holder"))?;
+    Ok(p.status != "suspended")
+}
+
+/// Whether benefit `b` of partner `p` is live on `day`.
+pub fn is_live(b: &benefit::Model, p: &partner::Model, day: NaiveDate) -> bool {
+    b.status == BenefitStatus::Published.as_str()
+        && p.status == PartnerStatus::Approved.as_str()
+        && b.valid_from <= day
+        && day <= b.valid_until
+}
+
+/// The live benefits on `day` (of one partner, if given).
+pub async fn live_benefits(
+    db: &impl ConnectionTrait,
+    day: NaiveDate,
+    partner_id: Option<i64>,
+) -> Result<Vec<benefit::Model>, ApiError> {
+    let approved = partner::Entity::find()
+        .select_only()
+        .column(partner::Column::Id)
+        .filter(partner::Column::Status.eq(PartnerStatus::Approved.as_str()))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?;
+    let mut find = benefit::Entity::find()
+        .filter(benefit::Column::Status.eq(BenefitStatus::Published.as_str()))
+        .filter(benefit::Column::ValidFrom.lte(day))
+        .filter(benefit::Column::ValidUntil.gte(day))
+        .filter(benefit::Column::PartnerId.is_in(approved));
+    if let Some(id) = partner_id {
+        find = find.filter(benefit::Column::PartnerId.eq(id));
+    }
+    Ok(find.all(db).await?)
+}
+
+/// The benefit facts of `b` (its rules from `loaded`), live on `day` or not.
+pub(crate) fn benefit_facts<'a>(loaded: &'a assemble::Loaded, b: &benefit::Model, day: NaiveDate) -> BenefitFacts<'a> {
+    let live = loaded.partners.get(&b.partner_id).is_some_and(|p| is_live(b, p, day));
+    BenefitFacts { live, rules: loaded.rules.get(&b.id).map(Vec::as_slice).unwrap_or(&[]), quota: assemble::quota(b) }
+}
+
+/// The usage of `benefits` by person `person_id` in each one's current
+/// period, and by everyone on `day`.
+pub async fn usage(
+    db: &impl ConnectionTrait,
+    person_id: i64,
+    benefits: &[benefit::Model],
+    day: NaiveDate,
+) -> Result<HashMap<i64, Usage>, ApiError> {
+    let ids: Vec<i64> = benefits.iter().map(|b| b.id).collect();
+    let personal: HashMap<(i64, String), i32> = quota_usage::Entity::find()
+        .filter(quota_usage::Column::PersonId.eq(person_id))
+        .filter(quota_usage::Column::BenefitId.is_in(ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| ((u.benefit_id, u.period_key), u.used))
+        .collect();
+    let today: HashMap<i64, i32> = stock_usage::Entity::find()
+        .filter(stock_usage::Column::BenefitId.is_in(ids))
+        .filter(stock_usage::Column::Day.eq(day))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.benefit_id, u.used))
+        .collect();
+    let count = |n: Option<&i32>| n.and_then(|n| u32::try_from(*n).ok()).unwrap_or(0);
+    Ok(benefits
+        .iter()
+        .map(|b| {
+            let key = period_key(assemble::quota(b).per_person_period, day);
+            let usage = Usage { person_used: count(personal.get(&(b.id, key))), stock_used: count(today.get(&b.id)) };
+            (b.id, usage)
+        })
+        .collect())
+}

@@ -1,0 +1,20 @@
+//! The cardholder and the counter: card sign-in, what a card can get and
+//! why (the preview), counter codes, redemptions with per-person quotas and
+//! daily stock, voids, the integrity list and a merchant's figures.
+//!
+//! Every decision goes through [`crate::eligibility::decide`], fed by
+//! [`facts`]; the counter then takes the use with conditional updates of the
+//! usage counters, so the preview and the counter agree and two counters
+//! cannot both take the last use.
+
+pub mod card_auth;
+pub mod code;
+pub mod facts;
+pub mod integrity;
+pub mod preview;
+pub mod redeem;
+
+/// A card number as stored: trimmed, without spaces, upper-case.
+pub fn normalize_number(number: &str) -> String {
+    number.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase()
+}

@@ -1,0 +1,97 @@
+//! `/api/v1/cardholder/*`: a cardholder signs in with their card and sees
+//! what it reaches (and why), gets a counter code, and reads their history.
+
+use axum::{
+    Json, Router,
+    extract::State,
+    http::{HeaderMap, StatusCode},
+    routing::{get, post},
+};
+use linan_shared::{CardBenefits, CardLogin, CardSessionDto, CounterCodeDto, ErrorBody, RedemptionList};
+
+use crate::{
+    auth::{LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS},
+    cards::IdKey,
+    counter::{self, card_auth::CardActor, code, preview, redeem},
+    error::ApiError,
+    http::{body::JsonBody, client::ClientAddr, lang::response_lang, query::QueryPairs},
+    state::AppState,
+};
+
+/// The cardholder routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/cardholder/session", post(sign_in).delete(sign_out))
+        .route("/api/v1/cardholder/benefits", get(benefits))
+        .route("/api/v1/cardholder/code", get(counter_code))
+        .route("/api/v1/cardholder/redemptions", get(history))
+}
+
+pub(crate) fn id_key(state: &AppState) -> Result<IdKey, ApiError> {
+    IdKey::from_config(&state.config).map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+/// Signs a cardholder in with card number and second factor.
+#[utoipa::path(post, path = "/api/v1/cardholder/session", tag = "cardholder", request_body = CardLogin,
+    responses(
+        (status = 200, description = "Signed in; send `token` as `Authorization: Bearer`", body = CardSessionDto),
+        (status = 401, description = "Unknown card or wrong second factor (the same answer)", body = ErrorBody),
+        (status = 429, description = "Too many attempts for this card or address", body = ErrorBody),
+    ))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    JsonBody(request): JsonBody<CardLogin>,
+) -> Result<Json<CardSessionDto>, ApiError> {
+    state.throttle.check(&state.db, &client.key("card"), LOGIN_PER_ADDRESS).await?;
+    let card_key = format!("card:number:{}", counter::normalize_number(&request.card_number));
+    state.throttle.check(&state.db, &card_key, LOGIN_PER_ACCOUNT).await?;
+    let reference = state.catalogue.reference(&state.db).await?;
+    Ok(Json(counter::card_auth::login(&state.db, &reference, &id_key(&state)?, state.clock.now(), &request).await?))
+}
+
+/// Ends the cardholder session.
+#[utoipa::path(delete, path = "/api/v1/cardholder/session", tag = "cardholder",
+    responses((status = 204, description = "Signed out"), (status = 401, body = ErrorBody)))]
+pub async fn sign_out(State(state): State<AppState>, actor: CardActor) -> Result<StatusCode, ApiError> {
+    counter::card_auth::logout(&state.db, &actor.session_hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Every benefit the card reaches today, with how, and what is left.
+#[utoipa::path(get, path = "/api/v1/cardholder/benefits", tag = "cardholder",
+    params(("lang" = Option<linan_shared::Lang>, Query, description = "Text language; otherwise `Accept-Language`, then zh-CN.")),
+    responses((status = 200, body = CardBenefits), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn benefits(
+    State(state): State<AppState>,
+    actor: CardActor,
+    headers: HeaderMap,
+    pairs: QueryPairs,
+) -> Result<Json<CardBenefits>, ApiError> {
+    let lang = response_lang(super::benefits::lang_param(&pairs)?, &headers);
+    let reference = state.catalogue.reference(&state.db).await?;
+    Ok(Json(preview::card_benefits(&state.db, &reference, &actor.card, state.clock.today(), None, lang).await?))
+}
+
+/// A fresh counter code (8 digits and a QR payload, two minutes, single use).
+#[utoipa::path(get, path = "/api/v1/cardholder/code", tag = "cardholder",
+    responses((status = 200, body = CounterCodeDto), (status = 401, body = ErrorBody),
+        (status = 409, description = "The card or its holder is suspended, or the card expired", body = ErrorBody)))]
+pub async fn counter_code(State(state): State<AppState>, actor: CardActor) -> Result<Json<CounterCodeDto>, ApiError> {
+    // A suspended or expired card gets no code: the counter would refuse it anyway.
+    let reference = state.catalogue.reference(&state.db).await?;
+    let active = counter::facts::person_active(&state.db, actor.card.person_id).await?;
+    let facts = counter::facts::card_facts(&reference, &actor.card, active)?;
+    let refusal = crate::eligibility::card_refusal(&facts, state.clock.today());
+    if let Some(refusal) = refusal {
+        return Err(refusal.into());
+    }
+    Ok(Json(code::issue(&state.db, &id_key(&state)?, &actor.card, state.clock.now()).await?))
+}
+
+/// The holder's redemptions over all their cards, newest first.
+#[utoipa::path(get, path = "/api/v1/cardholder/redemptions", tag = "cardholder",
+    responses((status = 200, body = RedemptionList), (status = 401, body = ErrorBody)))]
+pub async fn history(State(state): State<AppState>, actor: CardActor) -> Result<Json<RedemptionList>, ApiError> {
+    Ok(Json(redeem::of_person(&state.db, actor.card.person_id).await?))
+}

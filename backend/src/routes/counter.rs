@@ -1,0 +1,189 @@
+//! The counter: a merchant checks what a card can get at their partner,
+//! records a redemption (idempotent by `Idempotency-Key`), voids one within
+//! 30 minutes, and reads their redemptions and figures. Admins keep the
+//! integrity list of cards and holders.
+
+use axum::{
+    Json, Router,
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use linan_shared::{
+    CardBenefits, CardProof, ErrorBody, Figures, ReasonRequest, RedemptionDto, RedemptionList, RedemptionRequest,
+    VoidRequest,
+};
+
+use super::cardholder::id_key;
+use crate::{
+    auth::{Actor, policy},
+    counter::{
+        code,
+        integrity::{self, Target},
+        preview, redeem,
+    },
+    error::ApiError,
+    http::{body::JsonBody, lang::response_lang, path::PathId, query::QueryPairs},
+    state::AppState,
+};
+
+/// The counter and integrity-list routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/merchant/counter/verify", post(verify))
+        .route("/api/v1/redemptions", post(create))
+        .route("/api/v1/redemptions/{id}/void", post(void))
+        .route("/api/v1/merchant/redemptions", get(list))
+        .route("/api/v1/merchant/figures", get(figures))
+        .route("/api/v1/admin/cards/{number}/suspend", post(suspend_card))
+        .route("/api/v1/admin/cards/{number}/reinstate", post(reinstate_card))
+        .route("/api/v1/admin/cards/{number}/suspend-holder", post(suspend_holder))
+        .route("/api/v1/admin/cards/{number}/reinstate-holder", post(reinstate_holder))
+}
+
+/// What the card shown can get at this merchant's partner today (the code is not spent).
+#[utoipa::path(post, path = "/api/v1/merchant/counter/verify", tag = "counter", request_body = CardProof,
+    params(("lang" = Option<linan_shared::Lang>, Query, description = "Text language.")),
+    responses((status = 200, body = CardBenefits), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 409, description = "Unknown, expired or used code", body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn verify(
+    State(state): State<AppState>,
+    actor: Actor,
+    headers: HeaderMap,
+    pairs: QueryPairs,
+    JsonBody(proof): JsonBody<CardProof>,
+) -> Result<Json<CardBenefits>, ApiError> {
+    let partner_id = policy::merchant_partner(&actor)?;
+    let lang = response_lang(super::benefits::lang_param(&pairs)?, &headers);
+    let reference = state.catalogue.reference(&state.db).await?;
+    let (card, _) = code::resolve(&state.db, &id_key(&state)?, &proof, state.clock.now()).await?;
+    Ok(Json(preview::card_benefits(&state.db, &reference, &card, state.clock.today(), Some(partner_id), lang).await?))
+}
+
+/// Records a redemption of one of the merchant's offers for the card shown.
+#[utoipa::path(post, path = "/api/v1/redemptions", tag = "counter", request_body = RedemptionRequest,
+    params(("Idempotency-Key" = String, Header, description = "Unique per attempt; a retry with the same key returns the first answer.")),
+    responses(
+        (status = 201, description = "Redeemed (or replayed: header `idempotent-replayed: true`)", body = RedemptionDto),
+        (status = 400, description = "Missing Idempotency-Key", body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, description = "Not an offer of this partner", body = ErrorBody),
+        (status = 409, description = "Refused, with the reason as `code` (quota_used, stock_gone, tier_too_low, card_suspended, …)", body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    actor: Actor,
+    headers: HeaderMap,
+    JsonBody(request): JsonBody<RedemptionRequest>,
+) -> Result<Response, ApiError> {
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default().trim().to_owned();
+    let reference = state.catalogue.reference(&state.db).await?;
+    let done = redeem::redeem(&state.db, &reference, &id_key(&state)?, &state.clock, &actor, &key, &request).await?;
+    let mut response = (StatusCode::CREATED, Json(done.redemption)).into_response();
+    if done.replayed {
+        response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+/// Voids a redemption within 30 minutes; the use goes back to the quota and stock.
+#[utoipa::path(post, path = "/api/v1/redemptions/{id}/void", tag = "counter", params(("id" = i64, Path)), request_body = VoidRequest,
+    responses((status = 200, body = RedemptionDto), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, description = "Voided already or too late", body = ErrorBody),
+        (status = 422, description = "Reason missing", body = ErrorBody)))]
+pub async fn void(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId,
+    JsonBody(request): JsonBody<VoidRequest>,
+) -> Result<Json<RedemptionDto>, ApiError> {
+    Ok(Json(redeem::void(&state.db, &state.clock, &actor, id, &request).await?))
+}
+
+/// The partner's latest redemptions.
+#[utoipa::path(get, path = "/api/v1/merchant/redemptions", tag = "counter",
+    responses((status = 200, body = RedemptionList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<RedemptionList>, ApiError> {
+    Ok(Json(redeem::of_partner(&state.db, &actor).await?))
+}
+
+/// Redemptions per offer per day (last `days`, default 30) and stock left today.
+#[utoipa::path(get, path = "/api/v1/merchant/figures", tag = "counter",
+    params(("days" = Option<u32>, Query, description = "How many days back, 1–366 (default 30).")),
+    responses((status = 200, body = Figures), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn figures(
+    State(state): State<AppState>,
+    actor: Actor,
+    pairs: QueryPairs,
+) -> Result<Json<Figures>, ApiError> {
+    let days = match pairs.get("days") {
+        Some(v) => v
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=366).contains(d))
+            .ok_or_else(|| ApiError::invalid("days", "an integer from 1 to 366"))?,
+        None => 30,
+    };
+    Ok(Json(redeem::figures(&state.db, &state.clock, &actor, days).await?))
+}
+
+async fn integrity(
+    state: AppState,
+    actor: Actor,
+    number: String,
+    target: Target,
+    suspend: bool,
+    request: ReasonRequest,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let reference = state.catalogue.reference(&state.db).await?;
+    Ok(Json(integrity::set(&state.db, &reference, &actor, &number, target, suspend, &request).await?))
+}
+
+macro_rules! integrity_route {
+    ($name:ident, $path:literal, $target:expr, $suspend:expr, $doc:literal) => {
+        #[doc = $doc]
+        #[utoipa::path(post, path = $path, tag = "admin", params(("number" = String, Path, description = "Card number.")), request_body = ReasonRequest,
+            responses((status = 200, description = "The new state", body = Object), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+                (status = 404, description = "No such card in the admin's districts", body = ErrorBody),
+                (status = 409, description = "In that state already", body = ErrorBody), (status = 422, description = "Reason missing", body = ErrorBody)))]
+        pub async fn $name(
+            State(state): State<AppState>,
+            actor: Actor,
+            Path(number): Path<String>,
+            JsonBody(request): JsonBody<ReasonRequest>,
+        ) -> Result<Json<serde_json::Value>, ApiError> {
+            integrity(state, actor, number, $target, $suspend, request).await
+        }
+    };
+}
+
+integrity_route!(
+    suspend_card,
+    "/api/v1/admin/cards/{number}/suspend",
+    Target::Card,
+    true,
+    "Suspends a card (integrity list)."
+);
+integrity_route!(
+    reinstate_card,
+    "/api/v1/admin/cards/{number}/reinstate",
+    Target::Card,
+    false,
+    "Reinstates a suspended card."
+);
+integrity_route!(
+    suspend_holder,
+    "/api/v1/admin/cards/{number}/suspend-holder",
+    Target::Holder,
+    true,
+    "Suspends the card's holder: all their cards."
+);
+integrity_route!(
+    reinstate_holder,
+    "/api/v1/admin/cards/{number}/reinstate-holder",
+    Target::Holder,
+    false,
+    "Reinstates a suspended holder."
+);
