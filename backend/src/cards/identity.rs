@@ -25,6 +25,7 @@ pub const MIN_SECRET_CHARS: usize = 32;
 /// Domain tags: the same key never hashes two kinds of input alike.
 const PERSON: &[u8] = b"linan/person/v1\0";
 const LAST4: &[u8] = b"linan/id-last4/v1\0";
+const COUNTER_CODE: &[u8] = b"linan/counter-code/v1\0";
 
 /// The HMAC key, ready to use (its inner and outer pads computed once).
 #[derive(Clone)]
@@ -93,6 +94,11 @@ impl IdKey {
     /// ID's last four characters (upper-case `X`).
     pub fn last4_hash(&self, number: &str, last4: &[u8]) -> String {
         self.hex(&[LAST4, number.as_bytes(), b"\0", last4])
+    }
+
+    /// The signature of a counter code's QR payload: hex HMAC of the code.
+    pub fn counter_code_signature(&self, code: &str) -> String {
+        self.hex(&[COUNTER_CODE, code.as_bytes()])
     }
 
     /// [`IdKey::last4_hash`] from a whole ID number.
