@@ -60,7 +60,7 @@ fn signed_in(
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 409, description = "The email is taken", body = ErrorBody),
         (status = 422, description = "A field is invalid (`param` names it)", body = ErrorBody),
-        (status = 429, description = "Too many sign-ups from this address", body = ErrorBody),
+        (status = 429, description = "Too many sign-ups from this address or for this email", body = ErrorBody),
     ))]
 pub async fn signup(
     State(state): State<AppState>,
@@ -70,6 +70,8 @@ pub async fn signup(
     JsonBody(request): JsonBody<SignupRequest>,
 ) -> Result<Response, ApiError> {
     state.throttle.check(&state.db, &client.key("signup"), SIGNUP_PER_ADDRESS).await?;
+    let account_key = format!("signup:account:{}", accounts::normalize_email(&request.email));
+    state.throttle.check(&state.db, &account_key, LOGIN_PER_ACCOUNT).await?;
     let reference = state.catalogue.reference(&state.db).await?;
     let signed = accounts::signup(&state.db, &reference, &state.config, &request, request_id.as_deref()).await?;
     Ok(signed_in(&state, jar, StatusCode::CREATED, signed, &reference, request.bearer))
