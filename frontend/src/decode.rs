@@ -270,7 +270,12 @@ impl FromJs for CardSchemesDto {
 
 impl FromJs for ErrorDetail {
     fn from_js(js: &JsValue) -> Option<Self> {
-        Some(ErrorDetail { code: req(js, "code")?, message: req(js, "message")?, param: opt(js, "param")?, current_version: None })
+        Some(ErrorDetail {
+            code: req(js, "code")?,
+            message: req(js, "message")?,
+            param: opt(js, "param")?,
+            current_version: None,
+        })
     }
 }
 

@@ -53,7 +53,12 @@ fn pages_details_and_reference_lists_round_trip() {
     let categories: Vec<CategoryDto> = parse(CATEGORIES).unwrap();
     assert_eq!(round_trip(&categories), Some(categories));
     let error = ErrorBody {
-        error: ErrorDetail { code: "invalid_parameter".into(), message: "m".into(), param: Some("limit".into()), current_version: None },
+        error: ErrorDetail {
+            code: "invalid_parameter".into(),
+            message: "m".into(),
+            param: Some("limit".into()),
+            current_version: None,
+        },
     };
     assert_eq!(round_trip(&error), Some(error));
     assert_eq!(parse::<BenefitPage>(&first_page()).map(|p| p.items.len()), Some(2));
