@@ -1,5 +1,6 @@
-//! The state-changing actions on offers and partners: their URL segment,
-//! their label, and in which state each is offered.
+//! The state-changing actions on offers, partners and (for the integrity
+//! list) cards and their holders: their URL segment, their label, and in
+//! which state each is offered.
 //!
 //! The server is the authority (a wrong state is answered 409
 //! `invalid_state`); this table only decides which buttons to show.
@@ -135,6 +136,59 @@ impl Verdict {
     pub const FOR_OFFER: &'static [Verdict] = &[Verdict::Approve, Verdict::Reject];
 }
 
+/// An admin's integrity-list action on a card, or on its holder (all their cards).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntegrityAction {
+    /// Suspend the card.
+    SuspendCard,
+    /// Lift the card's suspension.
+    ReinstateCard,
+    /// Suspend the holder: every card of the person.
+    SuspendHolder,
+    /// Lift the holder's suspension.
+    ReinstateHolder,
+}
+
+impl IntegrityAction {
+    /// Every action, in menu order.
+    pub const ALL: [IntegrityAction; 4] = [
+        IntegrityAction::SuspendCard,
+        IntegrityAction::ReinstateCard,
+        IntegrityAction::SuspendHolder,
+        IntegrityAction::ReinstateHolder,
+    ];
+
+    /// The last segment of `POST /api/v1/admin/cards/{number}/…` (also the menu's value).
+    pub fn segment(self) -> &'static str {
+        match self {
+            IntegrityAction::SuspendCard => "suspend",
+            IntegrityAction::ReinstateCard => "reinstate",
+            IntegrityAction::SuspendHolder => "suspend-holder",
+            IntegrityAction::ReinstateHolder => "reinstate-holder",
+        }
+    }
+
+    /// The action a menu value names.
+    pub fn parse(segment: &str) -> Option<IntegrityAction> {
+        IntegrityAction::ALL.into_iter().find(|a| a.segment() == segment)
+    }
+
+    /// Whether it needs a reason (suspending does).
+    pub fn needs_reason(self) -> bool {
+        matches!(self, IntegrityAction::SuspendCard | IntegrityAction::SuspendHolder)
+    }
+
+    /// Its label in the menu and the result.
+    pub fn label(self) -> Key {
+        match self {
+            IntegrityAction::SuspendCard => Key::IntegritySuspendCard,
+            IntegrityAction::ReinstateCard => Key::IntegrityReinstateCard,
+            IntegrityAction::SuspendHolder => Key::IntegritySuspendHolder,
+            IntegrityAction::ReinstateHolder => Key::IntegrityReinstateHolder,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +212,14 @@ mod tests {
         for status in PartnerStatus::ALL {
             assert!(!Verdict::for_partner(status).is_empty(), "{status:?}");
         }
+    }
+
+    #[test]
+    fn integrity_actions_read_back_from_their_segment_and_suspending_needs_a_reason() {
+        for action in IntegrityAction::ALL {
+            assert_eq!(IntegrityAction::parse(action.segment()), Some(action));
+            assert_eq!(action.needs_reason(), action.segment().starts_with("suspend"));
+        }
+        assert_eq!(IntegrityAction::parse("delete"), None);
     }
 }

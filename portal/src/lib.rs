@@ -3,8 +3,10 @@
 //!
 //! Merchants sign up (registering their partner), keep the partner's
 //! profile, and write offers in three languages, submit, pause and withdraw
-//! them; district and alliance admins review partners and offers, decide with
-//! reasons, and read the audit log. zh-CN by default, zh-HK and English on
+//! them; at the counter they check a cardholder's code or card, redeem and
+//! void, and read their figures. District and alliance admins review
+//! partners and offers, decide with reasons, keep the integrity list of
+//! cards and holders, and read the audit log. zh-CN by default, zh-HK and English on
 //! request.
 //!
 //! The crate is split so that everything but rendering and the browser APIs
@@ -14,6 +16,8 @@
 //! - [`draft`]: forms as data → the shared model's input DTOs, and where
 //!   each error belongs;
 //! - [`actions`]: which lifecycle actions and verdicts each state offers;
+//! - [`counter`]: the counter desk — proofs, redemption attempts and their
+//!   idempotency keys, the void window, figures;
 //! - [`i18n`], [`wording`]: every UI string in three languages;
 //! - [`api`]: the one door to the HTTP API and its typed errors;
 //! - [`context`], [`hooks`], [`components`]: the Yew side;
@@ -25,6 +29,7 @@ pub mod actions;
 pub mod api;
 pub mod components;
 pub mod context;
+pub mod counter;
 pub mod dom;
 pub mod draft;
 pub mod hooks;

@@ -2,8 +2,8 @@
 //! points in time. Pure functions of the value and the language.
 
 use linan_shared::{
-    BenefitStatus, CardSchemeDto, EligibilityRule, Gives, Lang, PartnerKind, PartnerStatus, Quota, QuotaPeriod,
-    RevisionStatus, Role,
+    BenefitStatus, CardSchemeDto, CardStatus, EligibilityRule, Gives, Lang, PartnerKind, PartnerStatus, Quota,
+    QuotaPeriod, Reach, Refusal, RevisionStatus, Role, SchemeCode, TierCode,
 };
 
 use crate::draft::money::format_yuan;
@@ -91,13 +91,53 @@ pub fn quota(lang: Lang, quota: &Quota) -> Vec<String> {
     lines
 }
 
+/// The names of a scheme and one of its tiers, or their codes when unknown.
+pub fn scheme_tier(lang: Lang, scheme: &SchemeCode, tier: &TierCode, schemes: &[CardSchemeDto]) -> (String, String) {
+    let found = schemes.iter().find(|s| s.code == *scheme);
+    let scheme_name = found.map_or_else(|| scheme.to_string(), |s| s.name.get(lang).to_owned());
+    let tier = found
+        .and_then(|s| s.tiers.iter().find(|t| t.code == *tier))
+        .map_or_else(|| tier.to_string(), |t| t.name.get(lang).to_owned());
+    (scheme_name, tier)
+}
+
 /// One eligibility rule in words, with the scheme's and tier's names when known.
 pub fn eligibility(lang: Lang, rule: &EligibilityRule, schemes: &[CardSchemeDto]) -> String {
-    let scheme = schemes.iter().find(|s| s.code == rule.scheme);
-    let scheme_name = scheme.map_or_else(|| rule.scheme.to_string(), |s| s.name.get(lang).to_owned());
-    let tier = scheme.and_then(|s| s.tiers.iter().find(|t| t.code == rule.min_tier));
-    let tier_name = tier.map_or_else(|| rule.min_tier.to_string(), |t| t.name.get(lang).to_owned());
-    fill(lang, Key::EligibleValue, &[("scheme", &scheme_name), ("tier", &tier_name)])
+    let (scheme, tier) = scheme_tier(lang, &rule.scheme, &rule.min_tier, schemes);
+    fill(lang, Key::EligibleValue, &[("scheme", &scheme), ("tier", &tier)])
+}
+
+/// How a card reaches an offer: directly, or recognised as another scheme's tier.
+pub fn reach(lang: Lang, via: &Reach, schemes: &[CardSchemeDto]) -> String {
+    match via {
+        Reach::Direct => Key::ViaDirect.get(lang).to_owned(),
+        Reach::Recognition { as_scheme, as_tier, .. } => {
+            let (scheme, tier) = scheme_tier(lang, as_scheme, as_tier, schemes);
+            fill(lang, Key::ViaRecognition, &[("scheme", &scheme), ("tier", &tier)])
+        }
+    }
+}
+
+/// Why a card cannot use an offer now.
+pub fn refusal(refusal: Refusal) -> Key {
+    match refusal {
+        Refusal::TierTooLow => Key::RefusalTierTooLow,
+        Refusal::CardSuspended => Key::RefusalCardSuspended,
+        Refusal::CardExpired => Key::RefusalCardExpired,
+        Refusal::PersonSuspended => Key::RefusalPersonSuspended,
+        Refusal::NotValidToday => Key::RefusalNotValidToday,
+        Refusal::QuotaUsed => Key::RefusalQuotaUsed,
+        Refusal::StockGone => Key::RefusalStockGone,
+    }
+}
+
+/// A card's state.
+pub fn card_status(status: CardStatus) -> Key {
+    match status {
+        CardStatus::Active => Key::CardActive,
+        CardStatus::Suspended => Key::CardSuspended,
+        CardStatus::Expired => Key::CardExpired,
+    }
 }
 
 /// An RFC 3339 time as `YYYY-MM-DD HH:MM` plus its zone (`UTC` or the offset),
@@ -139,5 +179,14 @@ mod tests {
         let q = Quota { per_person_limit: Some(2), per_person_period: Some(QuotaPeriod::Month), daily_stock: Some(30) };
         assert_eq!(quota(Lang::En, &q), ["2 per person (month)", "30 places a day"]);
         assert!(quota(Lang::En, &Quota::default()).is_empty());
+    }
+
+    #[test]
+    fn a_recognised_card_is_said_as_what_it_counts_as() {
+        let (scheme, tier) = (SchemeCode::parse("youyue_foshan").unwrap(), TierCode::parse("B").unwrap());
+        let via = Reach::Recognition { recognition_id: 2, as_scheme: scheme, as_tier: tier };
+        assert_eq!(reach(Lang::En, &via, &[]), "Through mutual recognition, as youyue_foshan B");
+        assert_eq!(reach(Lang::ZhCn, &Reach::Direct, &[]), "直接适用");
+        assert_eq!(refusal(Refusal::CardSuspended).get(Lang::ZhCn), "此卡已被暂停使用");
     }
 }

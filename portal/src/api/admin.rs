@@ -1,11 +1,12 @@
-//! `/api/v1/admin/*`: the review queues, decisions and the audit log.
+//! `/api/v1/admin/*`: the review queues, decisions, the integrity list and the audit log.
 
 use linan_shared::{
-    AuditPage, Decision, OfferDto, OfferList, PartnerList, PartnerProfileDto, PartnerStatus, percent_encode,
+    AuditPage, Decision, OfferDto, OfferList, PartnerList, PartnerProfileDto, PartnerStatus, ReasonRequest,
+    percent_encode,
 };
 
 use super::{Api, ClientError};
-use crate::actions::Verdict;
+use crate::actions::{IntegrityAction, Verdict};
 
 /// Partners in `status`, within the admin's district.
 pub async fn partners(api: &Api, status: PartnerStatus) -> Result<PartnerList, ClientError> {
@@ -30,6 +31,18 @@ pub async fn pending_offers(api: &Api) -> Result<OfferList, ClientError> {
 /// Approves or rejects an offer (or its pending edit).
 pub async fn decide_offer(api: &Api, id: i64, verdict: Verdict, decision: &Decision) -> Result<OfferDto, ClientError> {
     api.post(&format!("/api/v1/admin/offers/{id}/{}", verdict.segment()), decision).await
+}
+
+/// Puts the card `number` (or its holder) on the integrity list, or takes
+/// it off. The answer is the new state as the audit log records it
+/// (`{"number"|"via_card", "status", "reason"}`), which the model does not type.
+pub async fn integrity(
+    api: &Api,
+    number: &str,
+    action: IntegrityAction,
+    request: &ReasonRequest,
+) -> Result<serde_json::Value, ClientError> {
+    api.post(&format!("/api/v1/admin/cards/{}/{}", percent_encode(number), action.segment()), request).await
 }
 
 /// The audit log's filters; empty strings are left out of the query.

@@ -3,11 +3,12 @@
 //! every failure becomes a typed [`ClientError`].
 //!
 //! The endpoints are thin typed functions, one file per area of the API
-//! ([`auth`], [`merchant`], [`admin`], [`reference`](mod@reference)); all bodies are the
-//! shared model's DTOs.
+//! ([`auth`], [`merchant`], [`counter`], [`admin`], [`reference`](mod@reference)); all
+//! bodies are the shared model's DTOs.
 
 pub mod admin;
 pub mod auth;
+pub mod counter;
 mod error;
 pub mod merchant;
 pub mod reference;
@@ -37,27 +38,44 @@ impl Api {
 
     /// `GET path`, decoding the JSON answer.
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
-        decode(self.call("GET", path, None).await?)
+        decode(self.call("GET", path, None, None).await?)
     }
 
     /// `POST path` with a JSON body, decoding the JSON answer.
     pub async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, ClientError> {
-        decode(self.call("POST", path, Some(encode(body)?)).await?)
+        decode(self.call("POST", path, Some(encode(body)?), None).await?)
+    }
+
+    /// `POST path` with a JSON body and an `Idempotency-Key`: the server
+    /// answers a repeat of `key` with the first answer instead of acting twice.
+    pub async fn post_idempotent<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        key: &str,
+        body: &B,
+    ) -> Result<T, ClientError> {
+        decode(self.call("POST", path, Some(encode(body)?), Some(("idempotency-key", key))).await?)
     }
 
     /// `PUT path` with a JSON body, decoding the JSON answer.
     pub async fn put<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, ClientError> {
-        decode(self.call("PUT", path, Some(encode(body)?)).await?)
+        decode(self.call("PUT", path, Some(encode(body)?), None).await?)
     }
 
     /// `POST path` answered `204 No Content`.
     pub async fn post_no_content<B: Serialize>(&self, path: &str, body: Option<&B>) -> Result<(), ClientError> {
         let body = body.map(encode).transpose()?;
-        self.call("POST", path, body).await.map(|_| ())
+        self.call("POST", path, body, None).await.map(|_| ())
     }
 
-    /// Sends one request; the answer's status and text when it is a 2xx.
-    async fn call(&self, method: &str, path: &str, body: Option<String>) -> Result<(u16, String), ClientError> {
+    /// Sends one request (with `header`, if any); the answer's status and text when it is a 2xx.
+    async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        header: Option<(&str, &str)>,
+    ) -> Result<(u16, String), ClientError> {
         let window = web_sys::window().ok_or(ClientError::Network)?;
         let headers = Headers::new().map_err(|_| ClientError::Network)?;
         let init = RequestInit::new();
@@ -73,6 +91,9 @@ impl Api {
             && let Some(csrf) = &self.csrf
         {
             set("x-csrf-token", csrf)?;
+        }
+        if let Some((name, value)) = header {
+            set(name, value)?;
         }
         init.set_headers(&headers);
         let answer =
