@@ -1,4 +1,5 @@
-//! Small browser helpers: moving between pages, focus, today's date.
+//! Small browser helpers: moving between pages, focus, dates and times,
+//! random keys.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -40,4 +41,30 @@ pub fn date_in_days(days: u32) -> String {
     let date = js_sys::Date::new_0();
     date.set_date(date.get_date() + days);
     format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+}
+
+/// A fresh random `Idempotency-Key` (a version-4 UUID). The bytes come from
+/// `crypto.getRandomValues`; should that be missing, from `Math.random`,
+/// which is enough to keep one counter's attempts apart.
+pub fn random_key() -> String {
+    let mut bytes = [0_u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    crate::counter::uuid_v4(bytes)
+}
+
+/// Milliseconds since the epoch now.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Milliseconds since the epoch of an RFC 3339 time (NaN when it is not one).
+pub fn time_ms(rfc3339: &str) -> f64 {
+    js_sys::Date::parse(rfc3339)
 }

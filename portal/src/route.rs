@@ -24,6 +24,12 @@ pub enum Route {
     Staff,
     /// `#/account`: the signed-in account and its password.
     Account,
+    /// `#/counter`: check a cardholder's code or card, redeem, void.
+    Counter,
+    /// `#/figures`: redemptions per offer per day, stock left today.
+    Figures,
+    /// `#/integrity`: suspend or reinstate cards and holders.
+    Integrity,
     /// `#/review/partners`: partners awaiting (or past) review.
     ReviewPartners,
     /// `#/review/offers`: offers and edits awaiting review.
@@ -62,6 +68,9 @@ impl Route {
             ["partner"] => Route::Partner,
             ["staff"] => Route::Staff,
             ["account"] => Route::Account,
+            ["counter"] => Route::Counter,
+            ["figures"] => Route::Figures,
+            ["integrity"] => Route::Integrity,
             ["review", "partners"] => Route::ReviewPartners,
             ["review", "offers"] => Route::ReviewOffers,
             ["audit"] => Route::Audit,
@@ -81,6 +90,9 @@ impl Route {
             Route::Partner => "#/partner".to_owned(),
             Route::Staff => "#/staff".to_owned(),
             Route::Account => "#/account".to_owned(),
+            Route::Counter => "#/counter".to_owned(),
+            Route::Figures => "#/figures".to_owned(),
+            Route::Integrity => "#/integrity".to_owned(),
             Route::ReviewPartners => "#/review/partners".to_owned(),
             Route::ReviewOffers => "#/review/offers".to_owned(),
             Route::Audit => "#/audit".to_owned(),
@@ -92,8 +104,14 @@ impl Route {
         match self {
             Route::Home | Route::Login | Route::Signup | Route::NotFound => Access::Public,
             Route::Account => Access::SignedIn,
-            Route::Offers | Route::NewOffer | Route::Offer(_) | Route::Partner | Route::Staff => Access::Merchant,
-            Route::ReviewPartners | Route::ReviewOffers | Route::Audit => Access::Admin,
+            Route::Offers
+            | Route::NewOffer
+            | Route::Offer(_)
+            | Route::Partner
+            | Route::Staff
+            | Route::Counter
+            | Route::Figures => Access::Merchant,
+            Route::ReviewPartners | Route::ReviewOffers | Route::Integrity | Route::Audit => Access::Admin,
         }
     }
 }
@@ -114,6 +132,9 @@ mod tests {
             Route::Partner,
             Route::Staff,
             Route::Account,
+            Route::Counter,
+            Route::Figures,
+            Route::Integrity,
             Route::ReviewPartners,
             Route::ReviewOffers,
             Route::Audit,
@@ -132,5 +153,12 @@ mod tests {
         assert_eq!(Route::parse("#/offers/-3"), Route::NotFound);
         assert_eq!(Route::parse("#/offers/abc"), Route::NotFound);
         assert_eq!(Route::parse("#/admin"), Route::NotFound);
+    }
+
+    #[test]
+    fn the_counter_and_figures_are_for_merchants_and_the_integrity_list_for_admins() {
+        assert_eq!(Route::Counter.access(), Access::Merchant);
+        assert_eq!(Route::Figures.access(), Access::Merchant);
+        assert_eq!(Route::Integrity.access(), Access::Admin);
     }
 }

@@ -9,8 +9,8 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{
-    AccountPage, AuditPage, Header, LoginPage, NewOfferPage, OfferPage, OffersPage, PartnerPage, Redirect,
-    ReviewOffersPage, ReviewPartnersPage, SignupPage, StaffPage, message_page,
+    AccountPage, AuditPage, CounterPage, FiguresPage, Header, IntegrityPage, LoginPage, NewOfferPage, OfferPage,
+    OffersPage, PartnerPage, Redirect, ReviewOffersPage, ReviewPartnersPage, SignupPage, StaffPage, message_page,
 };
 use crate::api::{Api, auth, reference};
 use crate::context::{Portal, Reference};
@@ -189,6 +189,9 @@ fn page(portal: &Portal, route: Route, account: Option<&AccountDto>) -> Html {
         (Route::Partner, _) => html! { <PartnerPage /> },
         (Route::Staff, _) => html! { <StaffPage /> },
         (Route::Account, _) => html! { <AccountPage /> },
+        (Route::Counter, _) => html! { <CounterPage /> },
+        (Route::Figures, _) => html! { <FiguresPage /> },
+        (Route::Integrity, _) => html! { <IntegrityPage /> },
         (Route::ReviewPartners, _) => html! { <ReviewPartnersPage /> },
         (Route::ReviewOffers, _) => html! { <ReviewOffersPage /> },
         (Route::Audit, _) => html! { <AuditPage /> },

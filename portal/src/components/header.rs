@@ -28,6 +28,8 @@ pub fn Header(props: &HeaderProps) -> Html {
     let links: &[(Route, Key)] = match portal.account().map(|a| a.role) {
         Some(Role::Merchant) => &[
             (Route::Offers, Key::NavOffers),
+            (Route::Counter, Key::NavCounter),
+            (Route::Figures, Key::NavFigures),
             (Route::Partner, Key::NavPartner),
             (Route::Staff, Key::NavStaff),
             (Route::Account, Key::NavAccount),
@@ -35,6 +37,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         Some(Role::DistrictAdmin | Role::AllianceAdmin) => &[
             (Route::ReviewPartners, Key::NavReviewPartners),
             (Route::ReviewOffers, Key::NavReviewOffers),
+            (Route::Integrity, Key::NavIntegrity),
             (Route::Audit, Key::NavAudit),
             (Route::Account, Key::NavAccount),
         ],

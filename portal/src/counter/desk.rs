@@ -59,6 +59,8 @@ pub struct Desk {
     pub redeem_error: Option<(i64, ClientError)>,
     /// The last redemption made here.
     pub done: Option<RedemptionDto>,
+    /// Redemptions and voids made here so far (the recent list reloads on each).
+    pub changes: u32,
 }
 
 /// What happens at the desk.
@@ -70,8 +72,9 @@ pub enum Step {
     Checked(CardProof, CardBenefits),
     /// The check failed.
     CheckFailed(ClientError),
-    /// The card's list again, after a redemption (same proof).
-    Refreshed(CardBenefits),
+    /// The card's list again after a redemption or void, for the proof it was
+    /// asked with (dropped if another card was checked meanwhile).
+    Refreshed(CardProof, CardBenefits),
     /// A redemption was sent.
     RedeemStart(Attempt),
     /// It was recorded.
@@ -113,8 +116,8 @@ impl Desk {
                 self.checking = false;
                 self.check_error = Some(error);
             }
-            Step::Refreshed(benefits) => {
-                if let Some(checked) = &mut self.checked {
+            Step::Refreshed(proof, benefits) => {
+                if let Some(checked) = self.checked.as_mut().filter(|c| c.proof == proof) {
                     checked.benefits = Rc::new(benefits);
                 }
             }
@@ -129,6 +132,7 @@ impl Desk {
                     checked.code_spent = checked.proof.code.is_some();
                 }
                 self.done = Some(redemption);
+                self.changes = self.changes.wrapping_add(1);
             }
             Step::RedeemFailed(error) => {
                 let attempt = self.in_flight.take();
@@ -136,6 +140,7 @@ impl Desk {
                 self.redeem_error = attempt.map(|a| (a.benefit_id, error));
             }
             Step::Voided(redemption) => {
+                self.changes = self.changes.wrapping_add(1);
                 if self.done.as_ref().is_some_and(|d| d.id == redemption.id) {
                     self.done = Some(redemption);
                 }
@@ -192,6 +197,10 @@ mod tests {
         CardProof { code: Some("12345678".into()), card_number: None, second_factor: None }
     }
 
+    fn card_proof() -> CardProof {
+        CardProof { code: None, card_number: Some("LW2026000014".into()), second_factor: Some("0014".into()) }
+    }
+
     fn attempt(benefit_id: i64, key: &str) -> Attempt {
         Attempt { benefit_id, key: key.into() }
     }
@@ -209,6 +218,7 @@ mod tests {
         let desk = desk.apply(Step::RedeemStart(attempt(1, "k1"))).apply(Step::Redeemed(redemption(7)));
         assert_eq!(desk.key_for(1), None);
         assert_eq!(desk.done.as_ref().map(|d| d.id), Some(7));
+        assert_eq!(desk.changes, 1);
     }
 
     #[test]
@@ -229,6 +239,10 @@ mod tests {
         let desk = checked_with(card).apply(Step::RedeemStart(attempt(1, "k"))).apply(Step::Redeemed(redemption(1)));
         assert!(desk.checked.as_ref().unwrap().can_redeem());
         let desk = desk.apply(Step::Checked(code(), benefits()));
+        let mut other = benefits();
+        other.card.holder_name = "周敏".into();
+        let stale = desk.clone().apply(Step::Refreshed(card_proof(), other));
+        assert_eq!(stale.checked, desk.checked, "a late refresh of the previous card is dropped");
         assert!(desk.checked.as_ref().unwrap().can_redeem(), "a new check starts afresh");
         assert_eq!(desk.checks, 2);
         assert!(desk.done.is_none());
