@@ -4,12 +4,11 @@
 // (and through them frontend/node_modules' playwright-core). Waits are
 // conditions with deadlines, never sleeps.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { launch, shot } from "../../frontend/e2e/browser.mjs";
-import { repo, startServer, until } from "../../frontend/e2e/server.mjs";
+import { until } from "../../frontend/e2e/server.mjs";
+import { DEMO_PASSWORD, announced, horizontalOverflow, openPage, signIn, startPortalServer } from "./helpers.mjs";
 
-const DEMO_PASSWORD = "linan-demo-2026";
 const PARTNER_MARKUP = "<img src=x onerror=alert(1)><script>alert(2)</script>";
 const TITLE_MARKUP = "<b>bold</b><script>alert(3)</script>";
 
@@ -17,9 +16,7 @@ let server;
 let browser;
 
 before(async () => {
-  // startServer passes its environment on to the backend.
-  process.env.LINAN_PORTAL_DIR = join(repo, "portal/dist");
-  server = await startServer();
+  server = await startPortalServer();
   browser = await launch();
 });
 
@@ -28,26 +25,7 @@ after(async () => {
   await server?.stop();
 });
 
-/** A page in a fresh browser context (own cookies), watching for dialogs and CSP violations. */
-async function newPage(width = 1200) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.dialogs = [];
-  page.violations = [];
-  page.on("dialog", (dialog) => {
-    page.dialogs.push(dialog.message());
-    dialog.dismiss().catch(() => {});
-  });
-  page.on("pageerror", (e) => console.error("page error:", e));
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text())) page.violations.push(message.text());
-  });
-  return page;
-}
-
-/** Waits until the status line (the aria-live region) says `text`. */
-async function announced(page, text) {
-  await page.locator(".status-line", { hasText: text }).waitFor({ timeout: 15000 });
-}
+const newPage = (width) => openPage(browser, width);
 
 /** Asserts that `payload` is on the page as text and created no element. */
 async function assertInert(page, payload) {
@@ -58,13 +36,6 @@ async function assertInert(page, payload) {
     bold: document.querySelectorAll("b").length,
   }), payload);
   assert.deepEqual(found, { asText: true, images: 0, inlineScripts: 0, bold: 0 }, payload);
-}
-
-/** Signs in through the form (the page shows the login form). */
-async function signIn(page, email, password = DEMO_PASSWORD) {
-  await page.locator("#login-email").fill(email);
-  await page.locator("#login-password").fill(password);
-  await page.locator("#login-form button[type=submit]").click();
 }
 
 /** Writes an offer titled `title` on the merchant's new-offer page, saves and submits it; its id. */
@@ -87,10 +58,6 @@ async function submitOffer(page, title, token) {
   await announced(page, "已提交审核。");
   await page.locator("main .badge", { hasText: "待审核" }).first().waitFor({ timeout: 15000 });
   return id;
-}
-
-async function horizontalOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 test("the page is served with its policy and loads under it", async () => {

@@ -27,6 +27,22 @@ pub fn CounterPage() -> Html {
             focus("#counter-card-title");
         }
     });
+    // The offers' texts come in the language asked: ask again when it changes
+    // (checking does not spend a code; a spent one cannot be asked again).
+    {
+        let (api, desk, first) = (portal.api.clone(), desk.clone(), use_mut_ref(|| true));
+        use_effect_with(portal.lang, move |lang| {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if let (false, Some(checked)) = (first, desk.checked.clone().filter(|c| c.can_redeem())) {
+                let (lang, dispatch) = (*lang, desk.dispatcher());
+                spawn_local(async move {
+                    if let Ok(benefits) = counter::verify(&api, lang, &checked.proof).await {
+                        dispatch.dispatch(Step::Refreshed(checked.proof.clone(), benefits));
+                    }
+                });
+            }
+        });
+    }
     let on_check = {
         let (api, lang, dispatch) = (portal.api.clone(), portal.lang, desk.dispatcher());
         Callback::from(move |proof: CardProof| {
