@@ -7,7 +7,8 @@
 #   manifest.json                  file names and gzip sizes
 # Installs what is missing: the wasm32 target, wasm-bindgen-cli at exactly the
 # version in Cargo.lock (into .tools/), and binaryen's wasm-opt from npm
-# (pinned by frontend/package-lock.json).
+# (pinned by frontend/package-lock.json). Honours CARGO_TARGET_DIR (default
+# target/), so a second build directory can keep off the shared cargo lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -19,11 +20,12 @@ ensure_frontend_npm
 say "compiling the widget (wasm32, size-optimised profile)"
 cargo build --locked -p linan-frontend --lib --target wasm32-unknown-unknown --profile wasm-release
 
-work="target/widget-build"
+target_dir="${CARGO_TARGET_DIR:-target}"
+work="$target_dir/widget-build"
 dist="frontend/dist"
 rm -rf "$work" && mkdir -p "$work"
 .tools/bin/wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-  --out-dir "$work" --out-name linan_widget target/wasm32-unknown-unknown/wasm-release/linan_frontend.wasm
+  --out-dir "$work" --out-name linan_widget "$target_dir/wasm32-unknown-unknown/wasm-release/linan_frontend.wasm"
 
 say "optimising with wasm-opt"
 # The features rustc enables by default for wasm32-unknown-unknown; wasm-bindgen
