@@ -1,18 +1,28 @@
-//! The one door to the HTTP API: a generic GET ([`request`] + [`finish`])
-//! that maps every failure to a typed [`ClientError`], and the endpoints.
+//! The one door to the HTTP API: a generic request ([`request`] or [`send`],
+//! then [`finish`]) that maps every failure to a typed [`ClientError`], and
+//! the endpoints.
 //!
 //! Requests use the browser's `fetch` directly (no HTTP client crate); the
 //! browser parses the JSON (`Response.json()`) and [`crate::decode`] reads
 //! the DTOs from it (no serde format crate): both keep the wasm small. Error bodies are `{"error":{…}}`
 //! ([`ErrorBody`]); the widget never shows their English `message` — it picks
 //! its own localized text from the kind of error.
+//!
+//! The cardholder's calls carry the session token as `Authorization: Bearer`;
+//! the token is passed in by the caller, which keeps it in memory only
+//! (never in storage or cookies).
 
-use linan_shared::{BenefitDetail, BenefitPage, BenefitQuery, ErrorBody};
-use wasm_bindgen::JsCast;
+use js_sys::{JSON, Object, Reflect};
+use linan_shared::{
+    BenefitDetail, BenefitPage, BenefitQuery, CardBenefits, CardSessionDto, CounterCodeDto, ErrorBody, RedemptionList,
+    Refusal,
+};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, RequestInit};
 
 use crate::attrs::WidgetConfig;
-use crate::decode::FromJs;
+use crate::decode::{FromJs, refusal};
 use crate::i18n::Key;
 use crate::query::{benefit_url, benefits_url};
 
@@ -28,6 +38,12 @@ pub enum ClientError {
         /// The parameter at fault, from the error body.
         param: Option<String>,
     },
+    /// 401: wrong card number or second factor at sign-in; later, the
+    /// cardholder's session ended.
+    Unauthorized,
+    /// 409 with a refusal code: the card or its holder cannot get a counter
+    /// code (suspended, expired).
+    Refused(Refusal),
     /// 429: too many requests.
     RateLimited,
     /// 5xx or any other status; also an answer that is not the JSON expected.
@@ -43,6 +59,11 @@ impl ClientError {
         match status {
             404 | 410 => ClientError::NotFound,
             400 | 422 => ClientError::BadRequest { param: body.and_then(|b| b.error.param) },
+            401 => ClientError::Unauthorized,
+            409 => match body.and_then(|b| refusal(&b.error.code)) {
+                Some(r) => ClientError::Refused(r),
+                None => ClientError::Server { status },
+            },
             429 => ClientError::RateLimited,
             _ => ClientError::Server { status },
         }
@@ -54,6 +75,8 @@ impl ClientError {
             ClientError::Network => Key::ErrorNetwork,
             ClientError::NotFound => Key::ErrorNotFound,
             ClientError::BadRequest { .. } => Key::ErrorBadRequest,
+            ClientError::Unauthorized => Key::ErrorSessionEnded,
+            ClientError::Refused(r) => crate::card_wording::refusal_key(*r),
             ClientError::RateLimited => Key::ErrorBusy,
             ClientError::Server { .. } => Key::ErrorServer,
         }
@@ -68,6 +91,23 @@ pub type Pending = Result<JsFuture, ClientError>;
 pub fn request(url: &str) -> Pending {
     let window = web_sys::window().ok_or(ClientError::Network)?;
     Ok(JsFuture::from(window.fetch_with_str(url)))
+}
+
+/// Starts a request with a method, the cardholder's token and a JSON body.
+pub fn send(method: &str, url: &str, token: Option<&str>, body: Option<&JsValue>) -> Pending {
+    let window = web_sys::window().ok_or(ClientError::Network)?;
+    let headers = Headers::new().map_err(|_| ClientError::Network)?;
+    let init = RequestInit::new();
+    init.set_method(method);
+    if let Some(token) = token {
+        headers.set("authorization", &format!("Bearer {token}")).map_err(|_| ClientError::Network)?;
+    }
+    if let Some(body) = body {
+        headers.set("content-type", "application/json").map_err(|_| ClientError::Network)?;
+        init.set_body(&JSON::stringify(body).map_err(|_| ClientError::Network)?.into());
+    }
+    init.set_headers(&headers);
+    Ok(JsFuture::from(window.fetch_with_str_and_init(url, &init)))
 }
 
 /// Waits for a request and decodes its JSON answer as `T`.
@@ -97,6 +137,51 @@ pub async fn benefit(config: &WidgetConfig, id: i64) -> Result<BenefitDetail, Cl
     finish(request(&benefit_url(config, id))).await
 }
 
+/// Signs a cardholder in with the card number and the holder's name or
+/// the ID number's last 4 characters.
+pub async fn card_sign_in(
+    config: &WidgetConfig,
+    number: &str,
+    second_factor: &str,
+) -> Result<CardSessionDto, ClientError> {
+    // Built as an object and written by the browser: the JSON escaping is its.
+    let body = Object::new();
+    let set = |k: &str, v: &str| Reflect::set(&body, &JsValue::from_str(k), &JsValue::from_str(v));
+    set("card_number", number).and(set("second_factor", second_factor)).map_err(|_| ClientError::Network)?;
+    finish(send("POST", &config.endpoint("cardholder/session"), None, Some(&body))).await
+}
+
+/// Starts loading what the card reaches (in the widget's language).
+pub fn card_benefits(config: &WidgetConfig, token: &str) -> Pending {
+    send("GET", &config.endpoint(&format!("cardholder/benefits?lang={}", config.lang.tag())), Some(token), None)
+}
+
+/// Starts loading the card holder's redemptions.
+pub fn card_history(config: &WidgetConfig, token: &str) -> Pending {
+    send("GET", &config.endpoint("cardholder/redemptions"), Some(token), None)
+}
+
+/// A fresh counter code.
+pub async fn card_code(config: &WidgetConfig, token: &str) -> Result<CounterCodeDto, ClientError> {
+    finish(send("GET", &config.endpoint("cardholder/code"), Some(token), None)).await
+}
+
+/// Ends the session on the server. The caller forgets the token whatever
+/// the answer: a session the server could not end expires on its own.
+pub async fn card_sign_out(config: &WidgetConfig, token: &str) {
+    if let Ok(pending) = send("DELETE", &config.endpoint("cardholder/session"), Some(token), None) {
+        let _ = pending.await;
+    }
+}
+
+/// Reads the two answers of [`card_benefits`] and [`card_history`].
+pub async fn card_overview(
+    benefits: Pending,
+    history: Pending,
+) -> (Result<CardBenefits, ClientError>, Result<RedemptionList, ClientError>) {
+    (finish(benefits).await, finish(history).await)
+}
+
 #[cfg(test)]
 mod tests {
     use linan_shared::ErrorDetail;
@@ -123,8 +208,20 @@ mod tests {
         );
         assert_eq!(ClientError::from_status(422, None), ClientError::BadRequest { param: None });
         assert_eq!(ClientError::from_status(429, body(None)), ClientError::RateLimited);
+        assert_eq!(ClientError::from_status(401, None), ClientError::Unauthorized);
         assert_eq!(ClientError::from_status(503, None), ClientError::Server { status: 503 });
         assert_eq!(ClientError::from_status(302, None), ClientError::Server { status: 302 });
+    }
+
+    #[test]
+    fn a_conflict_with_a_refusal_code_names_the_refusal() {
+        let mut conflict = body(None);
+        if let Some(b) = conflict.as_mut() {
+            b.error.code = "card_suspended".into();
+        }
+        assert_eq!(ClientError::from_status(409, conflict), ClientError::Refused(Refusal::CardSuspended));
+        assert_eq!(ClientError::from_status(409, body(None)), ClientError::Server { status: 409 });
+        assert_eq!(ClientError::Refused(Refusal::CardSuspended).message(), Key::RefusedCardSuspended);
     }
 
     #[test]

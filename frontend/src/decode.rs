@@ -14,9 +14,11 @@
 
 use js_sys::{Array, Reflect};
 use linan_shared::{
-    BenefitDetail, BenefitPage, BenefitSummary, CardReach, CardSchemeDto, CardSchemesDto, CategoryCode, CategoryDto,
-    Date, DistrictCode, DistrictDto, EligibilityRule, ErrorBody, ErrorDetail, GeoPoint, Gives, LocalizedText,
-    PartnerKind, PartnerSummary, Quota, QuotaPeriod, Reach, RecognitionDto, SchemeCode, TierCode, TierDto, Validity,
+    BenefitDetail, BenefitPage, BenefitSummary, CardBenefitDto, CardBenefits, CardDto, CardReach, CardSchemeDto,
+    CardSchemesDto, CardSessionDto, CardStatus, CategoryCode, CategoryDto, CounterCodeDto, Date, DistrictCode,
+    DistrictDto, EligibilityRule, ErrorBody, ErrorDetail, GeoPoint, Gives, LocalizedText, PartnerKind, PartnerSummary,
+    Quota, QuotaPeriod, Reach, RecognitionDto, RedemptionDto, RedemptionList, Refusal, SchemeCode, TierCode, TierDto,
+    Validity,
 };
 use wasm_bindgen::JsValue;
 
@@ -282,5 +284,105 @@ impl FromJs for ErrorDetail {
 impl FromJs for ErrorBody {
     fn from_js(js: &JsValue) -> Option<Self> {
         Some(ErrorBody { error: req(js, "error")? })
+    }
+}
+
+// The cardholder's answers (`/api/v1/cardholder/*`).
+
+impl FromJs for CardStatus {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        CardStatus::parse(&js.as_string()?)
+    }
+}
+
+/// Every refusal, for reading its snake_case code back.
+const REFUSALS: [Refusal; 7] = [
+    Refusal::TierTooLow,
+    Refusal::CardSuspended,
+    Refusal::CardExpired,
+    Refusal::PersonSuspended,
+    Refusal::NotValidToday,
+    Refusal::QuotaUsed,
+    Refusal::StockGone,
+];
+
+/// A refusal code (`quota_used`), as in benefit items and 409 error bodies.
+pub fn refusal(code: &str) -> Option<Refusal> {
+    REFUSALS.into_iter().find(|r| r.as_str() == code)
+}
+
+impl FromJs for Refusal {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        refusal(&js.as_string()?)
+    }
+}
+
+impl FromJs for CardDto {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(CardDto {
+            number: req(js, "number")?,
+            scheme: req(js, "scheme")?,
+            tier: req(js, "tier")?,
+            holder_name: req(js, "holder_name")?,
+            valid_until: req(js, "valid_until")?,
+            status: req(js, "status")?,
+        })
+    }
+}
+
+impl FromJs for CardSessionDto {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(CardSessionDto { token: req(js, "token")?, expires_at: req(js, "expires_at")?, card: req(js, "card")? })
+    }
+}
+
+impl FromJs for CardBenefitDto {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(CardBenefitDto {
+            benefit: req(js, "benefit")?,
+            via: req(js, "via")?,
+            refusal: opt(js, "refusal")?,
+            remaining: opt(js, "remaining")?,
+            period: opt(js, "period")?,
+            stock_left: opt(js, "stock_left")?,
+        })
+    }
+}
+
+impl FromJs for CardBenefits {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(CardBenefits { card: req(js, "card")?, items: req(js, "items")? })
+    }
+}
+
+impl FromJs for CounterCodeDto {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(CounterCodeDto {
+            code: req(js, "code")?,
+            qr: req(js, "qr")?,
+            expires_at: req(js, "expires_at")?,
+            valid_secs: req(js, "valid_secs")?,
+        })
+    }
+}
+
+impl FromJs for RedemptionDto {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(RedemptionDto {
+            id: req(js, "id")?,
+            benefit_id: req(js, "benefit_id")?,
+            benefit_title: req(js, "benefit_title")?,
+            partner_name: req(js, "partner_name")?,
+            card_number: req(js, "card_number")?,
+            redeemed_at: req(js, "redeemed_at")?,
+            voided_at: opt(js, "voided_at")?,
+            void_reason: opt(js, "void_reason")?,
+        })
+    }
+}
+
+impl FromJs for RedemptionList {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(RedemptionList { items: req(js, "items")? })
     }
 }

@@ -5,7 +5,9 @@
 //! calls [`mount()`](fn@mount) with a `<div>` inside it and the element's
 //! attributes. The widget lists the public catalogue (search, category, district, "near me",
 //! detail with eligibility explained through the recognition table) in
-//! zh-CN, zh-HK or English.
+//! zh-CN, zh-HK or English, and "My card": a cardholder signs in with card
+//! number and second factor, sees what the card reaches and why, shows a
+//! counter code as a QR, and reads their own redemptions.
 //!
 //! The crate is split so that everything but rendering and the browser APIs is
 //! plain Rust, tested natively by `cargo test`:
@@ -14,7 +16,9 @@
 //! - [`query`]: the visitor's filters → a [`linan_shared::BenefitQuery`];
 //! - [`state`]: the catalogue reducer (pages, cursor, stale answers, the
 //!   open detail);
-//! - [`debounce`], [`links`], [`eligibility`], [`wording`], [`i18n`];
+//! - [`card_state`]: the "My card" reducer (sign-in, overview, open code);
+//! - [`debounce`], [`links`], [`eligibility`], [`wording`], [`card_wording`],
+//!   [`qr`] (the counter code's QR as SVG path data), [`i18n`];
 //! - [`api`]: the one door to the HTTP API, and its typed errors; [`decode`]
 //!   reads its JSON into the shared DTOs;
 //! - [`hooks`] and [`components`]: the Yew side;
@@ -22,6 +26,8 @@
 
 pub mod api;
 pub mod attrs;
+pub mod card_state;
+pub mod card_wording;
 pub mod components;
 pub mod debounce;
 pub mod decode;
@@ -31,6 +37,7 @@ pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod links;
+pub mod qr;
 pub mod query;
 pub mod state;
 pub mod wording;

@@ -4,7 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CatalogueView, TabBarProps, header, tab_bar};
+use linan_shared::CardSessionDto;
+
+use super::{CatalogueView, MyCardView, TabBarProps, header, tab_bar};
 use crate::WIDGET_CSS;
 use crate::attrs::WidgetConfig;
 use crate::hooks::use_reference;
@@ -13,12 +15,13 @@ use crate::state::Status;
 
 /// A top-level view of the widget.
 ///
-/// Only the catalogue exists today; "My card" (cardholder verification) is
-/// the next. The tab bar appears once [`VIEWS`] has more than one entry.
+/// The tab bar appears when [`VIEWS`] has more than one entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// The public benefits catalogue.
     Catalogue,
+    /// The cardholder's own view: sign in with a card, what it reaches, counter codes.
+    MyCard,
 }
 
 impl View {
@@ -26,12 +29,13 @@ impl View {
     pub fn label(self) -> Key {
         match self {
             View::Catalogue => Key::ViewCatalogue,
+            View::MyCard => Key::ViewMyCard,
         }
     }
 }
 
 /// The views offered, in tab order.
-pub const VIEWS: &[View] = &[View::Catalogue];
+pub const VIEWS: &[View] = &[View::Catalogue, View::MyCard];
 
 /// What the root shows: the view, and the state that view reports for the
 /// root's `data-state`. One reducer for both (each hook state type costs
@@ -77,6 +81,9 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let reference = use_reference(config);
     let shell = use_reducer_eq(|| Shell { view: View::Catalogue, status: Status::Loading });
+    // The cardholder's session lives here, in this page's memory only: it
+    // survives switching views and attribute changes, never a reload.
+    let session = use_state_eq(|| None::<Rc<CardSessionDto>>);
     let on_status = shell.dispatcher().to_callback().reform(ShellAction::Report);
     let content = match shell.view {
         View::Catalogue => html! {
@@ -84,6 +91,15 @@ pub fn App(props: &AppProps) -> Html {
             // starts the catalogue over from it: the key remounts it.
             <CatalogueView key={preset_key(config)} config={config.clone()} {reference} {on_status} />
         },
+        View::MyCard => {
+            let on_session = {
+                let session = session.setter();
+                Callback::from(move |s| session.set(s))
+            };
+            html! {
+                <MyCardView config={config.clone()} {reference} session={(*session).clone()} {on_session} {on_status} />
+            }
+        }
     };
     html! {
         <>

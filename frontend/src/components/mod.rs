@@ -5,7 +5,8 @@
 //! nodes (`{text}`), never as markup.
 //!
 //! Only the pieces that hold state are Yew function components ([`App`],
-//! [`CatalogueView`], [`DetailView`], [`SearchBox`]). The leaves are plain
+//! [`CatalogueView`], [`DetailView`], [`SearchBox`], [`MyCardView`],
+//! [`CounterCode`]). The leaves are plain
 //! functions of a `#[derive(Properties)]` props struct (`benefit_item(&props)`):
 //! each component costs about 2 KB of wasm in Yew's generic machinery, and
 //! the widget has a gzip budget. Promoting a leaf back to a component is a
@@ -14,9 +15,11 @@
 mod app;
 mod benefit_item;
 mod benefit_list;
+mod card_benefit_item;
 mod card_note;
 mod catalogue_view;
 mod category_chips;
+mod counter_code;
 mod detail_body;
 mod detail_view;
 mod district_select;
@@ -27,7 +30,10 @@ mod filter_bar;
 mod header;
 mod load_more;
 mod loading;
+mod my_card_view;
 mod near_button;
+mod qr_code;
+mod redemption_list;
 mod result_count;
 mod search_box;
 mod tab_bar;
@@ -35,9 +41,11 @@ mod tab_bar;
 pub use app::{App, AppProps, Shell, ShellAction, VIEWS, View};
 pub use benefit_item::{BenefitItemProps, benefit_item};
 pub use benefit_list::{BenefitListProps, benefit_list};
+pub use card_benefit_item::{CardBenefitItemProps, card_benefit_item};
 pub use card_note::{CardNoteProps, card_note};
 pub use catalogue_view::{CatalogueView, CatalogueViewProps};
 pub use category_chips::{CategoryChipsProps, category_chips};
+pub use counter_code::{CounterCode, CounterCodeProps};
 pub use detail_body::{DetailBodyProps, detail_body};
 pub use detail_view::{DetailView, DetailViewProps};
 pub use district_select::{DistrictSelectProps, district_select};
@@ -48,7 +56,10 @@ pub use filter_bar::{FilterBarProps, filter_bar};
 pub use header::header;
 pub use load_more::{LoadMoreProps, load_more};
 pub use loading::{LoadingProps, loading};
+pub use my_card_view::{MyCardView, MyCardViewProps};
 pub use near_button::{NearButtonProps, near_button};
+pub use qr_code::{QrCodeProps, qr_code};
+pub use redemption_list::{RedemptionListProps, redemption_list};
 pub use result_count::{ResultCountProps, result_count};
 pub use search_box::{SearchBox, SearchBoxProps};
 pub use tab_bar::{TabBarProps, tab_bar};

@@ -123,10 +123,13 @@ pub(crate) fn stub_fetch(routes: &[(&str, u16, &str)]) {
     }
     Reflect::set(&window, &"__linanRoutes".into(), &table).unwrap();
     Reflect::set(&window, &"__linanRequests".into(), &Array::new()).unwrap();
+    Reflect::set(&window, &"__linanCalls".into(), &Array::new()).unwrap();
     let fetch = Function::new_with_args(
-        "input",
+        "input, init",
         "const url = String(input && input.url ? input.url : input);
          window.__linanRequests.push(url);
+         const headers = new Headers((init && init.headers) || undefined);
+         window.__linanCalls.push([(init && init.method) || 'GET', url, headers.get('authorization') || '', (init && init.body) || '']);
          for (const [needle, status, body] of window.__linanRoutes) {
            if (url.includes(needle)) {
              return Promise.resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } }));
@@ -142,6 +145,30 @@ pub(crate) fn requests() -> Vec<String> {
     let window = web_sys::window().unwrap();
     let list: Array = Reflect::get(&window, &"__linanRequests".into()).unwrap().dyn_into().unwrap();
     list.iter().filter_map(|v| v.as_string()).collect()
+}
+
+/// One request as the stub saw it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Call {
+    pub(crate) method: String,
+    pub(crate) url: String,
+    /// The `Authorization` header ("" when absent).
+    pub(crate) auth: String,
+    /// The body ("" when none).
+    pub(crate) body: String,
+}
+
+/// Every request since the last [`stub_fetch`], with method, token and body.
+pub(crate) fn calls() -> Vec<Call> {
+    let window = web_sys::window().unwrap();
+    let list: Array = Reflect::get(&window, &"__linanCalls".into()).unwrap().dyn_into().unwrap();
+    list.iter()
+        .map(|call| {
+            let call = Array::from(&call);
+            let part = |i| call.get(i).as_string().unwrap_or_default();
+            Call { method: part(0), url: part(1), auth: part(2), body: part(3) }
+        })
+        .collect()
 }
 
 /// The standard routes of a healthy API, in match order.

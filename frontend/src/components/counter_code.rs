@@ -1,0 +1,161 @@
+//! The counter code for one benefit: the QR, its numeric form, and a
+//! countdown; a new code once it expires (or at any time).
+//!
+//! A non-modal dialog that replaces the list, like the catalogue's detail:
+//! focus moves to its close button; Escape or the button closes it, and the
+//! view then returns focus to the benefit's code button.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use linan_shared::CounterCodeDto;
+use wasm_bindgen_futures::spawn_local;
+use yew::platform::time::sleep;
+use yew::prelude::*;
+
+use super::{ErrorBoxProps, LoadingProps, QrCodeProps, error_box, loading, qr_code};
+use crate::api::{self, ClientError};
+use crate::attrs::WidgetConfig;
+use crate::card_wording::{clock, seconds_left};
+use crate::dom::focus;
+use crate::i18n::{Key, t};
+use crate::wording::fill;
+
+/// Props of [`CounterCode`].
+#[derive(Properties, PartialEq)]
+pub struct CounterCodeProps {
+    /// The widget's configuration.
+    pub config: WidgetConfig,
+    /// The cardholder's session token.
+    pub token: AttrValue,
+    /// The benefit's id (names the dialog's title).
+    pub id: i64,
+    /// The benefit's title.
+    pub title: AttrValue,
+    /// Close the code.
+    pub on_close: Callback<()>,
+    /// The server no longer knows the session.
+    pub on_ended: Callback<ClientError>,
+}
+
+/// Where the code is.
+#[derive(Debug, Clone, PartialEq)]
+enum Code {
+    /// On its way.
+    Loading,
+    /// Here, fetched at this time (ms since the epoch).
+    Shown(Rc<CounterCodeDto>, f64),
+    /// Refused (card suspended…) or failed.
+    Failed(ClientError),
+}
+
+/// The counter code dialog.
+#[component]
+pub fn CounterCode(props: &CounterCodeProps) -> Html {
+    let lang = props.config.lang;
+    let code = use_state_eq(|| Code::Loading);
+    let attempt = use_state_eq(|| 0u32);
+    let now = use_state_eq(js_sys::Date::now);
+    let close = use_node_ref();
+    {
+        let close = close.clone();
+        use_effect_with((), move |_| focus(&close));
+    }
+    {
+        let (code, config, token, on_ended) =
+            (code.clone(), props.config.clone(), props.token.clone(), props.on_ended.clone());
+        use_effect_with(*attempt, move |_| {
+            code.set(Code::Loading);
+            spawn_local(async move {
+                match api::card_code(&config, &token).await {
+                    Ok(dto) => code.set(Code::Shown(Rc::new(dto), js_sys::Date::now())),
+                    Err(ClientError::Unauthorized) => on_ended.emit(ClientError::Unauthorized),
+                    Err(error) => code.set(Code::Failed(error)),
+                }
+            });
+        });
+    }
+    // The countdown ticks while a code is shown, and stops at zero or when
+    // the dialog closes.
+    let shown = match &*code {
+        Code::Shown(dto, at) => Some((dto.valid_secs, *at)),
+        _ => None,
+    };
+    {
+        let now = now.setter();
+        use_effect_with(shown.map(|(secs, at)| (secs, at.to_bits())), move |shown| {
+            let alive = Rc::new(Cell::new(true));
+            if let Some((secs, at)) = *shown {
+                let alive = alive.clone();
+                spawn_local(async move {
+                    while alive.get() {
+                        sleep(Duration::from_millis(250)).await;
+                        let t = js_sys::Date::now();
+                        if alive.get() {
+                            now.set(t);
+                        }
+                        if seconds_left(secs, f64::from_bits(at), t) == 0 {
+                            break;
+                        }
+                    }
+                });
+            }
+            move || alive.set(false)
+        });
+    }
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    let new_code = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(attempt.wrapping_add(1)))
+    };
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
+    };
+    let left = shown.map(|(secs, at)| seconds_left(secs, at, *now));
+    let body = match &*code {
+        Code::Loading => loading(&LoadingProps { lang, announce: true }),
+        Code::Failed(error) => error_box(&ErrorBoxProps { lang, error: error.clone(), on_retry: retry }),
+        Code::Shown(dto, _) => {
+            let left = left.unwrap_or(0);
+            html! {
+                <div class="lw-code-body" data-expired={(left == 0).then_some("true")}>
+                    <p class="lw-code-help">{ t(lang, Key::CodeHelp) }</p>
+                    { qr_code(&QrCodeProps { lang, payload: AttrValue::from(dto.qr.clone()) }) }
+                    <p class="lw-code-label">{ t(lang, Key::NumericCode) }</p>
+                    <p class="lw-code" data-counter-code={dto.code.clone()}>{ &dto.code }</p>
+                    <p class="lw-countdown" role="timer" data-seconds-left={left.to_string()}>
+                        if left > 0 { { fill(t(lang, Key::CodeLeft), &[("t", &clock(left))]) } }
+                    </p>
+                </div>
+            }
+        }
+    };
+    let on_close = props.on_close.clone();
+    let title_id = format!("lw-code-title-{}", props.id);
+    html! {
+        <section class="lw-detail lw-code-view" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} {onkeydown}>
+            <div class="lw-detail-bar">
+                <button type="button" class="lw-close" ref={close} onclick={move |_| on_close.emit(())}>
+                    <span class="lw-back-icon" aria-hidden="true"></span>
+                    { t(lang, Key::Back) }
+                </button>
+            </div>
+            <h2 class="lw-detail-title" id={title_id}>{ t(lang, Key::CodeTitle) }</h2>
+            <p class="lw-detail-partner">{ &props.title }</p>
+            { body }
+            // Said once when the code runs out, not every second.
+            <p class="lw-count" aria-live="polite">{ if left == Some(0) { t(lang, Key::CodeExpired) } else { "" } }</p>
+            <button type="button" class="lw-more lw-new-code" onclick={new_code}>{ t(lang, Key::NewCode) }</button>
+        </section>
+    }
+}

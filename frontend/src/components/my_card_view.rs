@@ -1,0 +1,305 @@
+//! "My card": the cardholder signs in with card number and second factor,
+//! sees what the card reaches in both districts and why, shows a counter
+//! code, reads their own redemptions, and signs out.
+//!
+//! The session comes from the root (which keeps the token in memory only);
+//! this view holds the rest ([`crate::card_state`]) and manages focus: to the
+//! list heading after sign-in, back to a benefit's code button when its code
+//! closes, to the card number field after signing out.
+
+use std::rc::Rc;
+
+use linan_shared::{CardSessionDto, Lang};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::{
+    CardBenefitItemProps, CounterCode, ErrorBoxProps, LoadingProps, RedemptionListProps, card_benefit_item, error_box,
+    loading, redemption_list,
+};
+use crate::api::{self, ClientError};
+use crate::attrs::WidgetConfig;
+use crate::card_state::{CardAction, CardView, Overview, SignIn};
+use crate::dom::focus_within;
+use crate::eligibility::card_name;
+use crate::hooks::Reference;
+use crate::i18n::{Key, t};
+use crate::state::Status;
+use crate::wording::{count, fill};
+
+/// Props of [`MyCardView`].
+#[derive(Properties, PartialEq)]
+pub struct MyCardViewProps {
+    /// The widget's configuration.
+    pub config: WidgetConfig,
+    /// Scheme names for the card and the recognition reasons.
+    pub reference: Reference,
+    /// The cardholder's session, if signed in.
+    pub session: Option<Rc<CardSessionDto>>,
+    /// Signed in (`Some`) or out (`None`).
+    pub on_session: Callback<Option<Rc<CardSessionDto>>>,
+    /// Reports the root's `data-state`.
+    pub on_status: Callback<Status>,
+}
+
+/// Where focus goes after the next render.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Focus {
+    Heading,
+    Item(i64),
+    Form,
+}
+
+/// The view.
+#[component]
+pub fn MyCardView(props: &MyCardViewProps) -> Html {
+    let MyCardViewProps { config, reference, session, on_session, on_status } = props;
+    let lang = config.lang;
+    let view = use_reducer_eq(CardView::default);
+    let ids = use_mut_ref(|| 0u32);
+    let focus_next = use_mut_ref(|| None::<Focus>);
+    let root = use_node_ref();
+    let (number, factor) = (use_node_ref(), use_node_ref());
+    let token = session.as_ref().map(|s| AttrValue::from(s.token.clone()));
+    let signed_in = token.is_some();
+
+    {
+        let on_status = on_status.clone();
+        use_effect_with(view.status(signed_in), move |status| on_status.emit(*status));
+    }
+    {
+        let (dispatch, config, on_session, ids) = (view.dispatcher(), config.clone(), on_session.clone(), ids.clone());
+        use_effect_with((token.clone(), lang, config.api.clone(), view.attempt), move |(token, ..)| {
+            let Some(token) = token.clone() else { return };
+            let request = {
+                let mut id = ids.borrow_mut();
+                *id = id.wrapping_add(1);
+                *id
+            };
+            dispatch.dispatch(CardAction::Reload(request));
+            // Both requests start now and run in parallel.
+            let (benefits, history) = (api::card_benefits(&config, &token), api::card_history(&config, &token));
+            spawn_local(async move {
+                let (benefits, history) = api::card_overview(benefits, history).await;
+                if benefits == Err(ClientError::Unauthorized) {
+                    dispatch.dispatch(CardAction::Ended(ClientError::Unauthorized));
+                    on_session.emit(None);
+                } else {
+                    dispatch.dispatch(CardAction::Loaded(request, benefits, history));
+                }
+            });
+        });
+    }
+    {
+        let (root, focus_next) = (root.clone(), focus_next.clone());
+        use_effect_with((signed_in, view.open, view.overview.clone()), move |(_, open, _)| {
+            // While a code is open the list is hidden; keep the target for later.
+            if open.is_some() {
+                return;
+            }
+            let target = focus_next.borrow_mut().take();
+            let selector = match target {
+                Some(Focus::Heading) => ".lw-card-heading".to_owned(),
+                Some(Focus::Item(id)) => format!(".lw-card-item[data-id=\"{id}\"] .lw-code-btn"),
+                Some(Focus::Form) => ".lw-input".to_owned(),
+                None => return,
+            };
+            focus_within(&root, &selector);
+        });
+    }
+
+    let on_ended = {
+        let (dispatch, on_session) = (view.dispatcher(), on_session.clone());
+        Callback::from(move |error: ClientError| {
+            dispatch.dispatch(CardAction::Ended(error));
+            on_session.emit(None);
+        })
+    };
+    let content = match (session, token) {
+        (Some(session), Some(token)) => {
+            let on_sign_out = {
+                let (dispatch, on_session, config, token, focus_next) =
+                    (view.dispatcher(), on_session.clone(), config.clone(), token.clone(), focus_next.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let (config, token) = (config.clone(), token.clone());
+                    spawn_local(async move { api::card_sign_out(&config, &token).await });
+                    *focus_next.borrow_mut() = Some(Focus::Form);
+                    dispatch.dispatch(CardAction::SignedOut);
+                    on_session.emit(None);
+                })
+            };
+            let on_code = {
+                let (dispatch, focus_next) = (view.dispatcher(), focus_next.clone());
+                Callback::from(move |id: i64| {
+                    *focus_next.borrow_mut() = Some(Focus::Item(id));
+                    dispatch.dispatch(CardAction::Open(id));
+                })
+            };
+            let code = view.open.map(|id| {
+                let title = match &view.overview {
+                    Overview::Loaded(b, _) => {
+                        b.items.iter().find(|i| i.benefit.id == id).map(|i| i.benefit.title.clone())
+                    }
+                    _ => None,
+                };
+                html! {
+                    <CounterCode key={id} {id} config={config.clone()} token={token.clone()}
+                        title={title.unwrap_or_default()} on_ended={on_ended.clone()}
+                        on_close={view.dispatcher().to_callback().reform(|()| CardAction::Close)} />
+                }
+            });
+            html! {
+                <>
+                    <div class="lw-card-main" hidden={view.open.is_some()}>
+                        { signed_in_panel(lang, session, reference, &view, on_sign_out, on_code) }
+                    </div>
+                    { code }
+                </>
+            }
+        }
+        _ => sign_in_form(
+            lang,
+            &view.sign_in,
+            &number,
+            &factor,
+            on_submit(config, &view, on_session, &focus_next, &number, &factor),
+        ),
+    };
+    html! { <div class="lw-mycard" ref={root}>{ content }</div> }
+}
+
+/// The form's submit: checks the card, and on success hands the session up.
+fn on_submit(
+    config: &WidgetConfig,
+    view: &UseReducerHandle<CardView>,
+    on_session: &Callback<Option<Rc<CardSessionDto>>>,
+    focus_next: &Rc<std::cell::RefCell<Option<Focus>>>,
+    number: &NodeRef,
+    factor: &NodeRef,
+) -> Callback<SubmitEvent> {
+    let pending = view.sign_in == SignIn::Pending;
+    let (dispatch, config, on_session, focus_next) =
+        (view.dispatcher(), config.clone(), on_session.clone(), focus_next.clone());
+    let (number, factor) = (number.clone(), factor.clone());
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        let value = |n: &NodeRef| n.cast::<HtmlInputElement>().map(|i| i.value().trim().to_owned()).unwrap_or_default();
+        let (number, factor) = (value(&number), value(&factor));
+        if pending || number.is_empty() || factor.is_empty() {
+            return;
+        }
+        dispatch.dispatch(CardAction::SignInStarted);
+        let (dispatch, config, on_session, focus_next) =
+            (dispatch.clone(), config.clone(), on_session.clone(), focus_next.clone());
+        spawn_local(async move {
+            match api::card_sign_in(&config, &number, &factor).await {
+                Ok(session) => {
+                    *focus_next.borrow_mut() = Some(Focus::Heading);
+                    dispatch.dispatch(CardAction::SignedIn);
+                    on_session.emit(Some(Rc::new(session)));
+                }
+                Err(error) => dispatch.dispatch(CardAction::SignInFailed(error)),
+            }
+        });
+    })
+}
+
+/// Card number and second factor. The inputs are uncontrolled (the browser
+/// owns their text, so IMEs composing a name are never disturbed) and read
+/// on submit; the labels wrap them, so each input is named by its label.
+fn sign_in_form(
+    lang: Lang,
+    state: &SignIn,
+    number: &NodeRef,
+    factor: &NodeRef,
+    onsubmit: Callback<SubmitEvent>,
+) -> Html {
+    let pending = *state == SignIn::Pending;
+    let (error, status) = match state {
+        SignIn::Failed(ClientError::Unauthorized) => (Some(Key::ErrorCredentials), ""),
+        SignIn::Failed(e) | SignIn::Ended(e) => (Some(e.message()), ""),
+        SignIn::Pending => (None, t(lang, Key::SigningIn)),
+        SignIn::SignedOut => (None, t(lang, Key::SignedOut)),
+        SignIn::Idle => (None, ""),
+    };
+    html! {
+        <>
+            <form class="lw-signin" {onsubmit}>
+                <p class="lw-intro">{ t(lang, Key::SignInIntro) }</p>
+                <label class="lw-field">
+                    <span class="lw-label">{ t(lang, Key::CardNumber) }</span>
+                    <input class="lw-input" ref={number} name="card_number" type="text" required=true
+                        autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="32" />
+                </label>
+                <label class="lw-field">
+                    <span class="lw-label">{ t(lang, Key::SecondFactor) }</span>
+                    <input class="lw-input" ref={factor} name="second_factor" type="text" required=true
+                        autocomplete="off" spellcheck="false" maxlength="64" />
+                </label>
+                <button type="submit" class="lw-submit" aria-disabled={pending.then_some("true")}>
+                    { t(lang, if pending { Key::SigningIn } else { Key::SignIn }) }
+                </button>
+            </form>
+            <p class="lw-count" aria-live="polite">{ status }</p>
+            if let Some(key) = error {
+                <div class="lw-error" role="alert"><p class="lw-error-text">{ t(lang, key) }</p></div>
+            }
+        </>
+    }
+}
+
+/// The card, the benefits it reaches, the history.
+fn signed_in_panel(
+    lang: Lang,
+    session: &CardSessionDto,
+    reference: &Reference,
+    view: &UseReducerHandle<CardView>,
+    on_sign_out: Callback<MouseEvent>,
+    on_code: Callback<i64>,
+) -> Html {
+    let card = &session.card;
+    let (scheme, tier) = card_name(reference.schemes.as_deref(), lang, &card.scheme, &card.tier);
+    let retry = view.dispatcher().to_callback().reform(|()| CardAction::Retry);
+    let (live, body, history) = match &view.overview {
+        Overview::Loading => (t(lang, Key::Loading).to_owned(), loading(&LoadingProps { lang, announce: false }), None),
+        Overview::Failed(error) => {
+            (String::new(), error_box(&ErrorBoxProps { lang, error: error.clone(), on_retry: retry }), None)
+        }
+        Overview::Loaded(benefits, history) => {
+            let body = if benefits.items.is_empty() {
+                html! { <p class="lw-empty">{ t(lang, Key::CardEmpty) }</p> }
+            } else {
+                html! {
+                    <ul class="lw-list lw-card-list" role="list" aria-labelledby="lw-card-heading">
+                        { for benefits.items.iter().map(|item| card_benefit_item(&CardBenefitItemProps {
+                            lang,
+                            item: Rc::new(item.clone()),
+                            schemes: reference.schemes.clone(),
+                            on_code: on_code.clone(),
+                        })) }
+                    </ul>
+                }
+            };
+            (count(lang, benefits.items.len(), false), body, history.clone())
+        }
+    };
+    html! {
+        <>
+            <div class="lw-card-bar">
+                <div class="lw-card-id">
+                    <p class="lw-card-name">{ scheme }{ " " }{ tier }</p>
+                    <p class="lw-partner">
+                        <span class="lw-card-number">{ &card.number }</span>{ " · " }{ &card.holder_name }{ " · " }
+                        { fill(t(lang, Key::ValidUntil), &[("date", &card.valid_until)]) }
+                    </p>
+                </div>
+                <button type="button" class="lw-signout" onclick={on_sign_out}>{ t(lang, Key::SignOut) }</button>
+            </div>
+            <h2 class="lw-card-heading" id="lw-card-heading" tabindex="-1">{ t(lang, Key::MyBenefits) }</h2>
+            <p class="lw-count" aria-live="polite">{ live }</p>
+            { body }
+            { redemption_list(&RedemptionListProps { lang, list: history }) }
+        </>
+    }
+}
