@@ -1,5 +1,6 @@
-// End-to-end tests of the counter (redeem, void, figures), the integrity
-// list, and the one flow across the widget and the portal: the cardholder
+// End-to-end tests of the counter (redeem, void, figures, a retry after a
+// lost answer keeping its Idempotency-Key), the integrity list, and the one
+// flow across the widget and the portal: the cardholder
 // opens a code in the widget's "My card" view and the merchant enters its
 // QR payload at the counter. Headless Chromium against the real backend with
 // the demo data (its own fresh SQLite file). Waits are conditions with
@@ -8,27 +9,43 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { launch, shot } from "../../frontend/e2e/browser.mjs";
 import { until } from "../../frontend/e2e/server.mjs";
-import { DEMO_PASSWORD, announced, horizontalOverflow, openPage, signIn, startPortalServer } from "./helpers.mjs";
+import { announced, horizontalOverflow, openPage, signIn, startPortalServer, watch } from "./helpers.mjs";
 
 // Demo cards (backend/src/demo/cards.csv): one person holding a Liwan A card
 // (and a Youyue A card), and a Liwan C card of someone else.
-const CHEN = { number: "LW2026000014", factor: "陈小荔" };
-const ZHOU = { number: "LW2026000030", factor: "周敏" };
+const CHEN = { number: "LW2026000014", factor: "陈小荔", name: "陈小荔" };
+const ZHOU = { number: "LW2026000030", factor: "周敏", name: "周敏" };
+const LI = { number: "LW2026000022", factor: "0023", name: "李文" };
 
 let server;
 let browser;
+// merchant1's browser context, signed in once: sign-ins are throttled per
+// account (a burst of 5), and every test here works at merchant1's counter.
+let merchant;
 
 before(async () => {
   server = await startPortalServer();
   browser = await launch();
+  merchant = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await merchant.newPage();
+  await page.goto(`${server.base}/portal/#/login`);
+  await signIn(page, "merchant1@demo.linan");
+  await page.locator("h1", { hasText: "我的优惠" }).waitFor({ timeout: 20000 });
+  await page.close();
 });
 
 after(async () => {
+  await merchant?.close();
   await browser?.close();
   await server?.stop();
 });
 
 const newPage = (width) => openPage(browser, width);
+
+/** A page of the signed-in merchant1. */
+async function merchantPage() {
+  return watch(await merchant.newPage());
+}
 
 async function json(path, init = {}) {
   const response = await fetch(`${server.base}${path}`, init);
@@ -37,14 +54,11 @@ async function json(path, init = {}) {
   return body;
 }
 
-/** The partner id of a demo merchant account. */
-async function partnerOf(email) {
-  const session = await json("/api/v1/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD, bearer: true }),
-  });
-  return session.account.partner_id;
+/** The partner id of merchant1. */
+async function merchantPartner() {
+  const response = await merchant.request.get(`${server.base}/api/v1/auth/me`);
+  assert.equal(response.status(), 200);
+  return (await response.json()).account.partner_id;
 }
 
 /** A cardholder's bearer token. */
@@ -63,11 +77,10 @@ async function counterCode(card) {
   return json("/api/v1/cardholder/code", { headers: { authorization: `Bearer ${token}` } });
 }
 
-/** Signs merchant1 in and opens the counter through the menu. */
+/** Opens merchant1's counter through the menu. */
 async function openCounter(page) {
-  await page.goto(`${server.base}/portal/#/login`);
-  await signIn(page, "merchant1@demo.linan");
-  await page.locator("h1", { hasText: "我的优惠" }).waitFor({ timeout: 15000 });
+  await page.goto(`${server.base}/portal/#/offers`);
+  await page.locator("h1", { hasText: "我的优惠" }).waitFor({ timeout: 20000 });
   await page.getByRole("link", { name: "柜台核销" }).click();
   await page.locator("h1", { hasText: "柜台核销" }).waitFor({ timeout: 15000 });
   assert.equal(new URL(page.url()).hash, "#/counter");
@@ -78,7 +91,7 @@ async function checkCard(page, card) {
   await page.locator("#counter-card-number").fill(card.number);
   await page.locator("#counter-second-factor").fill(card.factor);
   await page.locator("#counter-second-factor").press("Enter");
-  await page.locator("#counter-card-title", { hasText: card.factor }).waitFor({ timeout: 15000 });
+  await page.locator("#counter-card-title", { hasText: card.name }).waitFor({ timeout: 15000 });
 }
 
 /** The first offer on the desk with a "Redeem" button: its item (found by id from then on), id and button. */
@@ -97,7 +110,7 @@ async function facts(item) {
 }
 
 test("the counter redeems with a card number and its holder's name, voids with a reason, and the figures count it", async () => {
-  const page = await newPage();
+  const page = await merchantPage();
   await openCounter(page);
   await checkCard(page, CHEN);
   assert.equal(await page.evaluate(() => document.activeElement?.id), "counter-card-title", "focus moves to the card");
@@ -172,12 +185,12 @@ test("the counter redeems with a card number and its holder's name, voids with a
 test("a QR payload is accepted at the counter and spent by one redemption", async () => {
   const code = await counterCode(CHEN);
   assert.match(code.qr, /^LN1\./);
-  const page = await newPage();
+  const page = await merchantPage();
   await openCounter(page);
   // A scanner types the payload and presses Enter.
   await page.locator("#counter-code").fill(code.qr);
   await page.locator("#counter-code").press("Enter");
-  await page.locator("#counter-card-title", { hasText: CHEN.factor }).waitFor({ timeout: 15000 });
+  await page.locator("#counter-card-title", { hasText: CHEN.name }).waitFor({ timeout: 15000 });
   const offer = await usableOffer(page);
   await offer.button.click();
   await announced(page, "已核销。");
@@ -197,8 +210,47 @@ test("a QR payload is accepted at the counter and spent by one redemption", asyn
   await page.close();
 });
 
+test("a redemption whose answer was lost is retried with the same key and recorded once", async () => {
+  const page = await merchantPage();
+  await openCounter(page);
+  await checkCard(page, LI);
+  const offer = await usableOffer(page);
+  const usesBefore = Number((await facts(offer.item))["剩余次数"].match(/^(\d+)/)[1]);
+  // The first request reaches the server, but its answer never reaches the page.
+  const keys = [];
+  await page.route("**/api/v1/redemptions", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length > 1) return route.continue();
+    await route.fetch();
+    await route.abort("failed");
+  });
+  await offer.button.click();
+  await offer.item.locator(".form-alert", { hasText: "无法连接服务器" }).waitFor({ timeout: 15000 });
+  await offer.button.click();
+  await announced(page, "已核销。");
+  const done = page.locator(".done article.redemption");
+  await done.waitFor({ timeout: 15000 });
+  assert.equal(keys.length, 2);
+  assert.match(keys[0], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(keys[1], keys[0], "the retry resends the key");
+  const recent = page.locator(".recent article.redemption", { hasText: LI.number });
+  await recent.first().waitFor({ timeout: 15000 });
+  assert.equal(await recent.count(), 1, "one redemption, not two");
+  assert.equal(await recent.first().getAttribute("data-id"), await done.getAttribute("data-id"));
+
+  // A new press is a new attempt, with a new key (once the desk shows the quota as it is now).
+  await until(async () => Number((await facts(offer.item))["剩余次数"].match(/^(\d+)/)[1]) === usesBefore - 1, 15000, "the refreshed quota");
+  const next = await usableOffer(page);
+  await next.button.click();
+  await until(async () => (await recent.count()) === 2, 15000, "a second redemption");
+  assert.equal(keys.length, 3);
+  assert.notEqual(keys[2], keys[0]);
+  await page.close();
+});
+
 test("one flow across both: the code the widget shows is redeemed at the counter", async (t) => {
-  const partnerId = await partnerOf("merchant1@demo.linan");
+  const partnerId = await merchantPartner();
   // A benefit of merchant1's partner that the card can use now.
   const token = await cardholderToken(CHEN);
   const reached = await json("/api/v1/cardholder/benefits?lang=zh-CN", { headers: { authorization: `Bearer ${token}` } });
@@ -240,11 +292,11 @@ test("one flow across both: the code the widget shows is redeemed at the counter
   assert.equal(payload.split(".")[1], numeric, "the QR carries the numeric code");
   await shot(widget, "cross-flow-widget-code");
 
-  const counter = await newPage();
+  const counter = await merchantPage();
   await openCounter(counter);
   await counter.locator("#counter-code").fill(payload);
   await counter.locator("#counter-code").press("Enter");
-  await counter.locator("#counter-card-title", { hasText: CHEN.factor }).waitFor({ timeout: 15000 });
+  await counter.locator("#counter-card-title", { hasText: CHEN.name }).waitFor({ timeout: 15000 });
   const offer = counter.locator(`li.counter-offer[data-id="${item.benefit.id}"]`);
   await offer.waitFor({ timeout: 15000 });
   await offer.getByRole("button", { name: /^核销：/ }).click();
@@ -288,7 +340,7 @@ test("an admin suspends a card on the integrity list, and the counter refuses it
   await shot(admin, "portal-integrity");
   await admin.close();
 
-  const page = await newPage();
+  const page = await merchantPage();
   await openCounter(page);
   await checkCard(page, ZHOU);
   await page.locator(".counter-card .badge", { hasText: "已暂停使用" }).waitFor({ timeout: 5000 });
@@ -304,5 +356,6 @@ test("an admin suspends a card on the integrity list, and the counter refuses it
   const title = (await json(`/api/v1/benefits/${await refused.locator("xpath=ancestor::li[1]").getAttribute("data-id")}?lang=en`)).title;
   await page.locator("li.counter-offer h3", { hasText: title }).waitFor({ timeout: 15000 });
   await shot(page, "portal-counter-suspended");
+  await page.locator("#lang-select").selectOption("zh-CN"); // the choice is remembered by merchant1's context
   await page.close();
 });

@@ -15,7 +15,11 @@ export async function startPortalServer() {
 
 /** A page in a fresh browser context (own cookies), watching for dialogs and CSP violations. */
 export async function openPage(browser, width = 1200) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  return watch(await browser.newPage({ viewport: { width, height: 900 } }));
+}
+
+/** Records the page's dialogs (dismissed) and CSP violations, and logs its errors. */
+export function watch(page) {
   page.dialogs = [];
   page.violations = [];
   page.on("dialog", (dialog) => {
