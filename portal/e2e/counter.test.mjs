@@ -1,10 +1,10 @@
 // End-to-end tests of the counter (redeem, void, figures, a retry after a
 // lost answer keeping its Idempotency-Key), the integrity list, and the one
-// flow across the widget and the portal: the cardholder
-// opens a code in the widget's "My card" view and the merchant enters its
-// QR payload at the counter. Headless Chromium against the real backend with
-// the demo data (its own fresh SQLite file). Waits are conditions with
-// deadlines, never sleeps.
+// flow across the widget and the portal: the cardholder opens a code in the
+// widget's "My card" view and the merchant enters its QR payload at the
+// counter. Headless Chromium against the real backend with the demo data
+// (its own fresh SQLite file). Waits are conditions with deadlines, never
+// sleeps.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { launch, shot } from "../../frontend/e2e/browser.mjs";
@@ -338,6 +338,9 @@ test("an admin suspends a card on the integrity list, and the counter refuses it
   await admin.locator("#integrity-form button[type=submit]").click();
   await admin.locator("#integrity-form .form-alert", { hasText: "不属于您管辖的区" }).waitFor({ timeout: 15000 });
   await shot(admin, "portal-integrity");
+  await admin.setViewportSize({ width: 320, height: 800 });
+  assert.ok((await horizontalOverflow(admin)) <= 0, "no horizontal scroll at 320 px on the integrity list");
+  assert.deepEqual(admin.violations, []);
   await admin.close();
 
   const page = await merchantPage();
