@@ -9,7 +9,7 @@ use crate::api::ClientError;
 use crate::context::use_portal;
 use crate::counter::{ProofDraft, ProofField, error_summary};
 use crate::draft::FormError;
-use crate::hooks::use_focus_error;
+use crate::hooks::{use_draft, use_focus_error};
 use crate::i18n::Key;
 
 const FORM_ID: &str = "counter-form";
@@ -32,20 +32,26 @@ pub struct ProofFormProps {
 #[component]
 pub fn ProofForm(props: &ProofFormProps) -> Html {
     let portal = use_portal();
-    let draft = use_state(ProofDraft::default);
+    let form = use_draft(ProofDraft::default);
+    let draft = &form.draft;
+    // What was typed, kept as it is typed: a scanner types the payload and
+    // Enter in one burst, and the submit must see the last character even if
+    // no render happened in between.
+    let typed = use_mut_ref(ProofDraft::default);
     let local = use_state(|| None::<FormError>);
     let error = (*local)
         .clone()
         .or_else(|| props.error.as_ref().map(|e| FormError { summary: error_summary(e), ..FormError::from_client(e) }));
     use_focus_error(FORM_ID, error.clone());
     let onsubmit = {
-        let (draft, local, on_check, busy) = (draft.clone(), local.clone(), props.on_check.clone(), props.busy);
+        let (typed, local, on_check, busy) = (typed.clone(), local.clone(), props.on_check.clone(), props.busy);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if busy {
                 return;
             }
-            match draft.to_proof() {
+            let proof = typed.borrow().to_proof();
+            match proof {
                 Ok(proof) => {
                     local.set(None);
                     on_check.emit(proof);
@@ -55,11 +61,10 @@ pub fn ProofForm(props: &ProofFormProps) -> Html {
         })
     };
     let input = |field: ProofField| {
-        let draft = draft.clone();
+        let (typed, on_change) = (typed.clone(), form.on_change.clone());
         Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            next.set(field, value);
-            draft.set(next);
+            typed.borrow_mut().set(field, value.clone());
+            on_change.emit((field, value));
         })
     };
     let error_for = |field: ProofField| field_error(error.as_ref(), field.path());

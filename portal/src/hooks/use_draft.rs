@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::counter::{ProofDraft, ProofField};
 use crate::draft::{OfferDraft, OfferField, PartnerDraft, PartnerField};
 
 /// A form's values, changed one field at a time.
@@ -25,6 +26,13 @@ impl Draft for OfferDraft {
 impl Draft for PartnerDraft {
     type Field = PartnerField;
     fn set_field(&mut self, field: &PartnerField, value: String) {
+        self.set(*field, value);
+    }
+}
+
+impl Draft for ProofDraft {
+    type Field = ProofField;
+    fn set_field(&mut self, field: &ProofField, value: String) {
         self.set(*field, value);
     }
 }
