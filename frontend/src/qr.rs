@@ -5,7 +5,8 @@
 //! so the browser draws a crisp, scalable symbol without an image or a canvas.
 //! The path is built from numbers only: the payload never reaches markup.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{Color, EcLevel, QrCode, Version};
 
 /// Modules of light margin around the symbol, as the standard asks.
 pub const QUIET_ZONE: usize = 4;
@@ -19,12 +20,27 @@ pub struct QrSvg {
     pub path: String,
 }
 
-/// Encodes `payload` at error-correction level M (scanners at a counter
-/// cope with glare and a cracked screen); `None` if it is too long for a QR.
+/// Encodes `payload` as bytes in the smallest version that holds it, at
+/// error-correction level M (scanners at a counter cope with glare and a
+/// cracked screen); `None` if it is too long for any QR.
+///
+/// Byte mode only, on purpose: the crate's automatic segmentation (numeric,
+/// alphanumeric, kanji runs; Micro QR) would add code to the widget to save
+/// a few modules of a short ASCII payload.
+pub fn encode(payload: &[u8]) -> Option<QrCode> {
+    (1..=40).find_map(|v| {
+        let mut bits = Bits::new(Version::Normal(v));
+        bits.push_byte_data(payload).ok()?;
+        bits.push_terminator(EcLevel::M).ok()?;
+        QrCode::with_bits(bits, EcLevel::M).ok()
+    })
+}
+
+/// The symbol of `payload` as path data; `None` if it is too long for a QR.
 pub fn qr_svg(payload: &str) -> Option<QrSvg> {
-    let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).ok()?;
+    let code = encode(payload.as_bytes())?;
     let width = code.width();
-    let colors = code.to_colors();
+    let colors = code.into_colors();
     let mut path = String::new();
     for (y, row) in colors.chunks(width).enumerate() {
         let mut x = 0;
@@ -73,7 +89,9 @@ mod tests {
     fn the_path_draws_exactly_the_dark_modules_inside_the_quiet_zone() {
         let payload = "LN1.12345678.q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJ0";
         let svg = qr_svg(payload).unwrap();
-        let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).unwrap();
+        let code = encode(payload.as_bytes()).unwrap();
+        // 56 bytes: version 4 holds 62 at level M, version 3 only 42.
+        assert_eq!((code.version(), code.error_correction_level()), (Version::Normal(4), EcLevel::M));
         let width = code.width();
         assert_eq!(svg.size, width + 8);
         let dark: Vec<(usize, usize)> = code
@@ -86,6 +104,11 @@ mod tests {
         assert_eq!(modules(&svg.path), dark);
         // The finder pattern's top-left corner is dark.
         assert!(svg.path.starts_with("M4 4h7v1h-7z"), "{}", &svg.path[..20]);
+    }
+
+    #[test]
+    fn a_payload_too_long_for_any_qr_is_none() {
+        assert_eq!(qr_svg(&"9".repeat(3000)), None);
     }
 
     #[test]

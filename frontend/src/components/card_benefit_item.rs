@@ -19,6 +19,9 @@ pub struct CardBenefitItemProps {
     pub item: Rc<CardBenefitDto>,
     /// Scheme names for the recognition reason (codes until loaded).
     pub schemes: Option<Rc<CardSchemesDto>>,
+    /// The benefit's district's name, when known: the list spans both.
+    #[prop_or_default]
+    pub district: Option<AttrValue>,
     /// Show the counter code for this benefit.
     pub on_code: Callback<i64>,
 }
@@ -37,9 +40,16 @@ pub fn card_benefit_item(props: &CardBenefitItemProps) -> Html {
     html! {
         <li key={b.id} class="lw-item lw-card-item" role="listitem" data-id={b.id.to_string()}
             data-refusal={item.refusal.map(|r| r.as_str())}>
-            <h3 class="lw-title">{ &b.title }</h3>
+            // Focus returns here when its code closes: the button may be
+            // disabled by then (the code was just used at the counter).
+            <h3 class="lw-title" tabindex="-1">{ &b.title }</h3>
             <p class="lw-partner">{ &b.partner.name }</p>
-            <p class="lw-meta"><span class="lw-gives">{ gives(lang, &b.gives) }</span></p>
+            <p class="lw-meta">
+                <span class="lw-gives">{ gives(lang, &b.gives) }</span>
+                if let Some(district) = &props.district {
+                    <span class="lw-cat">{ district }</span>
+                }
+            </p>
             <p class="lw-via">{ via(lang, &item.via, props.schemes.as_deref()) }</p>
             if !left.is_empty() {
                 <p class="lw-left">{ join(&left, t(lang, Key::ListSeparator)) }</p>

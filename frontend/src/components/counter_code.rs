@@ -3,7 +3,8 @@
 //!
 //! A non-modal dialog that replaces the list, like the catalogue's detail:
 //! focus moves to its close button; Escape or the button closes it, and the
-//! view then returns focus to the benefit's code button.
+//! view then returns focus to the benefit (its title: the code button may
+//! be disabled by then, once the code was used).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -50,40 +51,73 @@ enum Code {
     Failed(ClientError),
 }
 
+/// The dialog's state in one reducer (each hook state type costs wasm).
+#[derive(Debug, Clone, PartialEq)]
+struct Dialog {
+    code: Code,
+    /// Bumped for a new code.
+    attempt: u32,
+    /// The countdown's clock (ms since the epoch).
+    now: f64,
+}
+
+enum DialogAction {
+    Start,
+    Done(Result<Rc<CounterCodeDto>, ClientError>),
+    Tick(f64),
+    Again,
+}
+
+impl Reducible for Dialog {
+    type Action = DialogAction;
+
+    fn reduce(self: Rc<Self>, action: DialogAction) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        match action {
+            DialogAction::Start => next.code = Code::Loading,
+            DialogAction::Done(Ok(dto)) => {
+                next.now = js_sys::Date::now();
+                next.code = Code::Shown(dto, next.now);
+            }
+            DialogAction::Done(Err(error)) => next.code = Code::Failed(error),
+            DialogAction::Tick(now) => next.now = now,
+            DialogAction::Again => next.attempt = next.attempt.wrapping_add(1),
+        }
+        Rc::new(next)
+    }
+}
+
 /// The counter code dialog.
 #[component]
 pub fn CounterCode(props: &CounterCodeProps) -> Html {
     let lang = props.config.lang;
-    let code = use_state_eq(|| Code::Loading);
-    let attempt = use_state_eq(|| 0u32);
-    let now = use_state_eq(js_sys::Date::now);
+    let dialog = use_reducer(|| Dialog { code: Code::Loading, attempt: 0, now: 0.0 });
     let close = use_node_ref();
     {
         let close = close.clone();
         use_effect_with((), move |_| focus(&close));
     }
     {
-        let (code, config, token, on_ended) =
-            (code.clone(), props.config.clone(), props.token.clone(), props.on_ended.clone());
-        use_effect_with(*attempt, move |_| {
-            code.set(Code::Loading);
+        let (dispatch, config, token, on_ended) =
+            (dialog.dispatcher(), props.config.clone(), props.token.clone(), props.on_ended.clone());
+        use_effect_with(dialog.attempt, move |_| {
+            dispatch.dispatch(DialogAction::Start);
             spawn_local(async move {
                 match api::card_code(&config, &token).await {
-                    Ok(dto) => code.set(Code::Shown(Rc::new(dto), js_sys::Date::now())),
                     Err(ClientError::Unauthorized) => on_ended.emit(ClientError::Unauthorized),
-                    Err(error) => code.set(Code::Failed(error)),
+                    result => dispatch.dispatch(DialogAction::Done(result.map(Rc::new))),
                 }
             });
         });
     }
     // The countdown ticks while a code is shown, and stops at zero or when
     // the dialog closes.
-    let shown = match &*code {
+    let shown = match &dialog.code {
         Code::Shown(dto, at) => Some((dto.valid_secs, *at)),
         _ => None,
     };
     {
-        let now = now.setter();
+        let dispatch = dialog.dispatcher();
         use_effect_with(shown.map(|(secs, at)| (secs, at.to_bits())), move |shown| {
             let alive = Rc::new(Cell::new(true));
             if let Some((secs, at)) = *shown {
@@ -91,11 +125,11 @@ pub fn CounterCode(props: &CounterCodeProps) -> Html {
                 spawn_local(async move {
                     while alive.get() {
                         sleep(Duration::from_millis(250)).await;
-                        let t = js_sys::Date::now();
+                        let now = js_sys::Date::now();
                         if alive.get() {
-                            now.set(t);
+                            dispatch.dispatch(DialogAction::Tick(now));
                         }
-                        if seconds_left(secs, f64::from_bits(at), t) == 0 {
+                        if seconds_left(secs, f64::from_bits(at), now) == 0 {
                             break;
                         }
                     }
@@ -113,16 +147,10 @@ pub fn CounterCode(props: &CounterCodeProps) -> Html {
             }
         })
     };
-    let new_code = {
-        let attempt = attempt.clone();
-        Callback::from(move |_: MouseEvent| attempt.set(attempt.wrapping_add(1)))
-    };
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
-    };
-    let left = shown.map(|(secs, at)| seconds_left(secs, at, *now));
-    let body = match &*code {
+    let retry = dialog.dispatcher().to_callback().reform(|()| DialogAction::Again);
+    let new_code = retry.reform(|_: MouseEvent| ());
+    let left = shown.map(|(secs, at)| seconds_left(secs, at, dialog.now));
+    let body = match &dialog.code {
         Code::Loading => loading(&LoadingProps { lang, announce: true }),
         Code::Failed(error) => error_box(&ErrorBoxProps { lang, error: error.clone(), on_retry: retry }),
         Code::Shown(dto, _) => {

@@ -4,7 +4,7 @@
 //!
 //! The session comes from the root (which keeps the token in memory only);
 //! this view holds the rest ([`crate::card_state`]) and manages focus: to the
-//! list heading after sign-in, back to a benefit's code button when its code
+//! list heading after sign-in, back to a benefit (its title) when its code
 //! closes, to the card number field after signing out.
 
 use std::rc::Rc;
@@ -101,7 +101,7 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
             let target = focus_next.borrow_mut().take();
             let selector = match target {
                 Some(Focus::Heading) => ".lw-card-heading".to_owned(),
-                Some(Focus::Item(id)) => format!(".lw-card-item[data-id=\"{id}\"] .lw-code-btn"),
+                Some(Focus::Item(id)) => format!(".lw-card-item[data-id=\"{id}\"] .lw-title"),
                 Some(Focus::Form) => ".lw-input".to_owned(),
                 None => return,
             };
@@ -272,12 +272,16 @@ fn signed_in_panel(
             } else {
                 html! {
                     <ul class="lw-list lw-card-list" role="list" aria-labelledby="lw-card-heading">
-                        { for benefits.items.iter().map(|item| card_benefit_item(&CardBenefitItemProps {
-                            lang,
-                            item: Rc::new(item.clone()),
-                            schemes: reference.schemes.clone(),
-                            on_code: on_code.clone(),
-                        })) }
+                        { for benefits.items.iter().map(|item| {
+                            let district = reference.districts.iter().find(|d| d.code == item.benefit.district);
+                            card_benefit_item(&CardBenefitItemProps {
+                                lang,
+                                item: Rc::new(item.clone()),
+                                schemes: reference.schemes.clone(),
+                                district: district.map(|d| AttrValue::from(d.name.get(lang).to_owned())),
+                                on_code: on_code.clone(),
+                            })
+                        }) }
                     </ul>
                 }
             };

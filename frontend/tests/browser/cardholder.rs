@@ -148,14 +148,15 @@ async fn a_benefit_says_why_the_card_reaches_it_and_a_refused_one_cannot_show_a_
     let items = benefits().items;
     let html = yew::html! {
         <ul>
-            { card_benefit_item(&CardBenefitItemProps { lang: Lang::ZhCn, item: Rc::new(items[0].clone()), schemes: Some(schemes()), on_code: on_code.clone() }) }
-            { card_benefit_item(&CardBenefitItemProps { lang: Lang::ZhCn, item: Rc::new(items[1].clone()), schemes: Some(schemes()), on_code }) }
+            { card_benefit_item(&CardBenefitItemProps { lang: Lang::ZhCn, item: Rc::new(items[0].clone()), schemes: Some(schemes()), district: Some("南海区".into()), on_code: on_code.clone() }) }
+            { card_benefit_item(&CardBenefitItemProps { lang: Lang::ZhCn, item: Rc::new(items[1].clone()), schemes: Some(schemes()), district: None, on_code }) }
         </ul>
     };
     let (app, root) = show(html).await;
     assert_eq!(text(&root, "[data-id=\"1\"] .lw-via"), "通过身份互认，视同优粤佛山卡A卡");
     assert_eq!(text(&root, "[data-id=\"1\"] .lw-left"), "今年还可使用 1 次、今日剩余名额 9 个");
     assert!(find(&root, "[data-id=\"1\"] .lw-refusal").is_none());
+    assert_eq!(text(&root, "[data-id=\"1\"] .lw-cat"), "南海区");
     assert_eq!(text(&root, "[data-id=\"2\"] .lw-via"), "本卡直接适用");
     assert_eq!(text(&root, "[data-id=\"2\"] .lw-refusal"), "本期次数已用完");
     assert_eq!(find(&root, "[data-id=\"2\"]").unwrap().get_attribute("data-refusal").as_deref(), Some("quota_used"));
