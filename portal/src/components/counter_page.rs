@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use linan_shared::{CardProof, RedemptionDto, RedemptionRequest};
+use linan_shared::{CardProof, Lang, RedemptionDto, RedemptionRequest};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -21,6 +21,26 @@ use crate::i18n::Key;
 pub fn CounterPage() -> Html {
     let portal = use_portal();
     let desk = use_reducer(Desk::default);
+    // Asks again what the card on the desk gets (after a redemption, a void or a
+    // language change). Answers can cross: only the latest question's is kept.
+    let refresh = {
+        let (api, dispatch, latest) = (portal.api.clone(), desk.dispatcher(), use_mut_ref(|| 0_u64));
+        Callback::from(move |(lang, proof): (Lang, CardProof)| {
+            let ticket = {
+                let mut latest = latest.borrow_mut();
+                *latest += 1;
+                *latest
+            };
+            let (api, dispatch, latest) = (api.clone(), dispatch.clone(), Rc::clone(&latest));
+            spawn_local(async move {
+                if let Ok(benefits) = counter::verify(&api, lang, &proof).await
+                    && *latest.borrow() == ticket
+                {
+                    dispatch.dispatch(Step::Refreshed(proof, benefits));
+                }
+            });
+        })
+    };
     // After a check, focus moves to the card's heading, where the offers follow.
     use_effect_with(desk.checks, |checks| {
         if *checks > 0 {
@@ -30,16 +50,11 @@ pub fn CounterPage() -> Html {
     // The offers' texts come in the language asked: ask again when it changes
     // (checking does not spend a code; a spent one cannot be asked again).
     {
-        let (api, desk, first) = (portal.api.clone(), desk.clone(), use_mut_ref(|| true));
+        let (refresh, desk, first) = (refresh.clone(), desk.clone(), use_mut_ref(|| true));
         use_effect_with(portal.lang, move |lang| {
             let first = std::mem::replace(&mut *first.borrow_mut(), false);
-            if let (false, Some(checked)) = (first, desk.checked.clone().filter(|c| c.can_redeem())) {
-                let (lang, dispatch) = (*lang, desk.dispatcher());
-                spawn_local(async move {
-                    if let Ok(benefits) = counter::verify(&api, lang, &checked.proof).await {
-                        dispatch.dispatch(Step::Refreshed(checked.proof.clone(), benefits));
-                    }
-                });
+            if let (false, Some(checked)) = (first, desk.checked.as_ref().filter(|c| c.can_redeem())) {
+                refresh.emit((*lang, checked.proof.clone()));
             }
         });
     }
@@ -58,13 +73,15 @@ pub fn CounterPage() -> Html {
     };
     let on_redeem = {
         let (api, lang, announce, desk) = (portal.api.clone(), portal.lang, portal.announce.clone(), desk.clone());
+        let refresh = refresh.clone();
         Callback::from(move |benefit_id: i64| {
             let Some(checked) = desk.checked.clone() else { return };
             if desk.in_flight.is_some() || !checked.can_redeem() {
                 return;
             }
             let key = desk.key_for(benefit_id).unwrap_or_else(random_key);
-            let (api, announce, dispatch) = (api.clone(), announce.clone(), desk.dispatcher());
+            let (api, announce, dispatch, refresh) =
+                (api.clone(), announce.clone(), desk.dispatcher(), refresh.clone());
             dispatch.dispatch(Step::RedeemStart(Attempt { benefit_id, key: key.clone() }));
             spawn_local(async move {
                 let request = RedemptionRequest { benefit_id, proof: checked.proof.clone() };
@@ -83,29 +100,20 @@ pub fn CounterPage() -> Html {
                 // Quotas and stock changed, or the refusal is news: show the list as
                 // it is now — unless the redemption spent the code it was checked with.
                 let code_spent = redeemed && checked.proof.code.is_some();
-                if answered
-                    && !code_spent
-                    && let Ok(benefits) = counter::verify(&api, lang, &checked.proof).await
-                {
-                    dispatch.dispatch(Step::Refreshed(checked.proof.clone(), benefits));
+                if answered && !code_spent {
+                    refresh.emit((lang, checked.proof.clone()));
                 }
             });
         })
     };
     let on_voided = {
-        let (api, lang, announce, desk) = (portal.api.clone(), portal.lang, portal.announce.clone(), desk.clone());
+        let (lang, announce, desk) = (portal.lang, portal.announce.clone(), desk.clone());
         Callback::from(move |redemption: RedemptionDto| {
-            let dispatch = desk.dispatcher();
-            dispatch.dispatch(Step::Voided(redemption));
+            desk.dispatch(Step::Voided(redemption));
             announce.emit(Key::DoneVoided);
             // A void gives the use (and the place) back: show the card's list as it is now.
-            if let Some(checked) = desk.checked.clone().filter(|c| c.can_redeem()) {
-                let api = api.clone();
-                spawn_local(async move {
-                    if let Ok(benefits) = counter::verify(&api, lang, &checked.proof).await {
-                        dispatch.dispatch(Step::Refreshed(checked.proof.clone(), benefits));
-                    }
-                });
+            if let Some(checked) = desk.checked.as_ref().filter(|c| c.can_redeem()) {
+                refresh.emit((lang, checked.proof.clone()));
             }
         })
     };
