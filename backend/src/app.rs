@@ -46,6 +46,15 @@ pub fn router(state: AppState) -> Router {
         .allow_headers([header::ACCEPT_LANGUAGE, header::IF_NONE_MATCH, header::CONTENT_TYPE])
         .expose_headers([header::ETAG, header::CONTENT_LANGUAGE, x_request_id.clone()])
         .max_age(Duration::from_secs(86_400));
+    // The cardholder's calls come from the widget on district sites too, and
+    // sign in and out (POST, DELETE) with a bearer token: their own rules.
+    // Still no credentials: the token is sent explicitly, never a cookie.
+    let cardholder_cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
+        .allow_headers([header::ACCEPT_LANGUAGE, header::AUTHORIZATION, header::CONTENT_TYPE])
+        .expose_headers([header::CONTENT_LANGUAGE, x_request_id.clone()])
+        .max_age(Duration::from_secs(86_400));
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request<_>| {
             let id = request
@@ -59,6 +68,11 @@ pub fn router(state: AppState) -> Router {
         // One line per request at INFO (status and latency); RUST_LOG=warn silences it.
         .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros));
 
+    // After routing, so the metrics see the matched route template.
+    let metrics = middleware::from_fn_with_state(state.clone(), track);
+    // Each CORS layer wraps its own routes (an outer one would answer every
+    // preflight with its own rules).
+    let cardholder = routes::cardholder::router().route_layer(metrics.clone()).layer(cardholder_cors);
     Router::new()
         .merge(routes::benefits::router())
         .merge(routes::partners::router())
@@ -68,22 +82,21 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::merchant::router())
         .merge(routes::admin::router())
         .merge(routes::recognition::router())
-        .merge(routes::cardholder::router())
         .merge(routes::counter::router())
         .merge(routes::openapi::router())
         .merge(routes::ops::router())
         .merge(routes::widget::router())
         .merge(routes::portal::router())
         .merge(routes::pages::router())
-        // After routing, so the metrics see the matched route template.
-        .route_layer(middleware::from_fn_with_state(state.clone(), track))
+        .route_layer(metrics)
         .fallback(route_not_found)
+        .layer(cors)
+        .merge(cardholder)
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
                 .layer(trace)
                 .layer(PropagateRequestIdLayer::new(x_request_id))
-                .layer(cors)
                 .layer(CompressionLayer::new())
                 .layer(middleware::map_response(json_timeout))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout()))
