@@ -41,14 +41,18 @@ function itemIds(page, host) {
   return page.locator(`${host} .lw-item`).evaluateAll((items) => items.map((li) => Number(li.dataset.id)));
 }
 
-test("the loader, glue and wasm stay within 120 KB gzip", () => {
+// 120 KB for the catalogue alone (issue 5); the "My card" view with its QR
+// encoder took it to 155,471 B (node zlib -9), hence 158 KB (docs/benchmarks.md, Widget).
+const BUDGET = 158_000;
+
+test("the loader, glue and wasm stay within the 158 KB gzip budget", () => {
   const manifest = JSON.parse(readFileSync(join(repo, "frontend/dist/manifest.json"), "utf8"));
   let total = 0;
   for (const file of [manifest.loader, manifest.glue, manifest.wasm]) {
     total += gzipSync(readFileSync(join(repo, "frontend/dist", file)), { level: 9 }).length;
   }
   console.log(`widget size: ${total} bytes gzip`);
-  assert.ok(total <= 120_000, `widget is ${total} bytes gzip, over the 120 KB budget`);
+  assert.ok(total <= BUDGET, `widget is ${total} bytes gzip, over the ${BUDGET}-byte budget`);
 });
 
 test("the demo host page renders both widgets with items from the API", async () => {
