@@ -332,6 +332,38 @@ async fn a_wrong_second_factor_is_an_alert_and_the_form_stays() {
     host.remove();
 }
 
+#[wasm_bindgen_test]
+async fn an_expired_code_says_so_and_a_new_code_is_fetched() {
+    let json = |v: &dyn erased::Json| v.json();
+    let short = CounterCodeDto { valid_secs: 1, ..code() };
+    card_api(&json(&session()), &json(&benefits()), &json(&short), &json(&history()));
+    let host = Host::new();
+    let handle = mount(host.container.clone(), attrs("zh-HK"));
+    let c = &host.container;
+    wait_for("the tabs", || find_all(c, ".lw-tab").len() == 2).await;
+    click(c, ".lw-tab:nth-child(2)");
+    wait_for("the sign-in form", || find(c, "form.lw-signin").is_some()).await;
+    type_into(c, "input[name=card_number]", "LW2026000014");
+    type_into(c, "input[name=second_factor]", "陈小荔");
+    click(c, ".lw-submit");
+    wait_for("the list", || find_all(c, ".lw-card-item").len() == 2).await;
+    click(c, "[data-id=\"1\"] .lw-code-btn");
+    wait_for("the QR", || find(c, "svg.lw-qr").is_some()).await;
+    wait_for("the code to expire", || {
+        find(c, ".lw-countdown").and_then(|e| e.get_attribute("data-seconds-left")).as_deref() == Some("0")
+    })
+    .await;
+    assert!(find(c, ".lw-code-body[data-expired]").is_some());
+    assert_eq!(text(c, ".lw-code-view .lw-count"), "核銷碼已失效。");
+    let fetched = || calls().iter().filter(|call| call.url.ends_with("/cardholder/code")).count();
+    assert_eq!(fetched(), 1);
+    assert_eq!(text(c, ".lw-new-code"), "取得新碼");
+    click(c, ".lw-new-code");
+    wait_for("a second code", || fetched() == 2).await;
+    handle.destroy();
+    host.remove();
+}
+
 /// serde_json for the fixtures, behind one object-safe call.
 mod erased {
     pub(crate) trait Json {
