@@ -146,7 +146,8 @@ impl Config {
             production: false,
             no_demo: true,
             db_max_connections: 8,
-            request_timeout_secs: 15,
+            // Generous: tests run on loaded CI machines, and debug builds are slow.
+            request_timeout_secs: 60,
             version_poll_ms: 1000,
             response_cache_entries: 2000,
             public_max_age_secs: 30,
