@@ -81,6 +81,7 @@ where
         writer.write(&txn, &batch).await?;
     }
     let checked = checker.await.map_err(|e| ApiError::Internal(format!("import checker: {e}")))?;
+    writer.restore(&txn).await?;
     let mut report = ImportReport {
         rows: checked.rows,
         created: 0,
