@@ -295,20 +295,9 @@ impl FromJs for CardStatus {
     }
 }
 
-/// Every refusal, for reading its snake_case code back.
-const REFUSALS: [Refusal; 7] = [
-    Refusal::TierTooLow,
-    Refusal::CardSuspended,
-    Refusal::CardExpired,
-    Refusal::PersonSuspended,
-    Refusal::NotValidToday,
-    Refusal::QuotaUsed,
-    Refusal::StockGone,
-];
-
 /// A refusal code (`quota_used`), as in benefit items and 409 error bodies.
 pub fn refusal(code: &str) -> Option<Refusal> {
-    REFUSALS.into_iter().find(|r| r.as_str() == code)
+    Refusal::parse(code)
 }
 
 impl FromJs for Refusal {

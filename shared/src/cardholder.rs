@@ -26,6 +26,22 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// Every reason, from the holder outwards (the order `decide` checks them).
+    pub const ALL: [Refusal; 7] = [
+        Refusal::PersonSuspended,
+        Refusal::CardSuspended,
+        Refusal::CardExpired,
+        Refusal::NotValidToday,
+        Refusal::TierTooLow,
+        Refusal::QuotaUsed,
+        Refusal::StockGone,
+    ];
+
+    /// Reads a code back (`quota_used`), e.g. from a 409 error body.
+    pub fn parse(code: &str) -> Option<Refusal> {
+        Refusal::ALL.into_iter().find(|r| r.as_str() == code)
+    }
+
     /// The machine-readable code (also the error code at the counter).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -30,20 +30,9 @@ pub fn voidable(redeemed_ms: f64, now_ms: f64, voided: bool) -> bool {
     !voided && redeemed_ms.is_finite() && now_ms - redeemed_ms < VOID_WINDOW_MS
 }
 
-/// Every refusal, for reading one back from an error code.
-const REFUSALS: [Refusal; 7] = [
-    Refusal::TierTooLow,
-    Refusal::CardSuspended,
-    Refusal::CardExpired,
-    Refusal::PersonSuspended,
-    Refusal::NotValidToday,
-    Refusal::QuotaUsed,
-    Refusal::StockGone,
-];
-
 /// The refusal an error code names (`quota_used`, …), if it is one.
 pub fn refusal_of(code: &str) -> Option<Refusal> {
-    REFUSALS.into_iter().find(|r| r.as_str() == code)
+    Refusal::parse(code)
 }
 
 /// What a refused check or redemption says at the counter: the refusal
@@ -73,7 +62,7 @@ mod tests {
 
     #[test]
     fn refusals_from_the_api_are_said_by_their_code() {
-        for refusal in REFUSALS {
+        for refusal in Refusal::ALL {
             assert_eq!(refusal_of(refusal.as_str()), Some(refusal));
             let body = format!(r#"{{"error":{{"code":"{}","message":"x"}}}}"#, refusal.as_str());
             assert_eq!(error_summary(&ClientError::from_answer(409, &body)), crate::wording::refusal(refusal));
