@@ -139,6 +139,16 @@ async fn a_cardholder_signs_in_with_either_second_factor_and_sees_both_districts
     preview_ids.sort_unstable();
     catalogue_ids.sort_unstable();
     assert_eq!(preview_ids, catalogue_ids);
+    // And the other way: the holder's Youyue card reaches Liwan-only offers through recognition.
+    let mut liwan_only = benefit_input(zh("仅限英才卡"));
+    liwan_only.eligibility = vec![rule("liwan_talent", "B")];
+    let merchant1 = app.demo("merchant1@demo.linan").await;
+    let id = app.add_benefit(merchant1.session.account.partner_id.unwrap(), &liwan_only).await;
+    let youyue = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
+    let list: CardBenefits =
+        app.call::<(), _>(Method::GET, "/api/v1/cardholder/benefits", Some(&youyue), None, StatusCode::OK).await;
+    let item = list.items.iter().find(|i| i.benefit.id == id).expect("a Youyue A card reaches a Liwan B offer");
+    assert!(matches!(&item.via, Reach::Recognition { as_scheme, .. } if as_scheme.as_str() == "liwan_talent"));
     let response = app.send::<()>(Method::DELETE, "/api/v1/cardholder/session", Some(&who), None).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     app.refused::<()>(
@@ -392,6 +402,10 @@ async fn each_reason_why_not_is_named_at_the_counter(app: TestApp) {
     app.state.clock.advance(Duration::days(31));
     assert_eq!(code_of(redeem_card(&app, &merchant, "late", short, LIWAN_A).await).await, "not_valid_today");
     app.state.clock.advance(Duration::days(-31));
+    // Past the card's own validity (the demo cards run to 2035), the card is expired.
+    app.state.clock.advance(Duration::days(366 * 10));
+    assert_eq!(code_of(redeem_card(&app, &merchant, "old", open, LIWAN_A).await).await, "card_expired");
+    app.state.clock.advance(Duration::days(-366 * 10));
     // Admins do not redeem.
     let admin = app.demo("liwan-admin@demo.linan").await;
     assert_eq!(redeem_card(&app, &admin, "y", open, LIWAN_A).await.status(), StatusCode::FORBIDDEN);
