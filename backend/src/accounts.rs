@@ -102,7 +102,7 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
     let email = normalize_email(&request.email);
     let hash = password::hash(request.password.clone()).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     email_free(&txn, &email).await?;
     let (partner_id, is_owner, used_invite) = match (&request.partner, &request.invite) {
         (Some(p), _) => (create_partner(&txn, reference, p, PartnerStatus::Pending).await?, true, None),
@@ -191,7 +191,7 @@ pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
         }));
     }
     let hash = password::hash(change.new.clone()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut row = actor.account.clone().into_active_model();
     row.password_hash = Set(hash);
     row.updated_at = Set(Utc::now());
@@ -246,7 +246,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
     let email = normalize_email(&request.email);
     let code = secret::random_token().map_err(|e| ApiError::Internal(format!("random code: {e}")))?;
     let expires_at: DateTime<Utc> = Utc::now() + Duration::days(INVITE_DAYS);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     email_free(&txn, &email).await?;
     let row = invite::ActiveModel {
         id: NotSet,
@@ -316,7 +316,7 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
     };
     let email = normalize_email(email);
     let hash = password::hash(password_text.to_owned()).await?;
-    let txn = db.begin().await.map_err(ApiError::from)?;
+    let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
     email_free(&txn, &email).await?;
     let new = NewAccount { email: &email, password_hash: hash, role, district_id, partner_id: None, is_owner: false };
     let created = insert(&txn, new).await?;

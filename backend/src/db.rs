@@ -3,7 +3,7 @@
 use std::{path::Path, time::Duration};
 
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DbErr,
+    ConnectOptions, Database, DatabaseConnection, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 use sea_orm_migration::MigratorTrait;
@@ -59,4 +59,19 @@ mod tests {
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert_eq!(sqlite_path("postgres://localhost/x"), None);
     }
+}
+
+/// Begins a transaction that will write. On SQLite it starts as
+/// `BEGIN IMMEDIATE`: the write lock is taken (waiting up to the busy
+/// timeout) before the first read, so a transaction that reads and then
+/// writes can never find that another connection wrote in between — which
+/// a deferred transaction in WAL mode would answer with an immediate
+/// `SQLITE_BUSY`. PostgreSQL ignores the mode and uses row locks.
+pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    let options = TransactionOptions {
+        isolation_level: None,
+        access_mode: None,
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+    };
+    db.begin_with_options(options).await
 }

@@ -94,7 +94,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<RecognitionDto, ApiError> {
     alliance_only(actor)?;
     let (from, to) = tiers(reference, input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     pair_free(&txn, from, to, None).await?;
     let row = recognition::ActiveModel {
         id: NotSet,
@@ -121,7 +121,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<RecognitionDto, ApiError> {
     alliance_only(actor)?;
     let (from, to) = tiers(reference, input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let before = recognition::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("recognition row"))?;
     pair_free(&txn, from, to, Some(id)).await?;
     let mut row = before.clone().into_active_model();
@@ -143,7 +143,7 @@ pub async fn delete<C: ConnectionTrait + TransactionTrait>(
     id: i64,
 ) -> Result<(), ApiError> {
     alliance_only(actor)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let before = recognition::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("recognition row"))?;
     recognition::Entity::delete_by_id(id).exec(&txn).await?;
     finish(&txn, reference, actor, "recognition.delete", id, Some(&before), None).await?;

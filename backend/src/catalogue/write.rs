@@ -36,7 +36,7 @@ where
     let district =
         reference.district_by_code(input.district.as_str()).ok_or_else(|| field("district", "unknown district"))?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = partner::ActiveModel {
         id: NotSet,
         district_id: Set(district.id),
@@ -141,7 +141,7 @@ where
     let now = Utc::now();
     let published_at = (status == BenefitStatus::Published).then(|| published_at.unwrap_or(now).timestamp_millis());
 
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let p = partner::Entity::find_by_id(partner_id).one(&txn).await?.ok_or(ApiError::NotFound("partner"))?;
     let row = benefit_row(&p, category_id, input, status, published_at, now)
         .map_err(|e| ApiError::Internal(e.to_string()))?
@@ -228,7 +228,7 @@ pub async fn set_benefit_status<C>(db: &C, id: i64, status: BenefitStatus) -> Re
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = benefit::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("benefit"))?;
     let version = row.version;
     let mut active = row.into_active_model();

@@ -42,7 +42,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
     policy::admin_scope(actor)?;
     let decision = Decision { version: 0, reason: request.reason.clone() };
     let reason = if suspend { Some(decision.required_reason()?) } else { None };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let c = card::Entity::find()
         .filter(card::Column::Number.eq(normalize_number(number)))
         .one(&txn)

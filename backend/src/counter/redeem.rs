@@ -170,7 +170,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
     }
     let now = clock.now();
     let day = crate::catalogue::day_of(now);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let (c, shown_code) = code::resolve(&txn, key, &request.proof, now).await?;
     let b = benefit::Entity::find_by_id(request.benefit_id)
         .filter(benefit::Column::PartnerId.eq(partner_id))
@@ -263,7 +263,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     let partner_id = policy::merchant_partner(actor)?;
     let reason = linan_shared::Decision { version: 0, reason: Some(request.reason.clone()) }.required_reason()?;
     let now = clock.now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = redemption::Entity::find_by_id(id)
         .filter(redemption::Column::PartnerId.eq(partner_id))
         .one(&txn)

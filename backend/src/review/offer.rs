@@ -204,7 +204,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     input: &BenefitInput,
 ) -> Result<OfferDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let p = partner_row(&txn, partner_id).await?;
     not_suspended(&p)?;
     let id = create_benefit(&txn, reference, partner_id, input, BenefitStatus::Draft, None).await?;
@@ -225,7 +225,7 @@ pub async fn edit<C: ConnectionTrait + TransactionTrait>(
     write: &OfferWrite,
 ) -> Result<OfferDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let p = partner_row(&txn, partner_id).await?;
     not_suspended(&p)?;
     let row = own_row(&txn, partner_id, id).await?;
@@ -285,7 +285,7 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
     version: i32,
 ) -> Result<OfferDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let p = partner_row(&txn, partner_id).await?;
     if action != OfferAction::Withdraw {
         not_suspended(&p)?;
@@ -391,7 +391,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<OfferDto, ApiError> {
     policy::admin_scope(actor)?;
     let reason = if approve { None } else { Some(decision.required_reason()?) };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = benefit::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("offer"))?;
     policy::admin_in(actor, row.district_id, "offer")?;
     let revision = benefit_revision::Entity::find_by_id(id)

@@ -96,7 +96,7 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<PartnerProfileDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
     write.profile.validate().map_err(|e| linan_shared::FieldError { field: format!("profile.{}", e.field), ..e })?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let before = load(&txn, partner_id).await?;
     if reference.district_code(before.district_id).as_ref() != Some(&write.profile.district) {
         return Err(ApiError::InvalidField(linan_shared::FieldError {
@@ -187,7 +187,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         PartnerAction::Reject | PartnerAction::Suspend => Some(decision.required_reason()?),
         PartnerAction::Approve | PartnerAction::Reinstate => None,
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let before = load(&txn, id).await?;
     policy::admin_in(actor, before.district_id, "partner")?;
     let status = PartnerStatus::parse(&before.status).unwrap_or(PartnerStatus::Pending);

@@ -75,7 +75,7 @@ where
     let (tx, mut rx) = mpsc::channel(QUEUE);
     let checker = tokio::task::spawn_blocking(move || rules.run(source, &tx, progress.as_ref()));
 
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut writer = write::Writer::new(&txn).await?;
     while let Some(batch) = rx.recv().await {
         writer.write(&txn, &batch).await?;
