@@ -49,18 +49,6 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
-#[cfg(test)]
-mod tests {
-    use super::sqlite_path;
-
-    #[test]
-    fn sqlite_paths_are_found_in_urls() {
-        assert_eq!(sqlite_path("sqlite://data/x.sqlite?mode=rwc"), Some("data/x.sqlite"));
-        assert_eq!(sqlite_path("sqlite::memory:"), None);
-        assert_eq!(sqlite_path("postgres://localhost/x"), None);
-    }
-}
-
 /// Begins a transaction that will write. On SQLite it starts as
 /// `BEGIN IMMEDIATE`: the write lock is taken (waiting up to the busy
 /// timeout) before the first read, so a transaction that reads and then
@@ -74,4 +62,16 @@ pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, 
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
     };
     db.begin_with_options(options).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sqlite_path;
+
+    #[test]
+    fn sqlite_paths_are_found_in_urls() {
+        assert_eq!(sqlite_path("sqlite://data/x.sqlite?mode=rwc"), Some("data/x.sqlite"));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_path("postgres://localhost/x"), None);
+    }
 }
