@@ -184,11 +184,20 @@ impl IntoResponse for ApiError {
 }
 
 /// Gives the timeout layer's bare 408 the JSON error body every other error has.
+///
+/// The timeout layer sits outside the per-route CORS layers, so its answer
+/// also gets `Access-Control-Allow-Origin: *` here: a cross-origin widget
+/// then reads the 408 instead of seeing a network error (no credentials
+/// ride on our cross-origin calls, so `*` is all it needs).
 pub async fn json_timeout(response: Response) -> Response {
     if response.status() == StatusCode::REQUEST_TIMEOUT
         && !response.headers().contains_key(axum::http::header::CONTENT_TYPE)
     {
-        return ApiError::Timeout.into_response();
+        let mut response = ApiError::Timeout.into_response();
+        response
+            .headers_mut()
+            .insert(axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN, axum::http::HeaderValue::from_static("*"));
+        return response;
     }
     response
 }

@@ -168,5 +168,9 @@ async fn a_request_that_times_out_gets_the_json_error_body() {
     let held = sea_orm::TransactionTrait::begin(&app.state.db).await.unwrap();
     let body = app.expect_error("/api/v1/benefits?limit=3", StatusCode::REQUEST_TIMEOUT).await;
     assert_eq!(body.error.code, "timeout");
+    // A widget on another origin can read the answer.
+    let response = app.get_with("/api/v1/benefits?limit=3", &[("origin", "https://www.example.gov.cn")]).await;
+    assert_eq!(response.status(), StatusCode::REQUEST_TIMEOUT);
+    assert_eq!(response.headers()["access-control-allow-origin"], "*");
     drop(held);
 }
