@@ -295,8 +295,7 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
     password_text: &str,
 ) -> Result<account::Model, CreateAdminError> {
     check_email(email).map_err(|e| CreateAdminError::Invalid(e.to_string()))?;
-    linan_shared::PasswordChange { current: String::new(), new: password_text.to_owned() }
-        .validate()
+    linan_shared::check_password("password", password_text)
         .map_err(|e| CreateAdminError::Invalid(format!("password: {}", e.message)))?;
     let district_id = match (role, district) {
         (Role::DistrictAdmin, Some(code)) => Some(

@@ -88,17 +88,22 @@ pub fn reached_by(
         .filter_map(|tier| {
             let via = admits(reference, &standings(reference, tier, day), rules)?;
             let (scheme, tier) = reference.tier_codes(tier.id)?;
-            let via = match via {
-                Via::Direct => linan_shared::Reach::Direct,
-                Via::Recognition { row_id } => {
-                    let row = reference.recognition.iter().find(|r| r.id == row_id)?;
-                    let (as_scheme, as_tier) = reference.tier_codes(row.to_tier_id)?;
-                    linan_shared::Reach::Recognition { recognition_id: row_id, as_scheme, as_tier }
-                }
-            };
-            Some(linan_shared::CardReach { scheme, tier, via })
+            Some(linan_shared::CardReach { scheme, tier, via: reach(reference, via)? })
         })
         .collect()
+}
+
+/// `via` as the shared model says it: directly, or as which scheme and tier
+/// through which recognition row; `None` if the row or its tier is unknown.
+pub fn reach(reference: &Reference, via: Via) -> Option<linan_shared::Reach> {
+    match via {
+        Via::Direct => Some(linan_shared::Reach::Direct),
+        Via::Recognition { row_id } => {
+            let row = reference.recognition.iter().find(|r| r.id == row_id)?;
+            let (as_scheme, as_tier) = reference.tier_codes(row.to_tier_id)?;
+            Some(linan_shared::Reach::Recognition { recognition_id: row_id, as_scheme, as_tier })
+        }
+    }
 }
 
 /// What [`decide`] needs to know about a card.

@@ -196,7 +196,8 @@ pub fn check_email(email: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
-fn check_password(field: &str, password: &str) -> Result<(), FieldError> {
+/// Checks a password's length, naming `field` when it is refused.
+pub fn check_password(field: &str, password: &str) -> Result<(), FieldError> {
     let n = password.chars().count();
     if n < MIN_PASSWORD_CHARS {
         return Err(FieldError { field: field.into(), message: format!("at least {MIN_PASSWORD_CHARS} characters") });

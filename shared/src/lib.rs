@@ -43,7 +43,7 @@ mod review;
 
 pub use account::{
     AccountDto, AccountList, InviteDto, InviteRequest, LoginRequest, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS,
-    MIN_PASSWORD_CHARS, PasswordChange, Role, SessionDto, SignupRequest, check_email,
+    MIN_PASSWORD_CHARS, PasswordChange, Role, SessionDto, SignupRequest, check_email, check_password,
 };
 pub use audit::{AuditEventDto, AuditPage};
 pub use benefit::{
@@ -75,5 +75,5 @@ pub use reference::{
 };
 pub use review::{
     Decision, MAX_REASON_CHARS, OfferDto, OfferList, OfferWrite, PartnerList, PartnerProfileDto, PartnerStatus,
-    PartnerWrite, RevisionDto, RevisionStatus, VersionRef,
+    PartnerWrite, RevisionDto, RevisionStatus, VersionRef, required_reason,
 };

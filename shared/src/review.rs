@@ -186,16 +186,19 @@ pub struct Decision {
 impl Decision {
     /// The trimmed reason, required and bounded.
     pub fn required_reason(&self) -> Result<String, FieldError> {
-        let reason = self.reason.as_deref().map(str::trim).unwrap_or_default();
-        if reason.is_empty() {
-            return Err(FieldError { field: "reason".into(), message: "is required".into() });
-        }
-        if reason.chars().count() > MAX_REASON_CHARS {
-            return Err(FieldError {
-                field: "reason".into(),
-                message: format!("at most {MAX_REASON_CHARS} characters"),
-            });
-        }
-        Ok(reason.to_owned())
+        required_reason(self.reason.as_deref())
     }
+}
+
+/// A reason that must be given (to reject, suspend or void): trimmed, not
+/// empty, at most [`MAX_REASON_CHARS`] characters.
+pub fn required_reason(reason: Option<&str>) -> Result<String, FieldError> {
+    let reason = reason.map(str::trim).unwrap_or_default();
+    if reason.is_empty() {
+        return Err(FieldError { field: "reason".into(), message: "is required".into() });
+    }
+    if reason.chars().count() > MAX_REASON_CHARS {
+        return Err(FieldError { field: "reason".into(), message: format!("at most {MAX_REASON_CHARS} characters") });
+    }
+    Ok(reason.to_owned())
 }

@@ -9,5 +9,5 @@ pub mod secret;
 pub mod session;
 mod throttle;
 
-pub use actor::{Actor, account_dto, request_id};
+pub use actor::{Actor, account_dto, bearer, request_id};
 pub use throttle::{LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, Limit, SIGNUP_PER_ADDRESS, Throttle};

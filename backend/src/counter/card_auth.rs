@@ -10,7 +10,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrai
 
 use super::{facts, normalize_number};
 use crate::{
-    auth::secret,
+    auth::{bearer, secret},
     cards::IdKey,
     catalogue::Reference,
     entity::{card, card_session},
@@ -89,15 +89,7 @@ impl FromRequestParts<AppState> for CardActor {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(axum::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, t)| t.trim().to_owned())
-            .ok_or(ApiError::Unauthenticated)?;
-        let hash = secret::digest(&token);
+        let hash = secret::digest(bearer(parts).ok_or(ApiError::Unauthenticated)?);
         let session = card_session::Entity::find()
             .filter(card_session::Column::TokenHash.eq(hash.as_str()))
             .filter(card_session::Column::ExpiresAt.gt(state.clock.now()))

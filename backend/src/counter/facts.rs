@@ -101,27 +101,40 @@ pub async fn usage(
     let ids: Vec<i64> = benefits.iter().map(|b| b.id).collect();
     let personal: HashMap<(i64, String), i32> = quota_usage::Entity::find()
         .filter(quota_usage::Column::PersonId.eq(person_id))
-        .filter(quota_usage::Column::BenefitId.is_in(ids.clone()))
+        .filter(quota_usage::Column::BenefitId.is_in(ids))
         .all(db)
         .await?
         .into_iter()
         .map(|u| ((u.benefit_id, u.period_key), u.used))
         .collect();
-    let today: HashMap<i64, i32> = stock_usage::Entity::find()
-        .filter(stock_usage::Column::BenefitId.is_in(ids))
-        .filter(stock_usage::Column::Day.eq(day))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.benefit_id, u.used))
-        .collect();
+    let today = stock_used(db, benefits, day).await?;
     let count = |n: Option<&i32>| n.and_then(|n| u32::try_from(*n).ok()).unwrap_or(0);
     Ok(benefits
         .iter()
         .map(|b| {
             let key = period_key(assemble::quota(b).per_person_period, day);
-            let usage = Usage { person_used: count(personal.get(&(b.id, key))), stock_used: count(today.get(&b.id)) };
+            let usage = Usage {
+                person_used: count(personal.get(&(b.id, key))),
+                stock_used: today.get(&b.id).copied().unwrap_or(0),
+            };
             (b.id, usage)
         })
+        .collect())
+}
+
+/// Uses of each of `benefits` on `day`, by anyone (absent: none yet).
+pub async fn stock_used(
+    db: &impl ConnectionTrait,
+    benefits: &[benefit::Model],
+    day: NaiveDate,
+) -> Result<HashMap<i64, u32>, ApiError> {
+    let ids: Vec<i64> = benefits.iter().map(|b| b.id).collect();
+    Ok(stock_usage::Entity::find()
+        .filter(stock_usage::Column::BenefitId.is_in(ids))
+        .filter(stock_usage::Column::Day.eq(day))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.benefit_id, u32::try_from(u.used).unwrap_or(0)))
         .collect())
 }

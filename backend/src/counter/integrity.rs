@@ -5,7 +5,7 @@
 //! schemes; alliance admins on all.
 
 use chrono::Utc;
-use linan_shared::{CardStatus, Decision, ReasonRequest};
+use linan_shared::{CardStatus, ReasonRequest, required_reason};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
     TransactionTrait,
@@ -40,8 +40,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
     request: &ReasonRequest,
 ) -> Result<serde_json::Value, ApiError> {
     policy::admin_scope(actor)?;
-    let decision = Decision { version: 0, reason: request.reason.clone() };
-    let reason = if suspend { Some(decision.required_reason()?) } else { None };
+    let reason = if suspend { Some(required_reason(request.reason.as_deref())?) } else { None };
     let txn = crate::db::begin_write(db).await?;
     let c = card::Entity::find()
         .filter(card::Column::Number.eq(normalize_number(number)))

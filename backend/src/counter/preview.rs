@@ -8,22 +8,10 @@ use sea_orm::ConnectionTrait;
 use super::facts;
 use crate::{
     catalogue::{Reference, assemble},
-    eligibility::{Via, decide},
+    eligibility::{decide, reach},
     entity::card,
     error::ApiError,
 };
-
-/// The recognition row `via` went through, as the shared model says it.
-pub fn reach(reference: &Reference, via: Via) -> Option<Reach> {
-    match via {
-        Via::Direct => Some(Reach::Direct),
-        Via::Recognition { row_id } => {
-            let row = reference.recognition.iter().find(|r| r.id == row_id)?;
-            let (as_scheme, as_tier) = reference.tier_codes(row.to_tier_id)?;
-            Some(Reach::Recognition { recognition_id: row_id, as_scheme, as_tier })
-        }
-    }
-}
 
 /// Every live benefit (of `partner_id`, if given) whose rules card `c`
 /// reaches on `day`, with the decision for each, in `lang`.

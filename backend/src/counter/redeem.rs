@@ -261,7 +261,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     request: &VoidRequest,
 ) -> Result<RedemptionDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
-    let reason = linan_shared::Decision { version: 0, reason: Some(request.reason.clone()) }.required_reason()?;
+    let reason = linan_shared::required_reason(Some(&request.reason))?;
     let now = clock.now();
     let txn = crate::db::begin_write(db).await?;
     let row = redemption::Entity::find_by_id(id)
@@ -359,7 +359,7 @@ pub async fn figures(db: &impl ConnectionTrait, clock: &Clock, actor: &Actor, da
         .filter(benefit::Column::DailyStock.is_not_null())
         .all(db)
         .await?;
-    let used = facts::usage(db, 0, &stocked, today).await?;
+    let used = facts::stock_used(db, &stocked, today).await?;
     let stock_left_today = stocked
         .iter()
         .filter_map(|b| {
@@ -367,7 +367,7 @@ pub async fn figures(db: &impl ConnectionTrait, clock: &Clock, actor: &Actor, da
             Some(StockLeft {
                 benefit_id: b.id,
                 daily_stock: stock,
-                left: stock.saturating_sub(used.get(&b.id)?.stock_used),
+                left: stock.saturating_sub(used.get(&b.id).copied().unwrap_or(0)),
             })
         })
         .collect();
