@@ -1,177 +1,29 @@
-//! The cardholder and the counter: card sign-in, the preview with its
-//! reasons, counter codes, redemptions with per-person quotas across both of
-//! a person's cards, daily stock, idempotency, voids, the integrity list,
-//! quota periods on a moved clock, and 100 concurrent redemptions over two
-//! replicas.
+//! Redemptions at the counter: per-person quotas across both of a person's
+//! cards, idempotency keys, voids, daily stock, quota periods on a moved
+//! clock, every reason why not, figures, and 100 concurrent redemptions over
+//! two replicas.
 
 use chrono::{Datelike, Duration};
 use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, rule, zh},
-    linan_backend::catalogue::{from_naive, today},
-    linan_shared::{
-        BenefitStatus, CardBenefits, CardLogin, CardSessionDto, CounterCodeDto, Figures, Quota, QuotaPeriod, Reach,
-        RedemptionDto, RedemptionList, Refusal,
-    },
-    session::Who,
+    linan_shared::{BenefitStatus, CardBenefits, Figures, Quota, QuotaPeriod, RedemptionDto, RedemptionList, Refusal},
 };
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
+
+use super::support::*;
 
 db_tests!(Demo => {
-    a_cardholder_signs_in_with_either_second_factor_and_sees_both_districts,
     one_person_cannot_claim_twice_with_two_cards,
     a_retried_redemption_with_the_same_key_is_recorded_once,
-    a_counter_code_works_once_and_a_forged_qr_not_at_all,
     a_void_within_30_minutes_gives_the_use_back,
     daily_stock_runs_out_and_comes_back_the_next_day,
     quota_periods_follow_the_calendar,
     each_reason_why_not_is_named_at_the_counter,
-    the_integrity_list_stops_cards_and_holders,
     merchant_figures_count_redemptions_per_offer_and_day,
     a_hundred_simultaneous_redemptions_over_two_replicas_take_one_use,
 });
-
-/// 陈小荔 holds both a Liwan (A) and a Youyue (A) card; see the demo cards.
-const LIWAN_A: &str = "LW2026000014";
-const YOUYUE_A: &str = "YF202600000014";
-const HOLDER: &str = "陈小荔";
-
-async fn card_session(app: &TestApp, number: &str, factor: &str) -> CardSessionDto {
-    let body = CardLogin { card_number: number.into(), second_factor: factor.into() };
-    app.call(Method::POST, "/api/v1/cardholder/session", None, Some(&body), StatusCode::OK).await
-}
-
-fn card_who(session: &CardSessionDto) -> Who {
-    Who {
-        token: session.token.clone(),
-        session: linan_tests::linan_shared::SessionDto {
-            account: linan_tests::linan_shared::AccountDto {
-                id: 0,
-                email: String::new(),
-                role: linan_tests::linan_shared::Role::Merchant,
-                district: None,
-                partner_id: None,
-                owner: false,
-            },
-            csrf_token: String::new(),
-            expires_at: session.expires_at.clone(),
-            token: None,
-        },
-    }
-}
-
-/// A published offer of merchant1's partner (Liwan) open to both schemes' C and above.
-async fn offer(app: &TestApp, merchant: &Who, title: &str, quota: Quota) -> i64 {
-    let mut input = benefit_input(zh(title));
-    input.quota = quota;
-    // Long enough for the tests that move the clock into the next month.
-    input.validity.until = from_naive(today() + Duration::days(70));
-    input.eligibility = vec![rule("liwan_talent", "C"), rule("youyue_foshan", "C")];
-    app.add_benefit(merchant.session.account.partner_id.unwrap(), &input).await
-}
-
-fn once_for_life() -> Quota {
-    Quota { per_person_limit: Some(1), per_person_period: Some(QuotaPeriod::Lifetime), daily_stock: None }
-}
-
-async fn redeem(app: &TestApp, merchant: &Who, key: &str, body: Value) -> reqwest::Response {
-    app.client
-        .post(format!("{}/api/v1/redemptions", app.address))
-        .bearer_auth(&merchant.token)
-        .header("idempotency-key", key)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn redeem_card(app: &TestApp, merchant: &Who, key: &str, benefit: i64, number: &str) -> reqwest::Response {
-    redeem(app, merchant, key, json!({"benefit_id": benefit, "card_number": number, "second_factor": HOLDER})).await
-}
-
-async fn code_of(response: reqwest::Response) -> String {
-    let body: Value = response.json().await.unwrap();
-    body["error"]["code"].as_str().unwrap_or("none").to_owned()
-}
-
-async fn a_cardholder_signs_in_with_either_second_factor_and_sees_both_districts(app: TestApp) {
-    let wrong = CardLogin { card_number: LIWAN_A.into(), second_factor: "某人".into() };
-    let unknown = CardLogin { card_number: "LW9999999999".into(), second_factor: HOLDER.into() };
-    let a = app
-        .refused(
-            Method::POST,
-            "/api/v1/cardholder/session",
-            None,
-            Some(&wrong),
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
-        )
-        .await;
-    let b = app
-        .refused(
-            Method::POST,
-            "/api/v1/cardholder/session",
-            None,
-            Some(&unknown),
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
-        )
-        .await;
-    assert_eq!(a, b, "an unknown card and a wrong second factor get the same answer");
-    let by_id = card_session(&app, "lw 2026 000014", "0014").await;
-    assert_eq!(by_id.card.number, LIWAN_A);
-    let session = card_session(&app, LIWAN_A, HOLDER).await;
-    let who = card_who(&session);
-    let list: CardBenefits =
-        app.call::<(), _>(Method::GET, "/api/v1/cardholder/benefits", Some(&who), None, StatusCode::OK).await;
-    let districts: std::collections::BTreeSet<&str> = list.items.iter().map(|i| i.benefit.district.as_str()).collect();
-    assert!(districts.contains("liwan") && districts.contains("nanhai"), "{districts:?}");
-    assert!(
-        list.items.iter().any(|i| matches!(i.via, Reach::Recognition { .. })),
-        "Nanhai's Youyue-only offers come through recognition"
-    );
-    assert!(list.items.iter().any(|i| i.via == Reach::Direct));
-    // The preview is exactly the catalogue's scheme+tier filter, today.
-    let catalogue = app.all_benefits("scheme=liwan_talent&tier=A").await;
-    let mut preview_ids: Vec<i64> = list.items.iter().map(|i| i.benefit.id).collect();
-    let mut catalogue_ids: Vec<i64> = catalogue.iter().map(|b| b.id).collect();
-    preview_ids.sort_unstable();
-    catalogue_ids.sort_unstable();
-    assert_eq!(preview_ids, catalogue_ids);
-    // And the other way: the holder's Youyue card reaches Liwan-only offers through recognition.
-    let mut liwan_only = benefit_input(zh("仅限英才卡"));
-    liwan_only.eligibility = vec![rule("liwan_talent", "B")];
-    let merchant1 = app.demo("merchant1@demo.linan").await;
-    let id = app.add_benefit(merchant1.session.account.partner_id.unwrap(), &liwan_only).await;
-    let youyue = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
-    let list: CardBenefits =
-        app.call::<(), _>(Method::GET, "/api/v1/cardholder/benefits", Some(&youyue), None, StatusCode::OK).await;
-    let item = list.items.iter().find(|i| i.benefit.id == id).expect("a Youyue A card reaches a Liwan B offer");
-    assert!(matches!(&item.via, Reach::Recognition { as_scheme, .. } if as_scheme.as_str() == "liwan_talent"));
-    let response = app.send::<()>(Method::DELETE, "/api/v1/cardholder/session", Some(&who), None).await;
-    assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    app.refused::<()>(
-        Method::GET,
-        "/api/v1/cardholder/benefits",
-        Some(&who),
-        None,
-        StatusCode::UNAUTHORIZED,
-        "unauthenticated",
-    )
-    .await;
-    // An account's token is not a card's.
-    let merchant = app.demo("merchant1@demo.linan").await;
-    app.refused::<()>(
-        Method::GET,
-        "/api/v1/cardholder/benefits",
-        Some(&merchant),
-        None,
-        StatusCode::UNAUTHORIZED,
-        "unauthenticated",
-    )
-    .await;
-}
 
 async fn one_person_cannot_claim_twice_with_two_cards(app: TestApp) {
     let merchant = app.demo("merchant1@demo.linan").await;
@@ -213,42 +65,6 @@ async fn a_retried_redemption_with_the_same_key_is_recorded_once(app: TestApp) {
     let missing =
         redeem(&app, &merchant, "", json!({"benefit_id": id, "card_number": LIWAN_A, "second_factor": HOLDER})).await;
     assert_eq!(missing.status(), StatusCode::BAD_REQUEST);
-}
-
-async fn a_counter_code_works_once_and_a_forged_qr_not_at_all(app: TestApp) {
-    let merchant = app.demo("merchant1@demo.linan").await;
-    let id = offer(&app, &merchant, "扫码测试", Quota::default()).await;
-    let who = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
-    let code: CounterCodeDto =
-        app.call::<(), _>(Method::GET, "/api/v1/cardholder/code", Some(&who), None, StatusCode::OK).await;
-    assert_eq!(code.code.len(), 8);
-    assert!(code.qr.contains(&code.code));
-    // The counter sees what the card can get here, without spending the code.
-    let seen: CardBenefits = app
-        .call(
-            Method::POST,
-            "/api/v1/merchant/counter/verify",
-            Some(&merchant),
-            Some(&json!({"code": code.qr})),
-            StatusCode::OK,
-        )
-        .await;
-    assert_eq!(seen.card.number, YOUYUE_A);
-    assert!(seen.items.iter().any(|i| i.benefit.id == id && i.refusal.is_none()));
-    assert!(seen.items.iter().all(|i| i.benefit.partner.id == merchant.session.account.partner_id.unwrap()));
-    let forged = code.qr.replace(&code.code, "12345678");
-    let response = redeem(&app, &merchant, "f", json!({"benefit_id": id, "code": forged})).await;
-    assert_eq!(code_of(response).await, "code_invalid");
-    let response = redeem(&app, &merchant, "q1", json!({"benefit_id": id, "code": code.qr})).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let response = redeem(&app, &merchant, "q2", json!({"benefit_id": id, "code": code.code})).await;
-    assert_eq!(code_of(response).await, "code_invalid", "a code is single use");
-    // Codes expire after two minutes.
-    let fresh: CounterCodeDto =
-        app.call::<(), _>(Method::GET, "/api/v1/cardholder/code", Some(&who), None, StatusCode::OK).await;
-    app.state.clock.advance(Duration::seconds(121));
-    let response = redeem(&app, &merchant, "q3", json!({"benefit_id": id, "code": fresh.code})).await;
-    assert_eq!(code_of(response).await, "code_invalid");
 }
 
 async fn a_void_within_30_minutes_gives_the_use_back(app: TestApp) {
@@ -411,76 +227,17 @@ async fn each_reason_why_not_is_named_at_the_counter(app: TestApp) {
     assert_eq!(redeem_card(&app, &admin, "y", open, LIWAN_A).await.status(), StatusCode::FORBIDDEN);
 }
 
-async fn the_integrity_list_stops_cards_and_holders(app: TestApp) {
-    let merchant = app.demo("merchant1@demo.linan").await;
-    let liwan = app.demo("liwan-admin@demo.linan").await;
-    let nanhai = app.demo("nanhai-admin@demo.linan").await;
-    let id = offer(&app, &merchant, "诚信测试", Quota::default()).await;
-    let suspend = format!("/api/v1/admin/cards/{LIWAN_A}/suspend");
-    app.refused(
-        Method::POST,
-        &suspend,
-        Some(&nanhai),
-        Some(&json!({"reason": "x"})),
-        StatusCode::NOT_FOUND,
-        "not_found",
-    )
-    .await;
-    app.refused(
-        Method::POST,
-        &suspend,
-        Some(&liwan),
-        Some(&json!({})),
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "invalid_field",
-    )
-    .await;
-    let _: Value =
-        app.call(Method::POST, &suspend, Some(&liwan), Some(&json!({"reason": "挂失"})), StatusCode::OK).await;
-    assert_eq!(code_of(redeem_card(&app, &merchant, "i1", id, LIWAN_A).await).await, "card_suspended");
-    assert_eq!(
-        redeem_card(&app, &merchant, "i2", id, YOUYUE_A).await.status(),
-        StatusCode::CREATED,
-        "the other card still works"
-    );
-    // Suspending the holder stops every card of theirs; no code either.
-    let holder = format!("/api/v1/admin/cards/{YOUYUE_A}/suspend-holder");
-    let _: Value =
-        app.call(Method::POST, &holder, Some(&nanhai), Some(&json!({"reason": "冒用"})), StatusCode::OK).await;
-    assert_eq!(code_of(redeem_card(&app, &merchant, "i3", id, YOUYUE_A).await).await, "person_suspended");
-    let who = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
-    app.refused::<()>(
-        Method::GET,
-        "/api/v1/cardholder/code",
-        Some(&who),
-        None,
-        StatusCode::CONFLICT,
-        "person_suspended",
-    )
-    .await;
-    let reinstate = format!("/api/v1/admin/cards/{YOUYUE_A}/reinstate-holder");
-    let _: Value = app.call(Method::POST, &reinstate, Some(&nanhai), Some(&json!({})), StatusCode::OK).await;
-    assert_eq!(redeem_card(&app, &merchant, "i4", id, YOUYUE_A).await.status(), StatusCode::CREATED);
-    let audit: linan_tests::linan_shared::AuditPage = app
-        .call::<(), _>(
-            Method::GET,
-            "/api/v1/admin/audit?entity=person",
-            Some(&app.demo("alliance@demo.linan").await),
-            None,
-            StatusCode::OK,
-        )
-        .await;
-    assert_eq!(audit.items.len(), 2);
-    assert!(
-        !audit.items.iter().any(|e| e.after.as_ref().unwrap().to_string().contains("44060")),
-        "no ID number in the log"
-    );
-}
-
 async fn merchant_figures_count_redemptions_per_offer_and_day(app: TestApp) {
     let merchant = app.demo("merchant1@demo.linan").await;
     let quota = Quota { per_person_limit: None, per_person_period: None, daily_stock: Some(5) };
     let id = offer(&app, &merchant, "统计测试", quota).await;
+    let unused = offer(
+        &app,
+        &merchant,
+        "无人使用",
+        Quota { per_person_limit: None, per_person_period: None, daily_stock: Some(3) },
+    )
+    .await;
     for key in ["f1", "f2"] {
         assert_eq!(redeem_card(&app, &merchant, key, id, LIWAN_A).await.status(), StatusCode::CREATED);
     }
@@ -490,6 +247,8 @@ async fn merchant_figures_count_redemptions_per_offer_and_day(app: TestApp) {
     assert_eq!(row.redemptions, 2);
     let stock = figures.stock_left_today.iter().find(|s| s.benefit_id == id).unwrap();
     assert_eq!((stock.daily_stock, stock.left), (5, 3));
+    let untouched = figures.stock_left_today.iter().find(|s| s.benefit_id == unused).unwrap();
+    assert_eq!((untouched.daily_stock, untouched.left), (3, 3), "an offer nobody used today keeps its stock");
     app.refused::<()>(
         Method::GET,
         "/api/v1/merchant/figures?days=0",

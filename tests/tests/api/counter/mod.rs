@@ -1,0 +1,9 @@
+//! The cardholder and the counter: card sign-in, the preview with its
+//! reasons, counter codes, redemptions with per-person quotas across both of
+//! a person's cards, daily stock, idempotency, voids, the integrity list,
+//! quota periods on a moved clock, and 100 concurrent redemptions over two
+//! replicas.
+
+mod cardholder;
+mod redemptions;
+mod support;
