@@ -28,11 +28,17 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
         // WAL lets readers run beside the one writer; without a busy timeout
         // a concurrent write fails at once with SQLITE_BUSY. Set per
         // connection, since pragmas other than journal_mode are.
+        // Statement journals (the undo copy of every page a multi-row
+        // statement changes inside a transaction) go to a temporary file by
+        // default: a card import wrote more to it than to the database.
+        // In memory they cost a copy, not a system call; a transaction can
+        // only choose this before it begins, hence per connection.
         .map_sqlx_sqlite_opts(|opts| {
             opts.journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
+                .pragma("temp_store", "memory")
         });
     Database::connect(options).await
 }

@@ -81,6 +81,7 @@ where
         writer.write(&txn, &batch).await?;
     }
     let checked = checker.await.map_err(|e| ApiError::Internal(format!("import checker: {e}")))?;
+    let counts = if checked.rejected.is_empty() { Some(writer.finish(&txn).await?) } else { None };
     writer.restore(&txn).await?;
     let mut report = ImportReport {
         rows: checked.rows,
@@ -91,11 +92,10 @@ where
         rejected: checked.rejected,
         dry_run: options.dry_run,
     };
-    if !report.rejected.is_empty() {
+    let Some(counts) = counts else {
         txn.rollback().await?;
         return Ok(report);
-    }
-    let counts = writer.finish(&txn).await?;
+    };
     report.created = counts.created;
     report.updated = counts.updated;
     report.unchanged = report.rows.saturating_sub(counts.created + counts.updated);
