@@ -158,7 +158,7 @@ pub fn card_benefits(config: &WidgetConfig, token: &str) -> Pending {
 
 /// Starts loading the card holder's redemptions.
 pub fn card_history(config: &WidgetConfig, token: &str) -> Pending {
-    send("GET", &config.endpoint("cardholder/redemptions"), Some(token), None)
+    send("GET", &config.endpoint(&format!("cardholder/redemptions?lang={}", config.lang.tag())), Some(token), None)
 }
 
 /// A fresh counter code.

@@ -191,9 +191,9 @@ pub struct RedemptionDto {
     pub id: i64,
     /// The benefit.
     pub benefit_id: i64,
-    /// Its title (zh-CN).
+    /// Its title, in the language asked for (zh-CN in the audit log).
     pub benefit_title: String,
-    /// The partner's name (zh-CN).
+    /// The partner's name, in the language asked for.
     pub partner_name: String,
     /// The card used.
     pub card_number: String,

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, SecondsFormat};
 use linan_shared::{
-    FigureRow, Figures, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
+    FigureRow, Figures, Lang, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
@@ -24,7 +24,7 @@ use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
     cards::IdKey,
-    catalogue::{Reference, assemble, sql::Sql},
+    catalogue::{Reference, assemble, sql::Sql, text},
     clock::Clock,
     eligibility::{decide, period_key},
     entity::{benefit, card, partner, redemption},
@@ -36,8 +36,12 @@ pub const VOID_MINUTES: i64 = 30;
 /// Longest idempotency key accepted.
 pub const MAX_IDEMPOTENCY_KEY: usize = 100;
 
-/// A redemption as its DTO.
-async fn dtos(db: &impl ConnectionTrait, rows: &[redemption::Model]) -> Result<Vec<RedemptionDto>, ApiError> {
+/// Redemptions as their DTOs, with the offer's title and the partner's name in `lang`.
+async fn dtos(
+    db: &impl ConnectionTrait,
+    rows: &[redemption::Model],
+    lang: Lang,
+) -> Result<Vec<RedemptionDto>, ApiError> {
     let benefit_ids: Vec<i64> = rows.iter().map(|r| r.benefit_id).collect();
     let card_ids: Vec<i64> = rows.iter().map(|r| r.card_id).collect();
     let benefits: HashMap<i64, benefit::Model> = benefit::Entity::find()
@@ -53,7 +57,7 @@ async fn dtos(db: &impl ConnectionTrait, rows: &[redemption::Model]) -> Result<V
         .all(db)
         .await?
         .into_iter()
-        .map(|p| (p.id, p.name_zh_cn))
+        .map(|p| (p.id, text(&p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()).get(lang).to_owned()))
         .collect();
     let cards: HashMap<i64, String> = card::Entity::find()
         .filter(card::Column::Id.is_in(card_ids))
@@ -69,7 +73,9 @@ async fn dtos(db: &impl ConnectionTrait, rows: &[redemption::Model]) -> Result<V
             RedemptionDto {
                 id: r.id,
                 benefit_id: r.benefit_id,
-                benefit_title: b.map(|b| b.title_zh_cn.clone()).unwrap_or_default(),
+                benefit_title: b
+                    .map(|b| text(&b.title_zh_cn, b.title_zh_hk.as_deref(), b.title_en.as_deref()).get(lang).to_owned())
+                    .unwrap_or_default(),
                 partner_name: partners.get(&r.partner_id).cloned().unwrap_or_default(),
                 card_number: cards.get(&r.card_id).cloned().unwrap_or_default(),
                 redeemed_at: r.redeemed_at.to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -80,8 +86,20 @@ async fn dtos(db: &impl ConnectionTrait, rows: &[redemption::Model]) -> Result<V
         .collect())
 }
 
-async fn one_dto(db: &impl ConnectionTrait, row: &redemption::Model) -> Result<RedemptionDto, ApiError> {
-    dtos(db, std::slice::from_ref(row)).await?.pop().ok_or(ApiError::NotFound("redemption"))
+async fn one_dto(db: &impl ConnectionTrait, row: &redemption::Model, lang: Lang) -> Result<RedemptionDto, ApiError> {
+    dtos(db, std::slice::from_ref(row), lang).await?.pop().ok_or(ApiError::NotFound("redemption"))
+}
+
+/// A redemption for the audit log (its texts in zh-CN, like every audit
+/// record) and for the answer (in `lang`).
+async fn audited_and_answer(
+    db: &impl ConnectionTrait,
+    row: &redemption::Model,
+    lang: Lang,
+) -> Result<(RedemptionDto, RedemptionDto), ApiError> {
+    let audited = one_dto(db, row, Lang::ZhCn).await?;
+    let answer = if lang == Lang::ZhCn { audited.clone() } else { one_dto(db, row, lang).await? };
+    Ok((audited, answer))
 }
 
 /// Adds one to a usage counter if it is below `limit`; whether it was.
@@ -154,6 +172,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     idempotency_key: &str,
     request: &RedemptionRequest,
+    lang: Lang,
 ) -> Result<Redeemed, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
     if idempotency_key.is_empty() || idempotency_key.len() > MAX_IDEMPOTENCY_KEY {
@@ -166,7 +185,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
         if done.benefit_id != request.benefit_id {
             return Err(ApiError::Conflict("this Idempotency-Key was used for another redemption".into()));
         }
-        return Ok(Redeemed { redemption: one_dto(db, &done).await?, replayed: true });
+        return Ok(Redeemed { redemption: one_dto(db, &done, lang).await?, replayed: true });
     }
     let now = clock.now();
     let day = crate::catalogue::day_of(now);
@@ -232,23 +251,23 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
             // The same key raced in from another request: answer with its result.
             drop(txn);
             if let Some(done) = previous(db, actor.account.id, idempotency_key).await? {
-                return Ok(Redeemed { redemption: one_dto(db, &done).await?, replayed: true });
+                return Ok(Redeemed { redemption: one_dto(db, &done, lang).await?, replayed: true });
             }
             return Err(e.into());
         }
     };
-    let dto = one_dto(&txn, &row).await?;
+    let (audited, answer) = audited_and_answer(&txn, &row, lang).await?;
     let change = Change {
         action: "redemption.create",
         entity: "redemption",
         entity_id: row.id,
         district_id: Some(b.district_id),
         before: None,
-        after: serde_json::to_value(&dto).ok(),
+        after: serde_json::to_value(&audited).ok(),
     };
     audit::record(&txn, Some(By::from(actor)), change).await?;
     txn.commit().await?;
-    Ok(Redeemed { redemption: dto, replayed: false })
+    Ok(Redeemed { redemption: answer, replayed: false })
 }
 
 /// Voids a redemption of the merchant's partner within [`VOID_MINUTES`],
@@ -259,6 +278,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: i64,
     request: &VoidRequest,
+    lang: Lang,
 ) -> Result<RedemptionDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
     let reason = linan_shared::required_reason(Some(&request.reason))?;
@@ -275,7 +295,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     if now - row.redeemed_at > Duration::minutes(VOID_MINUTES) {
         return Err(ApiError::InvalidState(format!("a redemption can be voided within {VOID_MINUTES} minutes only")));
     }
-    let before = one_dto(&txn, &row).await?;
+    let before = one_dto(&txn, &row, Lang::ZhCn).await?;
     let b = benefit::Entity::find_by_id(row.benefit_id).one(&txn).await?.ok_or(ApiError::NotFound("offer"))?;
     let keys = [
         ("person_id", row.person_id.into()),
@@ -289,7 +309,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     active.void_reason = Set(Some(reason));
     active.voided_by = Set(Some(actor.account.id));
     let updated = active.update(&txn).await?;
-    let after = one_dto(&txn, &updated).await?;
+    let (after, answer) = audited_and_answer(&txn, &updated, lang).await?;
     let change = Change {
         action: "redemption.void",
         entity: "redemption",
@@ -300,22 +320,22 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     };
     audit::record(&txn, Some(By::from(actor)), change).await?;
     txn.commit().await?;
-    Ok(after)
+    Ok(answer)
 }
 
 /// The person's redemptions (over all their cards), newest first.
-pub async fn of_person(db: &impl ConnectionTrait, person_id: i64) -> Result<RedemptionList, ApiError> {
+pub async fn of_person(db: &impl ConnectionTrait, person_id: i64, lang: Lang) -> Result<RedemptionList, ApiError> {
     let rows = redemption::Entity::find()
         .filter(redemption::Column::PersonId.eq(person_id))
         .order_by_desc(redemption::Column::Id)
         .limit(200)
         .all(db)
         .await?;
-    Ok(RedemptionList { items: dtos(db, &rows).await? })
+    Ok(RedemptionList { items: dtos(db, &rows, lang).await? })
 }
 
 /// The merchant's partner's latest redemptions (for the counter's void button).
-pub async fn of_partner(db: &impl ConnectionTrait, actor: &Actor) -> Result<RedemptionList, ApiError> {
+pub async fn of_partner(db: &impl ConnectionTrait, actor: &Actor, lang: Lang) -> Result<RedemptionList, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
     let rows = redemption::Entity::find()
         .filter(redemption::Column::PartnerId.eq(partner_id))
@@ -323,7 +343,7 @@ pub async fn of_partner(db: &impl ConnectionTrait, actor: &Actor) -> Result<Rede
         .limit(100)
         .all(db)
         .await?;
-    Ok(RedemptionList { items: dtos(db, &rows).await? })
+    Ok(RedemptionList { items: dtos(db, &rows, lang).await? })
 }
 
 /// Redemptions per offer per day over the last `days` days, and stock left today.

@@ -8,7 +8,7 @@ use crate::{
     error::ApiError,
     http::{
         cached::{CacheKey, cached_json},
-        lang::response_lang,
+        lang::{AskedLang, response_lang},
         path::PathId,
         query::QueryPairs,
     },
@@ -89,9 +89,8 @@ pub async fn detail(
     State(state): State<AppState>,
     PathId(id): PathId,
     headers: HeaderMap,
-    pairs: QueryPairs,
+    AskedLang(lang): AskedLang,
 ) -> Result<Response, ApiError> {
-    let lang = response_lang(lang_param(&pairs)?, &headers);
     let day = today();
     let key = CacheKey::new(&state, "benefit", &id.to_string(), day, Some(lang));
     cached_json(&state, &headers, key, || async {
@@ -99,13 +98,4 @@ pub async fn detail(
         benefit_detail(&state.db, &reference, id, lang, day).await
     })
     .await
-}
-
-/// The `lang` parameter of routes that take nothing else.
-pub(crate) fn lang_param(pairs: &QueryPairs) -> Result<Option<linan_shared::Lang>, ApiError> {
-    pairs
-        .iter()
-        .find(|(k, _)| *k == "lang")
-        .map(|(_, v)| linan_shared::Lang::parse(v).map_err(|e| ApiError::invalid("lang", e.to_string())))
-        .transpose()
 }

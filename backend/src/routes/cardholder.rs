@@ -4,7 +4,7 @@
 use axum::{
     Json, Router,
     extract::State,
-    http::{HeaderMap, StatusCode},
+    http::StatusCode,
     routing::{get, post},
 };
 use linan_shared::{CardBenefits, CardLogin, CardSessionDto, CounterCodeDto, ErrorBody, RedemptionList};
@@ -14,7 +14,7 @@ use crate::{
     cards::IdKey,
     counter::{self, card_auth::CardActor, code, preview, redeem},
     error::ApiError,
-    http::{body::JsonBody, client::ClientAddr, lang::response_lang, query::QueryPairs},
+    http::{body::JsonBody, client::ClientAddr, lang::AskedLang},
     state::AppState,
 };
 
@@ -65,10 +65,8 @@ pub async fn sign_out(State(state): State<AppState>, actor: CardActor) -> Result
 pub async fn benefits(
     State(state): State<AppState>,
     actor: CardActor,
-    headers: HeaderMap,
-    pairs: QueryPairs,
+    AskedLang(lang): AskedLang,
 ) -> Result<Json<CardBenefits>, ApiError> {
-    let lang = response_lang(super::benefits::lang_param(&pairs)?, &headers);
     let reference = state.catalogue.reference(&state.db).await?;
     Ok(Json(preview::card_benefits(&state.db, &reference, &actor.card, state.clock.today(), None, lang).await?))
 }
@@ -91,7 +89,12 @@ pub async fn counter_code(State(state): State<AppState>, actor: CardActor) -> Re
 
 /// The holder's redemptions over all their cards, newest first.
 #[utoipa::path(get, path = "/api/v1/cardholder/redemptions", tag = "cardholder",
-    responses((status = 200, body = RedemptionList), (status = 401, body = ErrorBody)))]
-pub async fn history(State(state): State<AppState>, actor: CardActor) -> Result<Json<RedemptionList>, ApiError> {
-    Ok(Json(redeem::of_person(&state.db, actor.card.person_id).await?))
+    params(("lang" = Option<linan_shared::Lang>, Query, description = "Language of the offer title and partner name; otherwise `Accept-Language`, then zh-CN.")),
+    responses((status = 200, body = RedemptionList), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn history(
+    State(state): State<AppState>,
+    actor: CardActor,
+    AskedLang(lang): AskedLang,
+) -> Result<Json<RedemptionList>, ApiError> {
+    Ok(Json(redeem::of_person(&state.db, actor.card.person_id, lang).await?))
 }

@@ -24,7 +24,7 @@ use crate::{
         preview, redeem,
     },
     error::ApiError,
-    http::{body::JsonBody, lang::response_lang, path::PathId, query::QueryPairs},
+    http::{body::JsonBody, lang::AskedLang, path::PathId, query::QueryPairs},
     state::AppState,
 };
 
@@ -50,12 +50,10 @@ pub fn router() -> Router<AppState> {
 pub async fn verify(
     State(state): State<AppState>,
     actor: Actor,
-    headers: HeaderMap,
-    pairs: QueryPairs,
+    AskedLang(lang): AskedLang,
     JsonBody(proof): JsonBody<CardProof>,
 ) -> Result<Json<CardBenefits>, ApiError> {
     let partner_id = policy::merchant_partner(&actor)?;
-    let lang = response_lang(super::benefits::lang_param(&pairs)?, &headers);
     let reference = state.catalogue.reference(&state.db).await?;
     let (card, _) = code::resolve(&state.db, &id_key(&state)?, &proof, state.clock.now()).await?;
     Ok(Json(preview::card_benefits(&state.db, &reference, &card, state.clock.today(), Some(partner_id), lang).await?))
@@ -63,7 +61,8 @@ pub async fn verify(
 
 /// Records a redemption of one of the merchant's offers for the card shown.
 #[utoipa::path(post, path = "/api/v1/redemptions", tag = "counter", request_body = RedemptionRequest,
-    params(("Idempotency-Key" = String, Header, description = "Unique per attempt; a retry with the same key returns the first answer.")),
+    params(("Idempotency-Key" = String, Header, description = "Unique per attempt; a retry with the same key returns the first answer."),
+        ("lang" = Option<linan_shared::Lang>, Query, description = "Language of the offer title and partner name; otherwise `Accept-Language`, then zh-CN.")),
     responses(
         (status = 201, description = "Redeemed (or replayed: header `idempotent-replayed: true`)", body = RedemptionDto),
         (status = 400, description = "Missing Idempotency-Key", body = ErrorBody),
@@ -76,11 +75,13 @@ pub async fn create(
     State(state): State<AppState>,
     actor: Actor,
     headers: HeaderMap,
+    AskedLang(lang): AskedLang,
     JsonBody(request): JsonBody<RedemptionRequest>,
 ) -> Result<Response, ApiError> {
     let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default().trim().to_owned();
     let reference = state.catalogue.reference(&state.db).await?;
-    let done = redeem::redeem(&state.db, &reference, &id_key(&state)?, &state.clock, &actor, &key, &request).await?;
+    let id_key = id_key(&state)?;
+    let done = redeem::redeem(&state.db, &reference, &id_key, &state.clock, &actor, &key, &request, lang).await?;
     let mut response = (StatusCode::CREATED, Json(done.redemption)).into_response();
     if done.replayed {
         response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
@@ -89,7 +90,8 @@ pub async fn create(
 }
 
 /// Voids a redemption within 30 minutes; the use goes back to the quota and stock.
-#[utoipa::path(post, path = "/api/v1/redemptions/{id}/void", tag = "counter", params(("id" = i64, Path)), request_body = VoidRequest,
+#[utoipa::path(post, path = "/api/v1/redemptions/{id}/void", tag = "counter", request_body = VoidRequest,
+    params(("id" = i64, Path), ("lang" = Option<linan_shared::Lang>, Query, description = "Language of the offer title and partner name; otherwise `Accept-Language`, then zh-CN.")),
     responses((status = 200, body = RedemptionDto), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 409, description = "Voided already or too late", body = ErrorBody),
         (status = 422, description = "Reason missing", body = ErrorBody)))]
@@ -97,16 +99,21 @@ pub async fn void(
     State(state): State<AppState>,
     actor: Actor,
     PathId(id): PathId,
+    AskedLang(lang): AskedLang,
     JsonBody(request): JsonBody<VoidRequest>,
 ) -> Result<Json<RedemptionDto>, ApiError> {
-    Ok(Json(redeem::void(&state.db, &state.clock, &actor, id, &request).await?))
+    Ok(Json(redeem::void(&state.db, &state.clock, &actor, id, &request, lang).await?))
 }
 
 /// The partner's latest redemptions.
-#[utoipa::path(get, path = "/api/v1/merchant/redemptions", tag = "counter",
+#[utoipa::path(get, path = "/api/v1/merchant/redemptions", tag = "counter", params(("lang" = Option<linan_shared::Lang>, Query, description = "Language of the offer title and partner name; otherwise `Accept-Language`, then zh-CN.")),
     responses((status = 200, body = RedemptionList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<RedemptionList>, ApiError> {
-    Ok(Json(redeem::of_partner(&state.db, &actor).await?))
+pub async fn list(
+    State(state): State<AppState>,
+    actor: Actor,
+    AskedLang(lang): AskedLang,
+) -> Result<Json<RedemptionList>, ApiError> {
+    Ok(Json(redeem::of_partner(&state.db, &actor, lang).await?))
 }
 
 /// Redemptions per offer per day (last `days`, default 30) and stock left today.

@@ -3,15 +3,13 @@
 use axum::{Router, extract::State, http::HeaderMap, response::Response, routing::get};
 use linan_shared::{ErrorBody, PartnerDto};
 
-use super::benefits::lang_param;
 use crate::{
     catalogue::{partner_detail, today},
     error::ApiError,
     http::{
         cached::{CacheKey, cached_json},
-        lang::response_lang,
+        lang::AskedLang,
         path::PathId,
-        query::QueryPairs,
     },
     state::AppState,
 };
@@ -43,9 +41,8 @@ pub async fn detail(
     State(state): State<AppState>,
     PathId(id): PathId,
     headers: HeaderMap,
-    pairs: QueryPairs,
+    AskedLang(lang): AskedLang,
 ) -> Result<Response, ApiError> {
-    let lang = response_lang(lang_param(&pairs)?, &headers);
     let day = today();
     let key = CacheKey::new(&state, "partner", &id.to_string(), day, Some(lang));
     cached_json(&state, &headers, key, || async {

@@ -85,7 +85,7 @@ pub fn CounterPage() -> Html {
             dispatch.dispatch(Step::RedeemStart(Attempt { benefit_id, key: key.clone() }));
             spawn_local(async move {
                 let request = RedemptionRequest { benefit_id, proof: checked.proof.clone() };
-                let (answered, redeemed) = match counter::redeem(&api, &key, &request).await {
+                let (answered, redeemed) = match counter::redeem(&api, lang, &key, &request).await {
                     Ok(redemption) => {
                         dispatch.dispatch(Step::Redeemed(redemption));
                         announce.emit(Key::DoneRedeemed);

@@ -23,7 +23,9 @@ pub struct RecentRedemptionsProps {
 pub fn RecentRedemptions(props: &RecentRedemptionsProps) -> Html {
     let portal = use_portal();
     let api = portal.api.clone();
-    let list = use_load(props.changes, move |_| async move { counter::redemptions(&api).await });
+    // Loaded again when a redemption changes or the language does.
+    let list =
+        use_load((props.changes, portal.lang), move |(_, lang)| async move { counter::redemptions(&api, lang).await });
     let body = load_view(&portal, &list, |list| {
         if list.items.is_empty() {
             return html! { <p class="empty">{ portal.t(Key::RecentEmpty) }</p> };

@@ -51,7 +51,7 @@ pub fn VoidForm(props: &VoidFormProps) -> Html {
         };
     }
     let confirm = {
-        let (api, id, on_voided) = (portal.api.clone(), props.id, props.on_voided.clone());
+        let (api, lang, id, on_voided) = (portal.api.clone(), portal.lang, props.id, props.on_voided.clone());
         let (reason, error, busy, reason_id) = (reason.clone(), error.clone(), busy.clone(), reason_id.clone());
         Callback::from(move |_: MouseEvent| {
             let text = reason.trim().to_owned();
@@ -64,7 +64,7 @@ pub fn VoidForm(props: &VoidFormProps) -> Html {
             busy.set(true);
             error.set(None);
             spawn_local(async move {
-                let result = counter::void(&api, id, &text).await;
+                let result = counter::void(&api, lang, id, &text).await;
                 busy.set(false);
                 match result {
                     Ok(voided) => on_voided.emit(voided),

@@ -7,7 +7,9 @@ use chrono::{Datelike, Duration};
 use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, rule, zh},
-    linan_shared::{BenefitStatus, CardBenefits, Figures, Quota, QuotaPeriod, RedemptionDto, RedemptionList, Refusal},
+    linan_shared::{
+        BenefitStatus, CardBenefits, Figures, LocalizedText, Quota, QuotaPeriod, RedemptionDto, RedemptionList, Refusal,
+    },
 };
 use reqwest::{Method, StatusCode};
 use serde_json::json;
@@ -23,6 +25,7 @@ db_tests!(Demo => {
     each_reason_why_not_is_named_at_the_counter,
     merchant_figures_count_redemptions_per_offer_and_day,
     a_hundred_simultaneous_redemptions_over_two_replicas_take_one_use,
+    redemptions_are_told_in_the_language_asked_for,
 });
 
 async fn one_person_cannot_claim_twice_with_two_cards(app: TestApp) {
@@ -283,4 +286,64 @@ async fn a_hundred_simultaneous_redemptions_over_two_replicas_take_one_use(app: 
             .all(|(s, code)| *s == StatusCode::CREATED || (*s == StatusCode::CONFLICT && code == "quota_used")),
         "{results:?}"
     );
+}
+
+async fn redemptions_are_told_in_the_language_asked_for(app: TestApp) {
+    let merchant = app.demo("merchant1@demo.linan").await;
+    let title = LocalizedText::new("语言测试", Some("語言測試"), Some("Language test"));
+    let id = offer_titled(&app, &merchant, title, Quota::default()).await;
+    let response = app
+        .client
+        .post(format!("{}/api/v1/redemptions?lang=en", app.address))
+        .bearer_auth(&merchant.token)
+        .header("idempotency-key", "lang-1")
+        .json(&json!({"benefit_id": id, "card_number": LIWAN_A, "second_factor": HOLDER}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let done: RedemptionDto = response.json().await.unwrap();
+    assert_eq!(done.benefit_title, "Language test");
+
+    let titles = |list: &RedemptionList| list.items.iter().find(|r| r.benefit_id == id).unwrap().benefit_title.clone();
+    let path = "/api/v1/merchant/redemptions";
+    let list: RedemptionList = app.call::<(), _>(Method::GET, path, Some(&merchant), None, StatusCode::OK).await;
+    assert_eq!(titles(&list), "语言测试", "zh-CN without a choice");
+    let list: RedemptionList =
+        app.call::<(), _>(Method::GET, &format!("{path}?lang=zh-HK"), Some(&merchant), None, StatusCode::OK).await;
+    assert_eq!(titles(&list), "語言測試");
+    let who = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
+    let history: RedemptionList = app
+        .call::<(), _>(Method::GET, "/api/v1/cardholder/redemptions?lang=en", Some(&who), None, StatusCode::OK)
+        .await;
+    assert_eq!(titles(&history), "Language test");
+    app.call::<(), serde_json::Value>(
+        Method::GET,
+        &format!("{path}?lang=fr"),
+        Some(&merchant),
+        None,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+
+    // The audit log keeps zh-CN, whatever the answer's language was.
+    let voided: RedemptionDto = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/redemptions/{}/void?lang=en", done.id),
+            Some(&merchant),
+            Some(&json!({"reason": "测试"})),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(voided.benefit_title, "Language test");
+    let admin = app.demo("alliance@demo.linan").await;
+    let audit: linan_tests::linan_shared::AuditPage = app
+        .call::<(), _>(Method::GET, "/api/v1/admin/audit?entity=redemption", Some(&admin), None, StatusCode::OK)
+        .await;
+    let recorded = audit.items.iter().filter(|e| e.entity_id == done.id).count();
+    assert_eq!(recorded, 2, "the redemption and its void");
+    for event in audit.items.iter().filter(|e| e.entity_id == done.id) {
+        assert_eq!(event.after.as_ref().unwrap()["benefit_title"], "语言测试");
+    }
 }

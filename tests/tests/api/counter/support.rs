@@ -6,7 +6,7 @@ use linan_tests::{
     TestApp,
     fixtures::{benefit_input, rule, zh},
     linan_backend::catalogue::{from_naive, today},
-    linan_shared::{CardLogin, CardSessionDto, Quota, QuotaPeriod},
+    linan_shared::{CardLogin, CardSessionDto, LocalizedText, Quota, QuotaPeriod},
     session::Who,
 };
 use reqwest::{Method, StatusCode};
@@ -45,7 +45,12 @@ pub(super) fn card_who(session: &CardSessionDto) -> Who {
 
 /// A published offer of merchant1's partner (Liwan) open to both schemes' C and above.
 pub(super) async fn offer(app: &TestApp, merchant: &Who, title: &str, quota: Quota) -> i64 {
-    let mut input = benefit_input(zh(title));
+    offer_titled(app, merchant, zh(title), quota).await
+}
+
+/// [`offer`] with a title in more than one language.
+pub(super) async fn offer_titled(app: &TestApp, merchant: &Who, title: LocalizedText, quota: Quota) -> i64 {
+    let mut input = benefit_input(title);
     input.quota = quota;
     // Long enough for the tests that move the clock into the next month.
     input.validity.until = from_naive(today() + Duration::days(70));
