@@ -140,9 +140,39 @@ pub fn card_status(status: CardStatus) -> Key {
     }
 }
 
-/// An RFC 3339 time as `YYYY-MM-DD HH:MM` plus its zone (`UTC` or the offset),
-/// or the text unchanged when it is not one.
+/// An RFC 3339 time as `YYYY-MM-DD HH:MM` plus its zone, in the browser's
+/// own time zone (a merchant in Foshan reads `UTC+08:00`, not the server's
+/// UTC); outside a browser, or for text that is not a time, see [`as_written`].
 pub fn time(rfc3339: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let ms = js_sys::Date::parse(rfc3339);
+        if ms.is_finite() && rfc3339.len() > 10 {
+            let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+            // getTimezoneOffset is minutes *behind* UTC: -480 in UTC+08:00.
+            let offset = -(d.get_timezone_offset() as i32);
+            return clock(d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes(), offset);
+        }
+    }
+    as_written(rfc3339)
+}
+
+/// `YYYY-MM-DD HH:MM` and the zone `offset` minutes east of UTC.
+// Only the browser build (and the tests) read a local clock.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn clock(year: u32, month: u32, day: u32, hour: u32, minute: u32, offset: i32) -> String {
+    let zone = if offset == 0 {
+        "UTC".to_owned()
+    } else {
+        let sign = if offset < 0 { '-' } else { '+' };
+        format!("UTC{sign}{:02}:{:02}", offset.unsigned_abs() / 60, offset.unsigned_abs() % 60)
+    };
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} {zone}")
+}
+
+/// An RFC 3339 time shortened to `YYYY-MM-DD HH:MM` plus the zone it was
+/// written in (`UTC` or the offset), or the text unchanged when it is not one.
+fn as_written(rfc3339: &str) -> String {
     let (Some(date), Some(clock)) = (rfc3339.get(..10), rfc3339.get(11..16)) else { return rfc3339.to_owned() };
     if rfc3339.as_bytes().get(10) != Some(&b'T') && rfc3339.as_bytes().get(10) != Some(&b' ') {
         return rfc3339.to_owned();
@@ -161,6 +191,13 @@ pub fn time(rfc3339: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_clocks_name_their_zone() {
+        assert_eq!(clock(2026, 11, 28, 17, 30, 480), "2026-11-28 17:30 UTC+08:00");
+        assert_eq!(clock(2026, 1, 2, 3, 4, 0), "2026-01-02 03:04 UTC");
+        assert_eq!(clock(2026, 1, 2, 3, 4, -330), "2026-01-02 03:04 UTC-05:30");
+    }
 
     #[test]
     fn times_are_shortened_with_their_zone() {
