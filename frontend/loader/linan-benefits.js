@@ -12,7 +12,7 @@
 // the content-hashed file names.
 import init, { mount } from "./__GLUE__";
 
-const OBSERVED = ["district", "category", "scheme", "tier", "lang", "theme", "api", "limit"];
+const OBSERVED = ["district", "category", "scheme", "tier", "lang", "theme", "api", "limit", "my-card"];
 // Requests go to the origin this script was loaded from unless `api` says otherwise.
 const DEFAULT_API = new URL(import.meta.url).origin;
 const WASM_URL = new URL("./__WASM__", import.meta.url);

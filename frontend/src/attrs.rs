@@ -56,6 +56,8 @@ pub struct RawAttrs {
     pub api: Option<String>,
     /// Page size, 1–100 (default 20).
     pub limit: Option<String>,
+    /// `off` hides the cardholder's "My card" view (default: shown).
+    pub my_card: Option<String>,
 }
 
 /// A card the host page says its visitor holds: the list then shows what
@@ -85,6 +87,8 @@ pub struct WidgetConfig {
     pub card: Option<CardFilter>,
     /// Page size, 1–100.
     pub limit: u32,
+    /// Whether the "My card" view is offered.
+    pub my_card: bool,
 }
 
 impl Default for WidgetConfig {
@@ -97,6 +101,7 @@ impl Default for WidgetConfig {
             category: None,
             card: None,
             limit: DEFAULT_LIMIT,
+            my_card: true,
         }
     }
 }
@@ -116,6 +121,7 @@ impl WidgetConfig {
             category: slug(&raw.category).and_then(|c| CategoryCode::parse(&c).ok()),
             card: scheme.zip(tier).map(|(scheme, tier)| CardFilter { scheme, tier }),
             limit: text(&raw.limit).map(parse_limit).unwrap_or(DEFAULT_LIMIT),
+            my_card: text(&raw.my_card).is_none_or(|v| !is_off(v)),
         }
     }
 
@@ -159,6 +165,11 @@ fn parse_api(s: &str) -> String {
     if ok_scheme && clean { s.trim_end_matches('/').to_owned() } else { String::new() }
 }
 
+/// `off` and the other ways of writing it: `false`, `no`, `0`.
+fn is_off(s: &str) -> bool {
+    matches!(s.to_ascii_lowercase().as_str(), "off" | "false" | "no" | "0")
+}
+
 /// An integer clamped to 1–100; not a number means the default.
 fn parse_limit(s: &str) -> u32 {
     s.parse::<i64>().ok().and_then(|n| u32::try_from(n.clamp(1, i64::from(MAX_LIMIT))).ok()).unwrap_or(DEFAULT_LIMIT)
@@ -181,6 +192,7 @@ mod tests {
                 "theme" => r.theme = v,
                 "api" => r.api = v,
                 "limit" => r.limit = v,
+                "my-card" => r.my_card = v,
                 _ => unreachable!(),
             }
         }
@@ -253,5 +265,14 @@ mod tests {
     fn same_origin_and_relative_api_bases_work() {
         assert_eq!(WidgetConfig::default().endpoint("categories"), "/api/v1/categories");
         assert_eq!(WidgetConfig::from_raw(&raw(&[("api", "/linan/")])).api, "/linan");
+    }
+
+    #[test]
+    fn my_card_is_shown_unless_switched_off() {
+        assert!(WidgetConfig::from_raw(&raw(&[("my-card", "on")])).my_card);
+        assert!(WidgetConfig::from_raw(&raw(&[("my-card", "whatever")])).my_card);
+        for off in ["off", "OFF", " false ", "no", "0"] {
+            assert!(!WidgetConfig::from_raw(&raw(&[("my-card", off)])).my_card, "{off}");
+        }
     }
 }

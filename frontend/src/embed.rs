@@ -20,7 +20,8 @@ pub struct WidgetHandle {
 
 /// Renders a widget into `container` (a `<div>` inside the element's shadow
 /// root), configured by `attrs`: a plain object with string-or-undefined
-/// `district`, `category`, `scheme`, `tier`, `lang`, `theme`, `api`, `limit`.
+/// `district`, `category`, `scheme`, `tier`, `lang`, `theme`, `api`, `limit`,
+/// `my-card`.
 /// Invalid values fall back to the defaults.
 #[wasm_bindgen]
 pub fn mount(container: HtmlElement, attrs: JsValue) -> WidgetHandle {
@@ -58,5 +59,6 @@ fn config_from_js(attrs: &JsValue) -> WidgetConfig {
         theme: get("theme"),
         api: get("api"),
         limit: get("limit"),
+        my_card: get("my-card"),
     })
 }

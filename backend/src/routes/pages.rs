@@ -63,6 +63,7 @@ fn page(html: String, frame_ancestors: &str) -> Response {
         ("lang" = Option<linan_shared::Lang>, Query, description = "zh-CN (default), zh-HK or en."),
         ("theme" = Option<String>, Query, description = "`light` (default) or `dark`."),
         ("limit" = Option<u32>, Query, description = "Page size, 1–100."),
+        ("my-card" = Option<String>, Query, description = "`on` (default) or `off`: offer the cardholder's \"My card\" view."),
     ),
     responses(
         (status = 200, description = "An HTML page with the widget", content_type = "text/html"),
@@ -75,6 +76,11 @@ pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
         None | Some("light") => None,
         Some("dark") => Some("dark"),
         Some(_) => return Err(ApiError::invalid("theme", "must be `light` or `dark`")),
+    };
+    let my_card = match pairs.iter().find(|(k, _)| *k == "my-card").map(|(_, v)| v) {
+        None | Some("on") => None,
+        Some("off") => Some("off"),
+        Some(_) => return Err(ApiError::invalid("my-card", "must be `on` or `off`")),
     };
     let mut attrs = Vec::new();
     let mut attr = |name: &str, value: Option<String>| {
@@ -89,6 +95,7 @@ pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
     attr("lang", q.lang.map(|l| l.tag().to_owned()));
     attr("theme", theme.map(str::to_owned));
     attr("limit", q.limit.map(|l| l.to_string()));
+    attr("my-card", my_card.map(str::to_owned));
     let lang = q.lang.unwrap_or_default().tag();
     Ok(page(EMBED.replace("{{lang}}", lang).replace("{{attrs}}", &attrs.join(" ")), "*"))
 }

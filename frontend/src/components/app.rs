@@ -85,7 +85,10 @@ pub fn App(props: &AppProps) -> Html {
     // survives switching views and attribute changes, never a reload.
     let session = use_state_eq(|| None::<Rc<CardSessionDto>>);
     let on_status = shell.dispatcher().to_callback().reform(ShellAction::Report);
-    let content = match shell.view {
+    // `my-card="off"` offers the catalogue alone (also when switched off while "My card" showed).
+    let views: &'static [View] = if config.my_card { VIEWS } else { &[View::Catalogue] };
+    let view = if views.contains(&shell.view) { shell.view } else { View::Catalogue };
+    let content = match view {
         View::Catalogue => html! {
             // A new preset (the host changed `district`, `category` or the card)
             // starts the catalogue over from it: the key remounts it.
@@ -106,10 +109,10 @@ pub fn App(props: &AppProps) -> Html {
             <style>{ WIDGET_CSS }</style>
             <div class="lw-root" data-theme={config.theme.as_str()} data-state={shell.status.as_str()} lang={config.lang.tag()}>
                 { header() }
-                if VIEWS.len() > 1 {
+                if views.len() > 1 {
                     { tab_bar(&TabBarProps {
-                        views: VIEWS,
-                        current: shell.view,
+                        views,
+                        current: view,
                         lang: config.lang,
                         on_select: shell.dispatcher().to_callback().reform(ShellAction::Show),
                     }) }

@@ -66,6 +66,25 @@ async fn update_re_renders_with_the_new_attributes_and_destroy_empties_the_conta
 }
 
 #[wasm_bindgen_test]
+async fn my_card_off_offers_the_catalogue_alone() {
+    stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
+    let host = Host::new();
+    let api = ("api", JsValue::from("http://stub"));
+    let mut handle = mount(host.container.clone(), attrs(&[api.clone()]));
+    wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
+    let c = &host.container;
+    assert_eq!(find_all(c, ".lw-tab").len(), 2, "the catalogue and My card");
+    // Showing My card when the host switches it off: back to the catalogue, no tabs.
+    crate::support::click(c, ".lw-tab:last-child");
+    wait_for("the card form", || find(c, ".lw-tab[aria-current=page]:last-child").is_some()).await;
+    handle.update(attrs(&[api, ("my-card", "off".into())]));
+    wait_for("no tabs", || find_all(c, ".lw-tab").is_empty()).await;
+    wait_for("the list again", || find_all(c, ".lw-list .lw-item").len() == 2).await;
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn two_widgets_on_one_page_are_independent() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let (a, b) = (Host::new(), Host::new());
