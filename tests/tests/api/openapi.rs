@@ -96,6 +96,7 @@ fn sample(param: &str) -> Option<&'static str> {
         "limit" => "3",
         "lang" => "en",
         "theme" => "dark",
+        "my-card" => "off",
         "status" => "pending",
         "action" => "offer.submit",
         "entity" => "offer",
