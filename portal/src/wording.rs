@@ -140,6 +140,43 @@ pub fn card_status(status: CardStatus) -> Key {
     }
 }
 
+/// The name of an audit event's `action` (`offer.approve` …), if it is one we know.
+pub fn audit_action(action: &str) -> Option<Key> {
+    Some(match action {
+        "account.create" => Key::ActAccountCreate,
+        "account.password" => Key::ActAccountPassword,
+        "account.invite" => Key::ActAccountInvite,
+        "partner.create" => Key::ActPartnerCreate,
+        "partner.edit" => Key::ActPartnerEdit,
+        "partner.approve" => Key::ActPartnerApprove,
+        "partner.reject" => Key::ActPartnerReject,
+        "partner.suspend" => Key::ActPartnerSuspend,
+        "partner.reinstate" => Key::ActPartnerReinstate,
+        "offer.create" => Key::ActOfferCreate,
+        "offer.edit" => Key::ActOfferEdit,
+        "offer.revise" => Key::ActOfferRevise,
+        "offer.submit" => Key::ActOfferSubmit,
+        "offer.pause" => Key::ActOfferPause,
+        "offer.resume" => Key::ActOfferResume,
+        "offer.withdraw" => Key::ActOfferWithdraw,
+        "offer.approve" => Key::ActOfferApprove,
+        "offer.reject" => Key::ActOfferReject,
+        "offer.revision.approve" => Key::ActOfferRevisionApprove,
+        "offer.revision.reject" => Key::ActOfferRevisionReject,
+        "recognition.create" => Key::ActRecognitionCreate,
+        "recognition.update" => Key::ActRecognitionUpdate,
+        "recognition.delete" => Key::ActRecognitionDelete,
+        "cards.import" => Key::ActCardsImport,
+        "redemption.create" => Key::ActRedemptionCreate,
+        "redemption.void" => Key::ActRedemptionVoid,
+        "card.suspend" => Key::ActCardSuspend,
+        "card.reinstate" => Key::ActCardReinstate,
+        "person.suspend" => Key::ActPersonSuspend,
+        "person.reinstate" => Key::ActPersonReinstate,
+        _ => return None,
+    })
+}
+
 /// An RFC 3339 time as `YYYY-MM-DD HH:MM` plus its zone, in the browser's
 /// own time zone (a merchant in Foshan reads `UTC+08:00`, not the server's
 /// UTC); outside a browser, or for text that is not a time, see [`as_written`].
@@ -191,6 +228,16 @@ fn as_written(rfc3339: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn audit_actions_have_names_in_every_language() {
+        for action in ["offer.approve", "offer.revision.reject", "cards.import", "person.suspend", "redemption.void"] {
+            let key = audit_action(action).unwrap_or_else(|| panic!("{action}"));
+            let names: Vec<&str> = Lang::ALL.iter().map(|&lang| key.get(lang)).collect();
+            assert!(names.iter().all(|n| !n.is_empty() && !n.contains('.')), "{action}: {names:?}");
+        }
+        assert_eq!(audit_action("offer.teleport"), None, "unknown codes are shown as they are");
+    }
 
     #[test]
     fn local_clocks_name_their_zone() {

@@ -46,7 +46,10 @@ pub fn AuditEvent(props: &AuditEventProps) -> Html {
     };
     html! {
         <li class="card audit-event">
-            <p><strong><code>{ event.action.clone() }</code></strong>{ " · " }<time datetime={event.at.clone()}>{ wording::time(&event.at) }</time></p>
+            <p>
+                if let Some(name) = wording::audit_action(&event.action) { <strong>{ portal.t(name) }</strong>{ " " } }
+                <code>{ event.action.clone() }</code>{ " · " }<time datetime={event.at.clone()}>{ wording::time(&event.at) }</time>
+            </p>
             <p>{ portal.fill(Key::AuditRecord, &[("entity", &entity), ("id", &event.entity_id.to_string())]) }</p>
             <p>{ portal.fill(Key::AuditBy, &[("actor", &actor)]) }</p>
             if let Some(id) = &event.request_id {
