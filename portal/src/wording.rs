@@ -140,6 +140,25 @@ pub fn card_status(status: CardStatus) -> Key {
     }
 }
 
+/// The kinds of record the audit log keeps (its `entity` codes), in the
+/// order the filter offers them.
+pub const AUDIT_ENTITIES: [(&str, Key); 9] = [
+    ("account", Key::EntityAccount),
+    ("invite", Key::EntityInvite),
+    ("partner", Key::EntityPartner),
+    ("offer", Key::EntityOffer),
+    ("recognition", Key::EntityRecognition),
+    ("cards", Key::EntityCardImport),
+    ("card", Key::EntityCard),
+    ("person", Key::EntityPerson),
+    ("redemption", Key::EntityRedemption),
+];
+
+/// The name of an audit event's `entity`, if it is one we know.
+pub fn audit_entity(code: &str) -> Option<Key> {
+    AUDIT_ENTITIES.iter().find(|(c, _)| *c == code).map(|&(_, key)| key)
+}
+
 /// The name of an audit event's `action` (`offer.approve` …), if it is one we know.
 pub fn audit_action(action: &str) -> Option<Key> {
     Some(match action {
@@ -237,6 +256,11 @@ mod tests {
             assert!(names.iter().all(|n| !n.is_empty() && !n.contains('.')), "{action}: {names:?}");
         }
         assert_eq!(audit_action("offer.teleport"), None, "unknown codes are shown as they are");
+        for (code, key) in AUDIT_ENTITIES {
+            assert_eq!(audit_entity(code), Some(key));
+            assert!(Lang::ALL.iter().all(|&lang| !key.get(lang).is_empty()), "{code}");
+        }
+        assert_eq!(audit_entity("spaceship"), None);
     }
 
     #[test]

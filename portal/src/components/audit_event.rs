@@ -22,12 +22,7 @@ pub struct AuditEventProps {
 pub fn AuditEvent(props: &AuditEventProps) -> Html {
     let portal = use_portal();
     let event = &props.event;
-    let entity = match event.entity.as_str() {
-        "account" => portal.t(Key::EntityAccount).to_owned(),
-        "partner" => portal.t(Key::EntityPartner).to_owned(),
-        "offer" => portal.t(Key::EntityOffer).to_owned(),
-        other => other.to_owned(),
-    };
+    let entity = wording::audit_entity(&event.entity).map_or_else(|| event.entity.clone(), |k| portal.t(k).to_owned());
     let actor = match (&event.actor_email, event.actor_role) {
         (Some(email), Some(role)) => format!("{email} ({})", portal.t(wording::role(role))),
         (Some(email), None) => email.clone(),

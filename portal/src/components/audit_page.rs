@@ -10,6 +10,7 @@ use super::{AuditEvent, Choice, ErrorBox, SelectInput, TextInput, loading};
 use crate::api::{ClientError, admin, admin::AuditFilter};
 use crate::context::use_portal;
 use crate::i18n::Key;
+use crate::wording;
 
 /// The filter form; the results below it start over when it is applied.
 #[component]
@@ -32,15 +33,10 @@ pub fn AuditPage() -> Html {
             editing.set(filter);
         })
     };
-    let entities = [
-        ("", Key::EntityAll),
-        ("account", Key::EntityAccount),
-        ("partner", Key::EntityPartner),
-        ("offer", Key::EntityOffer),
-    ]
-    .into_iter()
-    .map(|(code, key)| Choice::new(code, portal.t(key)))
-    .collect::<Vec<_>>();
+    let entities = std::iter::once(("", Key::EntityAll))
+        .chain(wording::AUDIT_ENTITIES)
+        .map(|(code, key)| Choice::new(code, portal.t(key)))
+        .collect::<Vec<_>>();
     html! {
         <>
             <h1>{ portal.t(Key::AuditTitle) }</h1>
