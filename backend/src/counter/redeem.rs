@@ -36,70 +36,89 @@ pub const VOID_MINUTES: i64 = 30;
 /// Longest idempotency key accepted.
 pub const MAX_IDEMPOTENCY_KEY: usize = 100;
 
-/// Redemptions as their DTOs, with the offer's title and the partner's name in `lang`.
+/// What redemptions name — their offers, partners and cards — read once,
+/// then rendered in any language.
+struct Named {
+    benefits: HashMap<i64, benefit::Model>,
+    partners: HashMap<i64, partner::Model>,
+    cards: HashMap<i64, String>,
+}
+
+impl Named {
+    async fn read(db: &impl ConnectionTrait, rows: &[redemption::Model]) -> Result<Self, ApiError> {
+        let benefit_ids: Vec<i64> = rows.iter().map(|r| r.benefit_id).collect();
+        let card_ids: Vec<i64> = rows.iter().map(|r| r.card_id).collect();
+        let benefits: HashMap<i64, benefit::Model> = benefit::Entity::find()
+            .filter(benefit::Column::Id.is_in(benefit_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|b| (b.id, b))
+            .collect();
+        let partner_ids: Vec<i64> = benefits.values().map(|b| b.partner_id).collect();
+        let partners = partner::Entity::find()
+            .filter(partner::Column::Id.is_in(partner_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let cards = card::Entity::find()
+            .filter(card::Column::Id.is_in(card_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.number))
+            .collect();
+        Ok(Named { benefits, partners, cards })
+    }
+
+    /// The DTO of `r`, with the offer's title and the partner's name in `lang`.
+    fn dto(&self, r: &redemption::Model, lang: Lang) -> RedemptionDto {
+        let title = self
+            .benefits
+            .get(&r.benefit_id)
+            .map(|b| text(&b.title_zh_cn, b.title_zh_hk.as_deref(), b.title_en.as_deref()));
+        let partner = self
+            .partners
+            .get(&r.partner_id)
+            .map(|p| text(&p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()));
+        RedemptionDto {
+            id: r.id,
+            benefit_id: r.benefit_id,
+            benefit_title: title.map(|t| t.get(lang).to_owned()).unwrap_or_default(),
+            partner_name: partner.map(|p| p.get(lang).to_owned()).unwrap_or_default(),
+            card_number: self.cards.get(&r.card_id).cloned().unwrap_or_default(),
+            redeemed_at: r.redeemed_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+            voided_at: r.voided_at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
+            void_reason: r.void_reason.clone(),
+        }
+    }
+}
+
+/// Redemptions as their DTOs, texts in `lang`.
 async fn dtos(
     db: &impl ConnectionTrait,
     rows: &[redemption::Model],
     lang: Lang,
 ) -> Result<Vec<RedemptionDto>, ApiError> {
-    let benefit_ids: Vec<i64> = rows.iter().map(|r| r.benefit_id).collect();
-    let card_ids: Vec<i64> = rows.iter().map(|r| r.card_id).collect();
-    let benefits: HashMap<i64, benefit::Model> = benefit::Entity::find()
-        .filter(benefit::Column::Id.is_in(benefit_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
-    let partner_ids: Vec<i64> = benefits.values().map(|b| b.partner_id).collect();
-    let partners: HashMap<i64, String> = partner::Entity::find()
-        .filter(partner::Column::Id.is_in(partner_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, text(&p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()).get(lang).to_owned()))
-        .collect();
-    let cards: HashMap<i64, String> = card::Entity::find()
-        .filter(card::Column::Id.is_in(card_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.number))
-        .collect();
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let b = benefits.get(&r.benefit_id);
-            RedemptionDto {
-                id: r.id,
-                benefit_id: r.benefit_id,
-                benefit_title: b
-                    .map(|b| text(&b.title_zh_cn, b.title_zh_hk.as_deref(), b.title_en.as_deref()).get(lang).to_owned())
-                    .unwrap_or_default(),
-                partner_name: partners.get(&r.partner_id).cloned().unwrap_or_default(),
-                card_number: cards.get(&r.card_id).cloned().unwrap_or_default(),
-                redeemed_at: r.redeemed_at.to_rfc3339_opts(SecondsFormat::Secs, true),
-                voided_at: r.voided_at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
-                void_reason: r.void_reason.clone(),
-            }
-        })
-        .collect())
+    let named = Named::read(db, rows).await?;
+    Ok(rows.iter().map(|r| named.dto(r, lang)).collect())
 }
 
 async fn one_dto(db: &impl ConnectionTrait, row: &redemption::Model, lang: Lang) -> Result<RedemptionDto, ApiError> {
-    dtos(db, std::slice::from_ref(row), lang).await?.pop().ok_or(ApiError::NotFound("redemption"))
+    Ok(Named::read(db, std::slice::from_ref(row)).await?.dto(row, lang))
 }
 
 /// A redemption for the audit log (its texts in zh-CN, like every audit
-/// record) and for the answer (in `lang`).
+/// record) and for the answer (in `lang`), from one read.
 async fn audited_and_answer(
     db: &impl ConnectionTrait,
     row: &redemption::Model,
     lang: Lang,
 ) -> Result<(RedemptionDto, RedemptionDto), ApiError> {
-    let audited = one_dto(db, row, Lang::ZhCn).await?;
-    let answer = if lang == Lang::ZhCn { audited.clone() } else { one_dto(db, row, lang).await? };
-    Ok((audited, answer))
+    let named = Named::read(db, std::slice::from_ref(row)).await?;
+    Ok((named.dto(row, Lang::ZhCn), named.dto(row, lang)))
 }
 
 /// Adds one to a usage counter if it is below `limit`; whether it was.
