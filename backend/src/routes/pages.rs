@@ -72,12 +72,12 @@ fn page(html: String, frame_ancestors: &str) -> Response {
 pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
     // The widget's own parameters are validated by the catalogue's parser.
     let q = BenefitQuery::from_pairs(pairs.iter())?;
-    let theme = match pairs.iter().find(|(k, _)| *k == "theme").map(|(_, v)| v) {
+    let theme = match pairs.get("theme") {
         None | Some("light") => None,
         Some("dark") => Some("dark"),
         Some(_) => return Err(ApiError::invalid("theme", "must be `light` or `dark`")),
     };
-    let my_card = match pairs.iter().find(|(k, _)| *k == "my-card").map(|(_, v)| v) {
+    let my_card = match pairs.get("my-card") {
         None | Some("on") => None,
         Some("off") => Some("off"),
         Some(_) => return Err(ApiError::invalid("my-card", "must be `on` or `off`")),
