@@ -15,11 +15,10 @@ use wasm_bindgen_futures::spawn_local;
 use yew::platform::time::sleep;
 use yew::prelude::*;
 
-use super::{ErrorBoxProps, LoadingProps, QrCodeProps, error_box, loading, qr_code};
+use super::{ErrorBoxProps, LoadingProps, QrCodeProps, dialog_bar, error_box, loading, qr_code, use_dialog};
 use crate::api::{self, ClientError};
 use crate::attrs::WidgetConfig;
 use crate::card_wording::{clock, seconds_left};
-use crate::dom::focus;
 use crate::i18n::{Key, t};
 use crate::wording::fill;
 
@@ -92,11 +91,7 @@ impl Reducible for Dialog {
 pub fn CounterCode(props: &CounterCodeProps) -> Html {
     let lang = props.config.lang;
     let dialog = use_reducer(|| Dialog { code: Code::Loading, attempt: 0, now: 0.0 });
-    let close = use_node_ref();
-    {
-        let close = close.clone();
-        use_effect_with((), move |_| focus(&close));
-    }
+    let (close, onkeydown) = use_dialog(&props.on_close);
     {
         let (dispatch, config, token, on_ended) =
             (dialog.dispatcher(), props.config.clone(), props.token.clone(), props.on_ended.clone());
@@ -138,15 +133,6 @@ pub fn CounterCode(props: &CounterCodeProps) -> Html {
             move || alive.set(false)
         });
     }
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
     let retry = dialog.dispatcher().to_callback().reform(|()| DialogAction::Again);
     let new_code = retry.reform(|_: MouseEvent| ());
     let left = shown.map(|(secs, at)| seconds_left(secs, at, dialog.now));
@@ -168,16 +154,10 @@ pub fn CounterCode(props: &CounterCodeProps) -> Html {
             }
         }
     };
-    let on_close = props.on_close.clone();
     let title_id = format!("lw-code-title-{}", props.id);
     html! {
         <section class="lw-detail lw-code-view" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} {onkeydown}>
-            <div class="lw-detail-bar">
-                <button type="button" class="lw-close" ref={close} onclick={move |_| on_close.emit(())}>
-                    <span class="lw-back-icon" aria-hidden="true"></span>
-                    { t(lang, Key::Back) }
-                </button>
-            </div>
+            { dialog_bar(lang, &close, &props.on_close) }
             <h2 class="lw-detail-title" id={title_id}>{ t(lang, Key::CodeTitle) }</h2>
             <p class="lw-detail-partner">{ &props.title }</p>
             { body }

@@ -8,9 +8,8 @@ use std::rc::Rc;
 use linan_shared::BenefitSummary;
 use yew::prelude::*;
 
-use super::{DetailBodyProps, ErrorBoxProps, LoadingProps, detail_body, error_box, loading};
+use super::{DetailBodyProps, ErrorBoxProps, LoadingProps, detail_body, dialog_bar, error_box, loading, use_dialog};
 use crate::attrs::WidgetConfig;
-use crate::dom::focus;
 use crate::hooks::{DetailState, Reference, use_detail};
 use crate::i18n::{Key, t};
 
@@ -36,21 +35,7 @@ pub struct DetailViewProps {
 pub fn DetailView(props: &DetailViewProps) -> Html {
     let lang = props.config.lang;
     let (state, retry) = use_detail(&props.config, props.id);
-    let close = use_node_ref();
-    {
-        let close = close.clone();
-        use_effect_with((), move |_| focus(&close));
-    }
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
-    let on_close = props.on_close.clone();
+    let (close, onkeydown) = use_dialog(&props.on_close);
     let title_id = format!("lw-detail-title-{}", props.id);
     let title = match (&state, &props.summary) {
         (DetailState::Loaded(d), _) => d.summary.title.clone(),
@@ -66,12 +51,7 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
     };
     html! {
         <section class="lw-detail" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} {onkeydown}>
-            <div class="lw-detail-bar">
-                <button type="button" class="lw-close" ref={close} onclick={move |_| on_close.emit(())}>
-                    <span class="lw-back-icon" aria-hidden="true"></span>
-                    { t(lang, Key::Back) }
-                </button>
-            </div>
+            { dialog_bar(lang, &close, &props.on_close) }
             <h2 class="lw-detail-title" id={title_id}>{ title }</h2>
             { body }
         </section>

@@ -70,7 +70,7 @@ async fn my_card_off_offers_the_catalogue_alone() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let host = Host::new();
     let api = ("api", JsValue::from("http://stub"));
-    let mut handle = mount(host.container.clone(), attrs(&[api.clone()]));
+    let mut handle = mount(host.container.clone(), attrs(std::slice::from_ref(&api)));
     wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
     let c = &host.container;
     assert_eq!(find_all(c, ".lw-tab").len(), 2, "the catalogue and My card");
