@@ -14,7 +14,7 @@ use sea_orm::{
 
 use crate::{
     audit::{self, By, Change},
-    auth::{Actor, account_dto, password, policy, secret, session},
+    auth::{Actor, account_dto, password::Passwords, policy, secret, session},
     catalogue::{Reference, create_partner},
     config::Config,
     entity::{account, invite, partner, session as session_row},
@@ -93,6 +93,7 @@ async fn email_free(db: &impl ConnectionTrait, email: &str) -> Result<(), ApiErr
 /// the owner, or joins the partner of a valid invitation as staff.
 pub async fn signup<C: ConnectionTrait + TransactionTrait>(
     db: &C,
+    passwords: &Passwords,
     reference: &Reference,
     config: &Config,
     request: &SignupRequest,
@@ -100,7 +101,7 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<SignedIn, ApiError> {
     request.validate()?;
     let email = normalize_email(&request.email);
-    let hash = password::hash(request.password.clone()).await?;
+    let hash = passwords.hash(request.password.clone()).await?;
     let now = Utc::now();
     let txn = crate::db::begin_write(db).await?;
     email_free(&txn, &email).await?;
@@ -166,11 +167,17 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// Checks email and password; the same error for an unknown email and a
-/// wrong password (and the same time, see [`password::verify`]).
-pub async fn login(db: &impl ConnectionTrait, config: &Config, email: &str, given: &str) -> Result<SignedIn, ApiError> {
+/// wrong password (and the same time, see [`Passwords::verify`]).
+pub async fn login(
+    db: &impl ConnectionTrait,
+    passwords: &Passwords,
+    config: &Config,
+    email: &str,
+    given: &str,
+) -> Result<SignedIn, ApiError> {
     let email = normalize_email(email);
     let found = account::Entity::find().filter(account::Column::Email.eq(email)).one(db).await?;
-    let ok = password::verify(given.to_owned(), found.as_ref().map(|a| a.password_hash.clone())).await?;
+    let ok = passwords.verify(given.to_owned(), found.as_ref().map(|a| a.password_hash.clone())).await?;
     let account = found.filter(|_| ok).ok_or(ApiError::InvalidCredentials)?;
     let session = session::start(db, config, account.id).await?;
     Ok(SignedIn { account, session })
@@ -179,18 +186,19 @@ pub async fn login(db: &impl ConnectionTrait, config: &Config, email: &str, give
 /// Changes the actor's password and ends their other sessions.
 pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
     db: &C,
+    passwords: &Passwords,
     reference: &Reference,
     actor: &Actor,
     change: &PasswordChange,
 ) -> Result<(), ApiError> {
     change.validate()?;
-    if !password::verify(change.current.clone(), Some(actor.account.password_hash.clone())).await? {
+    if !passwords.verify(change.current.clone(), Some(actor.account.password_hash.clone())).await? {
         return Err(ApiError::InvalidField(FieldError {
             field: "current".into(),
             message: "is not the current password".into(),
         }));
     }
-    let hash = password::hash(change.new.clone()).await?;
+    let hash = passwords.hash(change.new.clone()).await?;
     let txn = crate::db::begin_write(db).await?;
     let mut row = actor.account.clone().into_active_model();
     row.password_hash = Set(hash);
@@ -314,7 +322,8 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
         (Role::Merchant, _) => return Err(CreateAdminError::Invalid("merchants sign up themselves".into())),
     };
     let email = normalize_email(email);
-    let hash = password::hash(password_text.to_owned()).await?;
+    // The command line, not a request: a permit of its own.
+    let hash = Passwords::new(1).hash(password_text.to_owned()).await?;
     let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
     email_free(&txn, &email).await?;
     let new = NewAccount { email: &email, password_hash: hash, role, district_id, partner_id: None, is_owner: false };

@@ -161,13 +161,16 @@ impl Application {
         catalogue.spawn_poller(db.clone(), Duration::from_millis(config.version_poll_ms.max(10)));
         let listener =
             TcpListener::bind(config.bind).await.map_err(|source| StartupError::Bind { addr: config.bind, source })?;
+        let passwords = config.passwords();
+        let clock = crate::clock::Clock::default();
         let state = AppState {
             db,
+            passwords,
             config: Arc::new(config),
             catalogue,
             metrics: Arc::new(Metrics::new()),
-            throttle: Throttle::default(),
-            clock: crate::clock::Clock::default(),
+            throttle: Throttle::new(clock.clone()),
+            clock,
         };
         Ok(Application { listener, state })
     }

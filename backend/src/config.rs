@@ -69,6 +69,12 @@ pub struct Config {
     #[arg(long, env = "LINAN_TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
 
+    /// Password hashes (argon2id, 19 MiB each) computed at once; a sign-in,
+    /// sign-up or password change beyond them is answered 503 with
+    /// `Retry-After`. Default: twice the number of cores.
+    #[arg(long, env = "LINAN_ARGON2_PERMITS")]
+    pub argon2_permits: Option<usize>,
+
     /// Key of the identity hashes (HMAC-SHA256 of national ID numbers), at
     /// least 32 characters. Required in production mode; elsewhere a public
     /// demo key is used. Changing it orphans every stored identity.
@@ -132,6 +138,14 @@ impl Config {
         !self.production && !self.no_demo
     }
 
+    /// The argon2 permits of this configuration.
+    pub fn passwords(&self) -> crate::auth::password::Passwords {
+        match self.argon2_permits {
+            Some(n) => crate::auth::password::Passwords::new(n),
+            None => crate::auth::password::Passwords::for_machine(),
+        }
+    }
+
     /// Refuses settings that must not run: production mode without
     /// `LINAN_ID_SECRET`, or a secret that is too short.
     pub fn check(&self) -> Result<(), ConfigError> {
@@ -155,6 +169,7 @@ impl Config {
             portal_dir: std::path::PathBuf::from("portal/dist"),
             session_hours: 12,
             trust_forwarded_for: false,
+            argon2_permits: None,
             id_secret: None,
         }
     }

@@ -68,6 +68,10 @@ pub enum ApiError {
         /// Seconds until the next attempt may succeed.
         retry_after_secs: u64,
     },
+    /// The server has no capacity for this now (503, `Retry-After: 1`):
+    /// every permit for password hashing is taken.
+    #[error("the service is busy; try again in a second")]
+    Busy,
     /// The request took longer than the configured timeout (408).
     #[error("the request took too long and was cancelled")]
     Timeout,
@@ -99,6 +103,7 @@ impl ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
+            ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             // No connection could be had in time (overload) or the pool is gone:
             // a retryable condition, not a bug.
             ApiError::Database(sea_orm::DbErr::ConnectionAcquire(_)) => StatusCode::SERVICE_UNAVAILABLE,
@@ -120,6 +125,7 @@ impl ApiError {
             ApiError::Forbidden(_) => ("forbidden", None),
             ApiError::TooManyRequests { .. } => ("too_many_requests", None),
             ApiError::Timeout => ("timeout", None),
+            ApiError::Busy => ("busy", None),
             ApiError::Database(sea_orm::DbErr::ConnectionAcquire(_)) => ("unavailable", None),
             ApiError::Database(_) | ApiError::Internal(_) => ("internal", None),
         };

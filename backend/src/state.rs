@@ -20,6 +20,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The sign-in throttle's local pre-check (the shared part is in the database).
     pub throttle: Throttle,
+    /// The permits for password hashing (argon2 runs under one).
+    pub passwords: crate::auth::password::Passwords,
     /// The clock quotas and the void window go by (tests move it).
     pub clock: crate::clock::Clock,
 }

@@ -113,6 +113,23 @@ pub struct LoginRequest {
     pub bearer: bool,
 }
 
+impl LoginRequest {
+    /// Refuses fields longer than any account's: they cannot sign in, and
+    /// must not reach the throttle or the password hash.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if self.email.chars().count() > MAX_EMAIL_CHARS {
+            return Err(FieldError { field: "email".into(), message: "is too long".into() });
+        }
+        if self.password.chars().count() > MAX_PASSWORD_CHARS {
+            return Err(FieldError {
+                field: "password".into(),
+                message: format!("at most {MAX_PASSWORD_CHARS} characters"),
+            });
+        }
+        Ok(())
+    }
+}
+
 /// A signed-in session: the account, the CSRF token a browser sends back in
 /// `x-csrf-token` on state-changing requests, and — only when asked for with
 /// `bearer` — the session token for an `Authorization: Bearer` header.

@@ -51,8 +51,9 @@ pub use benefit::{
     QuotaPeriod, Reach, Validity,
 };
 pub use cardholder::{
-    CardBenefitDto, CardBenefits, CardDto, CardLogin, CardProof, CardSessionDto, CounterCodeDto, FigureRow, Figures,
-    ReasonRequest, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
+    CardBenefitDto, CardBenefits, CardDto, CardFactor, CardLogin, CardProof, CardSessionDto, CounterCodeDto, FigureRow,
+    Figures, MAX_CARD_NUMBER_CHARS, ReasonRequest, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, Shown,
+    StockLeft, VoidRequest, check_card_number, typed_card_number,
 };
 pub use cards::{
     CardNumberError, CardNumberFormat, CardStatus, CheckDigit, ImportReport, RejectedRow, luhn_check_digit, luhn_valid,

@@ -153,9 +153,25 @@ impl TestApp {
     /// A second replica on the same database (its own pool, caches and
     /// clock), as behind a load balancer.
     pub async fn replica(&self) -> TestApp {
-        let config = (*self.state.config).clone();
+        self.replica_with(|_| {}).await
+    }
+
+    /// A second replica on the same database, its configuration adjusted
+    /// first (e.g. trusting `X-Forwarded-For`, so a test can speak from
+    /// many addresses).
+    pub async fn replica_with(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = (*self.state.config).clone();
+        adjust(&mut config);
         let conn = db::connect(&config).await.unwrap_or_else(|e| panic!("connect replica: {e}"));
         start(config, conn, self.db, None).await
+    }
+
+    /// The keys of the shared throttle's rows, as stored.
+    pub async fn throttle_keys(&self) -> Vec<String> {
+        let statement =
+            sea_orm::Statement::from_string(self.state.db.get_database_backend(), "SELECT key FROM throttle");
+        let rows = self.state.db.query_all_raw(statement).await.unwrap_or_else(|e| panic!("throttle rows: {e}"));
+        rows.iter().map(|r| r.try_get::<String>("", "key").unwrap_or_else(|e| panic!("throttle key: {e}"))).collect()
     }
 
     /// GET `path` (with its query string) and return the raw response.
@@ -464,6 +480,16 @@ pub mod session {
             let session: SessionDto =
                 self.call(Method::POST, "/api/v1/auth/login", None, Some(&request), StatusCode::OK).await;
             Who { token: session.token.clone().unwrap_or_else(|| panic!("no token")), session }
+        }
+
+        /// `n` sign-ins as `email` with a wrong password, each answered 401.
+        pub async fn wrong_logins(&self, email: &str, n: u32) {
+            let wrong = LoginRequest { email: email.into(), password: "a guess at it".into(), bearer: true };
+            for _ in 0..n {
+                let path = "/api/v1/auth/login";
+                self.refused(Method::POST, path, None, Some(&wrong), StatusCode::UNAUTHORIZED, "invalid_credentials")
+                    .await;
+            }
         }
 
         /// Signs in as a demo account.

@@ -4,19 +4,38 @@
 //!
 //! - A merchant acts only on its own partner (other partners' things are
 //!   answered 404, so their existence does not leak).
+//! - Only staff of an approved partner use the counter (verify, redeem,
+//!   void): a partner waiting for review, rejected or suspended is not
+//!   vouched for, so its staff must not see cardholders or take their uses.
 //! - A district admin acts only within its district, an alliance admin
 //!   everywhere; merchants never reach admin routes (403).
 
-use linan_shared::Role;
+use linan_shared::{PartnerStatus, Role};
+use sea_orm::{ConnectionTrait, EntityTrait};
 
 use super::Actor;
-use crate::error::ApiError;
+use crate::{entity::partner, error::ApiError};
 
 /// The partner a merchant works for, or 403 for any other role.
 pub fn merchant_partner(actor: &Actor) -> Result<i64, ApiError> {
     match (actor.role, actor.account.partner_id) {
         (Role::Merchant, Some(partner_id)) => Ok(partner_id),
         _ => Err(ApiError::Forbidden("only merchant accounts may do this")),
+    }
+}
+
+/// The partner of a merchant who may use the counter: its partner must be
+/// approved (not pending, rejected or suspended), else 403.
+pub async fn counter_partner(db: &impl ConnectionTrait, actor: &Actor) -> Result<i64, ApiError> {
+    let partner_id = merchant_partner(actor)?;
+    let p = partner::Entity::find_by_id(partner_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("account {} names a missing partner", actor.account.id)))?;
+    if p.status == PartnerStatus::Approved.as_str() {
+        Ok(partner_id)
+    } else {
+        Err(ApiError::Forbidden("the counter opens once your partner is approved, and closes while it is suspended"))
     }
 }
 

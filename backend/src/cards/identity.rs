@@ -3,14 +3,17 @@
 //! A person is stored as the hex HMAC-SHA256 of their normalised ID number
 //! under the server secret `LINAN_ID_SECRET`; without the secret the hash
 //! cannot be recomputed from a guessed number (the ID space is small enough
-//! that a plain hash could be). The cardholder's second factor, the last
-//! four ID characters, is hashed under the same key, bound to one card number
-//! and domain-separated from the person hash.
+//! that a plain hash could be). The cardholder's second factor — the last
+//! four ID characters and the birth date inside the ID — is hashed under the
+//! same key, each half on its own, bound to one card number and
+//! domain-separated from the person hash.
 
 use std::sync::Once;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+
+use linan_shared::CardFactor;
 
 use super::NationalId;
 use crate::config::{Config, ConfigError};
@@ -25,6 +28,7 @@ pub const MIN_SECRET_CHARS: usize = 32;
 /// Domain tags: the same key never hashes two kinds of input alike.
 const PERSON: &[u8] = b"linan/person/v1\0";
 const LAST4: &[u8] = b"linan/id-last4/v1\0";
+const BIRTH_DATE: &[u8] = b"linan/birth-date/v1\0";
 const COUNTER_CODE: &[u8] = b"linan/counter-code/v1\0";
 
 /// The HMAC key, ready to use (its inner and outer pads computed once).
@@ -96,6 +100,19 @@ impl IdKey {
         self.hex(&[LAST4, number.as_bytes(), b"\0", last4])
     }
 
+    /// The birth-date half of card `number`'s second factor: hex HMAC of
+    /// the number and the date as eight digits `YYYYMMDD`.
+    pub fn birth_date_hash(&self, number: &str, yyyymmdd: &[u8]) -> String {
+        self.hex(&[BIRTH_DATE, number.as_bytes(), b"\0", yyyymmdd])
+    }
+
+    /// Both hashes of card `number`'s factor as typed: (last 4, birth date).
+    pub fn factor_hashes(&self, number: &str, factor: &CardFactor) -> (String, String) {
+        let d = factor.birth_date();
+        let date = format!("{:04}{:02}{:02}", d.year(), d.month(), d.day());
+        (self.last4_hash(number, factor.id_last4().as_bytes()), self.birth_date_hash(number, date.as_bytes()))
+    }
+
     /// The signature of a counter code's QR payload: hex HMAC of the code.
     pub fn counter_code_signature(&self, code: &str) -> String {
         self.hex(&[COUNTER_CODE, code.as_bytes()])
@@ -104,6 +121,11 @@ impl IdKey {
     /// [`IdKey::last4_hash`] from a whole ID number.
     pub fn card_last4_hash(&self, number: &str, id: &NationalId) -> String {
         self.last4_hash(number, id.last4())
+    }
+
+    /// [`IdKey::birth_date_hash`] from a whole ID number.
+    pub fn card_birth_date_hash(&self, number: &str, id: &NationalId) -> String {
+        self.birth_date_hash(number, id.birth_date())
     }
 }
 
@@ -128,6 +150,11 @@ mod tests {
         assert_eq!(a.person_hash(&x).len(), 64);
         assert_ne!(a.card_last4_hash("LW1", &x), a.card_last4_hash("LW2", &x));
         assert_eq!(a.card_last4_hash("LW1", &x), a.last4_hash("LW1", b"002X"));
+        // What the holder types hashes like what the import derived.
+        let typed = CardFactor::parse("002x", "1949-12-31").unwrap();
+        assert_eq!(a.factor_hashes("LW1", &typed), (a.card_last4_hash("LW1", &x), a.card_birth_date_hash("LW1", &x)));
+        assert_ne!(a.card_birth_date_hash("LW1", &x), a.card_birth_date_hash("LW2", &x));
+        assert_ne!(a.birth_date_hash("LW1", b"0000"), a.last4_hash("LW1", b"0000"), "domains differ");
     }
 
     #[test]

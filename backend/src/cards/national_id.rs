@@ -87,9 +87,15 @@ impl NationalId {
         &self.0
     }
 
-    /// The last four characters: the cardholder's second factor.
+    /// The last four characters: half of the cardholder's second factor.
     pub(super) fn last4(&self) -> &[u8] {
         &self.0[14..]
+    }
+
+    /// The birth date, eight digits `YYYYMMDD` (checked in `parse`): the
+    /// other half of the second factor.
+    pub(super) fn birth_date(&self) -> &[u8] {
+        &self.0[6..14]
     }
 }
 
@@ -110,6 +116,10 @@ mod tests {
         assert!(NationalId::parse(" 11010519491231002x ", day()).is_ok());
         assert_eq!(NationalId::parse("110105194912310021", day()), Err(IdError::CheckDigit));
         assert_eq!(NationalId::parse("440103199001010006", day()).map(|id| id.last4().to_vec()), Ok(b"0006".to_vec()));
+        assert_eq!(
+            NationalId::parse("440103199001010006", day()).map(|id| id.birth_date().to_vec()),
+            Ok(b"19900101".to_vec())
+        );
     }
 
     #[test]

@@ -1,14 +1,14 @@
-//! Cardholder sign-in: card number + second factor (the holder's name as on
-//! the card, or the last 4 characters of the ID number) → a 30-minute
-//! bearer token. An unknown card and a wrong second factor get the same
-//! answer; [`CardActor`] finds the card of a token.
+//! Cardholder sign-in: card number + second factor (the last 4 characters
+//! of the holder's ID number and the birth date; never the name printed on
+//! the card) → a 30-minute bearer token. An unknown card and a wrong factor
+//! get the same answer; [`CardActor`] finds the card of a token.
 
 use axum::{extract::FromRequestParts, http::request::Parts};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use linan_shared::{CardLogin, CardSessionDto};
+use linan_shared::{CardFactor, CardSessionDto};
 use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::{facts, normalize_number};
+use super::facts;
 use crate::{
     auth::{bearer, secret},
     cards::IdKey,
@@ -21,38 +21,37 @@ use crate::{
 /// How long a cardholder session lasts.
 pub const SESSION_MINUTES: i64 = 30;
 
-/// A name compared loosely: no spaces, case-folded.
-fn loose(name: &str) -> String {
-    name.chars().filter(|c| !c.is_whitespace() && *c != '·' && *c != '.').flat_map(char::to_lowercase).collect()
-}
-
-/// The card with this number whose second factor matches, if any.
+/// The card numbered `number` (normalised) if `factor` is its holder's.
+///
+/// Both halves must match, each compared in constant time. A card imported
+/// before the birth date was a factor has no birth-date hash and matches no
+/// factor until its registry is imported again (see the migration
+/// `m20261203_000006_card_factors`).
 pub async fn check(
     db: &impl ConnectionTrait,
     key: &IdKey,
     number: &str,
-    second_factor: &str,
+    factor: &CardFactor,
 ) -> Result<Option<card::Model>, ApiError> {
-    let number = normalize_number(number);
-    let Some(c) = card::Entity::find().filter(card::Column::Number.eq(number.as_str())).one(db).await? else {
+    let (last4, birth_date) = key.factor_hashes(number, factor);
+    let Some(c) = card::Entity::find().filter(card::Column::Number.eq(number)).one(db).await? else {
         return Ok(None);
     };
-    let factor = second_factor.trim();
-    let by_name = !factor.is_empty() && loose(factor) == loose(&c.holder_name);
-    let last4 = factor.to_uppercase();
-    let by_id = last4.len() == 4 && secret::same(&key.last4_hash(&number, last4.as_bytes()), &c.id_last4_hash);
-    Ok((by_name || by_id).then_some(c))
+    let last4_ok = secret::same(&last4, &c.id_last4_hash);
+    let birth_date_ok = c.birth_date_hash.as_deref().is_some_and(|stored| secret::same(&birth_date, stored));
+    Ok((last4_ok & birth_date_ok).then_some(c))
 }
 
-/// Signs a cardholder in.
+/// Signs the holder of card `number` in with `factor`.
 pub async fn login(
     db: &impl ConnectionTrait,
     reference: &Reference,
     key: &IdKey,
     now: DateTime<Utc>,
-    request: &CardLogin,
+    number: &str,
+    factor: &CardFactor,
 ) -> Result<CardSessionDto, ApiError> {
-    let c = check(db, key, &request.card_number, &request.second_factor).await?.ok_or(ApiError::InvalidCredentials)?;
+    let c = check(db, key, number, factor).await?.ok_or(ApiError::InvalidCredentials)?;
     let token = secret::random_token().map_err(|e| ApiError::Internal(format!("random token: {e}")))?;
     let expires_at = now + Duration::minutes(SESSION_MINUTES);
     card_session::Entity::delete_many()

@@ -2,12 +2,18 @@
 //! minutes and usable once, and resolving what the counter is shown (a
 //! code, a QR payload, or a card number with its second factor) to a card.
 //!
+//! A card has at most one code waiting to be used: issuing a new one
+//! deletes the card's unused ones. So the table holds at most one live row
+//! per card (plus spent and expired rows, deleted an hour after expiry),
+//! however often a session asks, and the fewer live codes there are, the
+//! less a guessed code can hit.
+//!
 //! The QR payload is `LN1.<code>.<signature>`: the signature (HMAC with the
 //! server's identity key, domain-separated) lets the counter reject a forged
 //! or mistyped payload before any lookup; the code itself is what is stored.
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use linan_shared::{CardProof, CounterCodeDto, FieldError};
+use linan_shared::{CardProof, CounterCodeDto, Shown};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
 };
@@ -42,9 +48,15 @@ pub async fn issue(
     c: &card::Model,
     now: DateTime<Utc>,
 ) -> Result<CounterCodeDto, ApiError> {
-    // Spent and expired codes are of no use; keep the table small.
+    // Spent and expired codes are of no use; keep the table small. The
+    // card's unused codes are replaced by the new one.
     counter_code::Entity::delete_many()
         .filter(counter_code::Column::ExpiresAt.lt(now - Duration::hours(1)))
+        .exec(db)
+        .await?;
+    counter_code::Entity::delete_many()
+        .filter(counter_code::Column::CardId.eq(c.id))
+        .filter(counter_code::Column::UsedAt.is_null())
         .exec(db)
         .await?;
     let expires_at = now + Duration::seconds(i64::from(VALID_SECS));
@@ -75,8 +87,12 @@ pub async fn issue(
     Err(ApiError::Internal("no free counter code after 5 tries".into()))
 }
 
+/// The error code of [`invalid_code`].
+pub(crate) const INVALID_CODE: &str = "code_invalid";
+
+/// The answer to a code that is unknown, expired, used or forged.
 fn invalid_code() -> ApiError {
-    ApiError::Refused { code: "code_invalid", message: "this counter code is unknown, expired or already used" }
+    ApiError::Refused { code: INVALID_CODE, message: "this counter code is unknown, expired or already used" }
 }
 
 /// The numeric code in what the counter typed or scanned.
@@ -101,9 +117,9 @@ pub async fn resolve(
     proof: &CardProof,
     now: DateTime<Utc>,
 ) -> Result<(card::Model, Option<counter_code::Model>), ApiError> {
-    match (&proof.code, &proof.card_number, &proof.second_factor) {
-        (Some(shown), _, _) => {
-            let code = code_of(key, shown)?;
+    match proof.parse()? {
+        Shown::Code(shown) => {
+            let code = code_of(key, &shown)?;
             let row = counter_code::Entity::find()
                 .filter(counter_code::Column::Code.eq(code))
                 .filter(counter_code::Column::UsedAt.is_null())
@@ -114,14 +130,10 @@ pub async fn resolve(
             let c = card::Entity::find_by_id(row.card_id).one(db).await?.ok_or_else(invalid_code)?;
             Ok((c, Some(row)))
         }
-        (None, Some(number), Some(factor)) => {
-            let c = card_auth::check(db, key, number, factor).await?.ok_or(ApiError::InvalidCredentials)?;
+        Shown::Card(number, factor) => {
+            let c = card_auth::check(db, key, &number, &factor).await?.ok_or(ApiError::InvalidCredentials)?;
             Ok((c, None))
         }
-        _ => Err(ApiError::InvalidField(FieldError {
-            field: "code".into(),
-            message: "give a counter code, or a card number with its second factor".into(),
-        })),
     }
 }
 

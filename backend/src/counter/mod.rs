@@ -1,6 +1,7 @@
 //! The cardholder and the counter: card sign-in, what a card can get and
-//! why (the preview), counter codes, redemptions with per-person quotas and
-//! daily stock, voids, the integrity list and a merchant's figures.
+//! why (the preview), counter codes, the budgets and audit in front of every
+//! proof of a card ([`guard`]), redemptions with per-person quotas and daily
+//! stock, voids, the integrity list and a merchant's figures.
 //!
 //! Every decision goes through [`crate::eligibility::decide`], fed by
 //! [`facts`]; the counter then takes the use with conditional updates of the
@@ -10,11 +11,12 @@
 pub mod card_auth;
 pub mod code;
 pub mod facts;
+pub mod guard;
 pub mod integrity;
 pub mod preview;
 pub mod redeem;
 
 /// A card number as stored: trimmed, without spaces, upper-case.
 pub fn normalize_number(number: &str) -> String {
-    number.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase()
+    linan_shared::typed_card_number(number)
 }

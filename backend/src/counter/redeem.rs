@@ -193,7 +193,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
     request: &RedemptionRequest,
     lang: Lang,
 ) -> Result<Redeemed, ApiError> {
-    let partner_id = policy::merchant_partner(actor)?;
+    let partner_id = policy::counter_partner(db, actor).await?;
     if idempotency_key.is_empty() || idempotency_key.len() > MAX_IDEMPOTENCY_KEY {
         return Err(ApiError::invalid(
             "Idempotency-Key",
@@ -299,7 +299,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     request: &VoidRequest,
     lang: Lang,
 ) -> Result<RedemptionDto, ApiError> {
-    let partner_id = policy::merchant_partner(actor)?;
+    let partner_id = policy::counter_partner(db, actor).await?;
     let reason = linan_shared::required_reason(Some(&request.reason))?;
     let now = clock.now();
     let txn = crate::db::begin_write(db).await?;

@@ -62,9 +62,10 @@ pub const DEMO_MERCHANTS: [(&str, &str); 3] = [
 
 /// One hash of the demo password per process: argon2 is slow on purpose,
 /// and the demo (and every test that loads it) would pay for it six times.
+/// Loading the demo is no request, so it has a permit of its own.
 async fn demo_hash() -> Result<String, ApiError> {
     static HASH: OnceCell<String> = OnceCell::const_new();
-    HASH.get_or_try_init(|| password::hash(DEMO_PASSWORD.to_owned())).await.cloned()
+    HASH.get_or_try_init(|| async { password::Passwords::new(1).hash(DEMO_PASSWORD.to_owned()).await }).await.cloned()
 }
 
 /// Creates the demo accounts; `merchant_partners` are the partner ids of

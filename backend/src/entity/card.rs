@@ -3,8 +3,9 @@
 use sea_orm::entity::prelude::*;
 
 /// A card. The holder's ID number is never stored: the person is found
-/// through `person_id`, and the ID's last four characters (a second factor
-/// at sign-in) only as a keyed hash bound to this card's number.
+/// through `person_id`, and the two halves of the second factor (the ID's
+/// last four characters and the birth date) only as keyed hashes bound to
+/// this card's number.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "card")]
 pub struct Model {
@@ -20,6 +21,9 @@ pub struct Model {
     pub holder_name: String,
     /// Hex HMAC of (card number, last four ID characters).
     pub id_last4_hash: String,
+    /// Hex HMAC of (card number, birth date `YYYYMMDD`); `None` for a card
+    /// imported before the birth date was a factor (re-import to set it).
+    pub birth_date_hash: Option<String>,
     pub valid_from: Date,
     pub valid_until: Date,
     /// A [`linan_shared::CardStatus`] code.

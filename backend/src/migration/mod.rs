@@ -10,6 +10,7 @@ mod m20261128_000002_catalogue_epoch;
 mod m20261128_000003_accounts;
 mod m20261128_000004_cards;
 mod m20261128_000005_redemptions;
+mod m20261203_000006_card_factors;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_accounts::Migration),
             Box::new(m20261128_000004_cards::Migration),
             Box::new(m20261128_000005_redemptions::Migration),
+            Box::new(m20261203_000006_card_factors::Migration),
         ]
     }
 }

@@ -13,7 +13,9 @@ use linan_shared::{ErrorBody, LoginRequest, PasswordChange, SessionDto, SignupRe
 
 use crate::{
     accounts,
-    auth::{Actor, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, SIGNUP_PER_ADDRESS, session},
+    auth::{
+        Actor, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, PASSWORD_PER_ACCOUNT, SIGNUP_PER_ADDRESS, ThrottleKey, session,
+    },
     error::ApiError,
     http::{
         body::JsonBody,
@@ -61,6 +63,7 @@ fn signed_in(
         (status = 409, description = "The email is taken", body = ErrorBody),
         (status = 422, description = "A field is invalid (`param` names it)", body = ErrorBody),
         (status = 429, description = "Too many sign-ups from this address or for this email", body = ErrorBody),
+        (status = 503, description = "Every password-hashing permit is taken; retry after `Retry-After` seconds", body = ErrorBody),
     ))]
 pub async fn signup(
     State(state): State<AppState>,
@@ -69,11 +72,15 @@ pub async fn signup(
     jar: CookieJar,
     JsonBody(request): JsonBody<SignupRequest>,
 ) -> Result<Response, ApiError> {
+    // Checked before any throttle: a megabyte email must not become a key.
+    request.validate()?;
     state.throttle.check(&state.db, &client.key("signup"), SIGNUP_PER_ADDRESS).await?;
-    let account_key = format!("signup:account:{}", accounts::normalize_email(&request.email));
+    let account_key = ThrottleKey::new("signup:account", &accounts::normalize_email(&request.email));
     state.throttle.check(&state.db, &account_key, LOGIN_PER_ACCOUNT).await?;
     let reference = state.catalogue.reference(&state.db).await?;
-    let signed = accounts::signup(&state.db, &reference, &state.config, &request, request_id.as_deref()).await?;
+    let signed =
+        accounts::signup(&state.db, &state.passwords, &reference, &state.config, &request, request_id.as_deref())
+            .await?;
     Ok(signed_in(&state, jar, StatusCode::CREATED, signed, &reference, request.bearer))
 }
 
@@ -82,7 +89,9 @@ pub async fn signup(
     responses(
         (status = 200, description = "Signed in (cookie, or `token` with `bearer`)", body = SessionDto),
         (status = 401, description = "Wrong email or password (the same answer for both)", body = ErrorBody),
+        (status = 422, description = "An email or password longer than any account's", body = ErrorBody),
         (status = 429, description = "Too many attempts for this account or address", body = ErrorBody),
+        (status = 503, description = "Every password-hashing permit is taken; retry after `Retry-After` seconds", body = ErrorBody),
     ))]
 pub async fn login(
     State(state): State<AppState>,
@@ -90,10 +99,12 @@ pub async fn login(
     jar: CookieJar,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> Result<Response, ApiError> {
+    // Checked before any throttle: a megabyte email must not become a key.
+    request.validate()?;
     state.throttle.check(&state.db, &client.key("login"), LOGIN_PER_ADDRESS).await?;
-    let account_key = format!("login:account:{}", accounts::normalize_email(&request.email));
+    let account_key = ThrottleKey::new("login:account", &accounts::normalize_email(&request.email));
     state.throttle.check(&state.db, &account_key, LOGIN_PER_ACCOUNT).await?;
-    let signed = accounts::login(&state.db, &state.config, &request.email, &request.password).await?;
+    let signed = accounts::login(&state.db, &state.passwords, &state.config, &request.email, &request.password).await?;
     let reference = state.catalogue.reference(&state.db).await?;
     Ok(signed_in(&state, jar, StatusCode::OK, signed, &reference, request.bearer))
 }
@@ -127,13 +138,18 @@ pub async fn me(State(state): State<AppState>, actor: Actor) -> Result<Json<Sess
         (status = 204, description = "Changed"),
         (status = 401, description = "No session", body = ErrorBody),
         (status = 422, description = "Wrong current password or too short a new one", body = ErrorBody),
+        (status = 429, description = "Too many attempts for this account; `Retry-After` says when", body = ErrorBody),
+        (status = 503, description = "Every password-hashing permit is taken; retry after `Retry-After` seconds", body = ErrorBody),
     ))]
 pub async fn change_password(
     State(state): State<AppState>,
     actor: Actor,
     JsonBody(change): JsonBody<PasswordChange>,
 ) -> Result<StatusCode, ApiError> {
+    // A stolen session must not become unlimited guesses at the password.
+    let account_key = ThrottleKey::new("password:account", &actor.account.id.to_string());
+    state.throttle.check(&state.db, &account_key, PASSWORD_PER_ACCOUNT).await?;
     let reference = state.catalogue.reference(&state.db).await?;
-    accounts::change_password(&state.db, &reference, &actor, &change).await?;
+    accounts::change_password(&state.db, &state.passwords, &reference, &actor, &change).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,9 +10,9 @@ use axum::{
 use linan_shared::{CardBenefits, CardLogin, CardSessionDto, CounterCodeDto, ErrorBody, RedemptionList};
 
 use crate::{
-    auth::{LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS},
+    auth::{CARD_SIGN_IN_PER_ADDRESS, CODE_ISSUE_PER_SESSION, ThrottleKey},
     cards::IdKey,
-    counter::{self, card_auth::CardActor, code, preview, redeem},
+    counter::{self, card_auth::CardActor, code, guard::Budgets, preview, redeem},
     error::ApiError,
     http::{body::JsonBody, client::ClientAddr, lang::AskedLang},
     state::AppState,
@@ -31,23 +31,30 @@ pub(crate) fn id_key(state: &AppState) -> Result<IdKey, ApiError> {
     IdKey::from_config(&state.config).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
-/// Signs a cardholder in with card number and second factor.
+/// Signs a cardholder in with the card number and the second factor: the
+/// last 4 characters of the holder's ID number and their birth date.
 #[utoipa::path(post, path = "/api/v1/cardholder/session", tag = "cardholder", request_body = CardLogin,
     responses(
         (status = 200, description = "Signed in; send `token` as `Authorization: Bearer`", body = CardSessionDto),
+        (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 401, description = "Unknown card or wrong second factor (the same answer)", body = ErrorBody),
-        (status = 429, description = "Too many attempts for this card or address", body = ErrorBody),
+        (status = 422, description = "A field is missing or malformed (`param` names it: `card_number`, `id_last4`, `birth_date`)", body = ErrorBody),
+        (status = 429, description = "Too many wrong factors for this card (at sign-in and the counter together), or attempts from this address (IPv6: its /64); `Retry-After` says when to try again", body = ErrorBody),
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
     client: ClientAddr,
     JsonBody(request): JsonBody<CardLogin>,
 ) -> Result<Json<CardSessionDto>, ApiError> {
-    state.throttle.check(&state.db, &client.key("card"), LOGIN_PER_ADDRESS).await?;
-    let card_key = format!("card:number:{}", counter::normalize_number(&request.card_number));
-    state.throttle.check(&state.db, &card_key, LOGIN_PER_ACCOUNT).await?;
+    // Refused before any budget: a malformed request cannot become a key.
+    let (number, factor) = request.parse()?;
+    state.throttle.check(&state.db, &client.key("card"), CARD_SIGN_IN_PER_ADDRESS).await?;
+    let budgets = Budgets::sign_in(&number);
+    budgets.peek(&state).await?;
     let reference = state.catalogue.reference(&state.db).await?;
-    Ok(Json(counter::card_auth::login(&state.db, &reference, &id_key(&state)?, state.clock.now(), &request).await?))
+    let key = id_key(&state)?;
+    let outcome = counter::card_auth::login(&state.db, &reference, &key, state.clock.now(), &number, &factor).await;
+    Ok(Json(budgets.settle(&state, outcome).await?))
 }
 
 /// Ends the cardholder session.
@@ -71,11 +78,15 @@ pub async fn benefits(
     Ok(Json(preview::card_benefits(&state.db, &reference, &actor.card, state.clock.today(), None, lang).await?))
 }
 
-/// A fresh counter code (8 digits and a QR payload, two minutes, single use).
+/// A fresh counter code (8 digits and a QR payload, two minutes, single
+/// use); it replaces the card's unused codes.
 #[utoipa::path(get, path = "/api/v1/cardholder/code", tag = "cardholder",
     responses((status = 200, body = CounterCodeDto), (status = 401, body = ErrorBody),
-        (status = 409, description = "The card or its holder is suspended, or the card expired", body = ErrorBody)))]
+        (status = 409, description = "The card or its holder is suspended, or the card expired", body = ErrorBody),
+        (status = 429, description = "Too many codes for this session; `Retry-After` says when", body = ErrorBody)))]
 pub async fn counter_code(State(state): State<AppState>, actor: CardActor) -> Result<Json<CounterCodeDto>, ApiError> {
+    let session = ThrottleKey::new("code:session", &actor.session_hash);
+    state.throttle.check(&state.db, &session, CODE_ISSUE_PER_SESSION).await?;
     // A suspended or expired card gets no code: the counter would refuse it anyway.
     let reference = state.catalogue.reference(&state.db).await?;
     let active = counter::facts::person_active(&state.db, actor.card.person_id).await?;

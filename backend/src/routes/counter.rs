@@ -19,7 +19,7 @@ use super::cardholder::id_key;
 use crate::{
     auth::{Actor, policy},
     counter::{
-        code,
+        code, guard,
         integrity::{self, Target},
         preview, redeem,
     },
@@ -45,18 +45,27 @@ pub fn router() -> Router<AppState> {
 /// What the card shown can get at this merchant's partner today (the code is not spent).
 #[utoipa::path(post, path = "/api/v1/merchant/counter/verify", tag = "counter", request_body = CardProof,
     params(("lang" = Option<linan_shared::Lang>, Query, description = "Text language.")),
-    responses((status = 200, body = CardBenefits), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 409, description = "Unknown, expired or used code", body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = CardBenefits),
+        (status = 401, description = "No session, or a card number with a wrong second factor", body = ErrorBody),
+        (status = 403, description = "Not staff of an approved partner (pending review, rejected or suspended)", body = ErrorBody),
+        (status = 409, description = "Unknown, expired or used code", body = ErrorBody),
+        (status = 422, description = "No code, or a card number without a well-formed factor (`param` names the field)", body = ErrorBody),
+        (status = 429, description = "Too many wrong codes or factors for this account, partner or card; `Retry-After` says when", body = ErrorBody)))]
 pub async fn verify(
     State(state): State<AppState>,
     actor: Actor,
     AskedLang(lang): AskedLang,
     JsonBody(proof): JsonBody<CardProof>,
 ) -> Result<Json<CardBenefits>, ApiError> {
-    let partner_id = policy::merchant_partner(&actor)?;
+    let partner_id = policy::counter_partner(&state.db, &actor).await?;
+    let shown = proof.parse()?;
     let reference = state.catalogue.reference(&state.db).await?;
-    let (card, _) = code::resolve(&state.db, &id_key(&state)?, &proof, state.clock.now()).await?;
-    Ok(Json(preview::card_benefits(&state.db, &reference, &card, state.clock.today(), Some(partner_id), lang).await?))
+    let key = id_key(&state)?;
+    let check = async {
+        let (card, _) = code::resolve(&state.db, &key, &proof, state.clock.now()).await?;
+        preview::card_benefits(&state.db, &reference, &card, state.clock.today(), Some(partner_id), lang).await
+    };
+    Ok(Json(guard::at_counter(&state, &actor, partner_id, &shown, check).await?))
 }
 
 /// Records a redemption of one of the merchant's offers for the card shown.
@@ -66,10 +75,12 @@ pub async fn verify(
     responses(
         (status = 201, description = "Redeemed (or replayed: header `idempotent-replayed: true`)", body = RedemptionDto),
         (status = 400, description = "Missing Idempotency-Key", body = ErrorBody),
-        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 401, description = "No session, or a card number with a wrong second factor", body = ErrorBody),
+        (status = 403, description = "Not staff of an approved partner (pending review, rejected or suspended)", body = ErrorBody),
         (status = 404, description = "Not an offer of this partner", body = ErrorBody),
-        (status = 409, description = "Refused, with the reason as `code` (quota_used, stock_gone, tier_too_low, card_suspended, …)", body = ErrorBody),
-        (status = 422, body = ErrorBody),
+        (status = 409, description = "Refused, with the reason as `code` (quota_used, stock_gone, tier_too_low, card_suspended, code_invalid, …)", body = ErrorBody),
+        (status = 422, description = "No code, or a card number without a well-formed factor", body = ErrorBody),
+        (status = 429, description = "Too many wrong codes or factors for this account, partner or card; `Retry-After` says when", body = ErrorBody),
     ))]
 pub async fn create(
     State(state): State<AppState>,
@@ -78,10 +89,13 @@ pub async fn create(
     AskedLang(lang): AskedLang,
     JsonBody(request): JsonBody<RedemptionRequest>,
 ) -> Result<Response, ApiError> {
+    let partner_id = policy::counter_partner(&state.db, &actor).await?;
+    let shown = request.proof.parse()?;
     let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default().trim().to_owned();
     let reference = state.catalogue.reference(&state.db).await?;
     let id_key = id_key(&state)?;
-    let done = redeem::redeem(&state.db, &reference, &id_key, &state.clock, &actor, &key, &request, lang).await?;
+    let check = redeem::redeem(&state.db, &reference, &id_key, &state.clock, &actor, &key, &request, lang);
+    let done = guard::at_counter(&state, &actor, partner_id, &shown, check).await?;
     let mut response = (StatusCode::CREATED, Json(done.redemption)).into_response();
     if done.replayed {
         response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
@@ -92,7 +106,8 @@ pub async fn create(
 /// Voids a redemption within 30 minutes; the use goes back to the quota and stock.
 #[utoipa::path(post, path = "/api/v1/redemptions/{id}/void", tag = "counter", request_body = VoidRequest,
     params(("id" = i64, Path), ("lang" = Option<linan_shared::Lang>, Query, description = "Language of the offer title and partner name; otherwise `Accept-Language`, then zh-CN.")),
-    responses((status = 200, body = RedemptionDto), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    responses((status = 200, body = RedemptionDto), (status = 401, body = ErrorBody),
+        (status = 403, description = "Not staff of an approved partner (pending review, rejected or suspended)", body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 409, description = "Voided already or too late", body = ErrorBody),
         (status = 422, description = "Reason missing", body = ErrorBody)))]
 pub async fn void(

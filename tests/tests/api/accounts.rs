@@ -271,18 +271,7 @@ async fn owners_invite_staff_who_join_their_partner(app: TestApp) {
 async fn login_is_throttled_per_account(app: TestApp) {
     let wrong =
         LoginRequest { email: "nanhai-admin@demo.linan".into(), password: "guess guess guess".into(), bearer: true };
-    let burst = linan_tests::linan_backend::auth::LOGIN_PER_ACCOUNT.burst;
-    for _ in 0..burst {
-        app.refused(
-            Method::POST,
-            "/api/v1/auth/login",
-            None,
-            Some(&wrong),
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
-        )
-        .await;
-    }
+    app.wrong_logins(&wrong.email, linan_tests::linan_backend::auth::LOGIN_PER_ACCOUNT.burst).await;
     let response = app.send(Method::POST, "/api/v1/auth/login", None, Some(&wrong)).await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(response.headers().contains_key("retry-after"));

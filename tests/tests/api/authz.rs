@@ -65,7 +65,7 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         json!({"from_scheme": "youyue_foshan", "from_tier": "T", "to_scheme": "liwan_talent", "to_tier": "C"});
     let profile = serde_json::to_value(linan_tests::session::partner_input("liwan", "矩阵")).unwrap();
     let decision = json!({"version": 1, "reason": "matrix"});
-    let card = json!({"card_number": CARD, "second_factor": "陈小荔"});
+    let card = json!({"card_number": CARD, "id_last4": "0014", "birth_date": "1990-01-01"});
     vec![
         ("GET /api/v1/auth/me", Value::Null, SIGNED_IN),
         ("POST /api/v1/auth/password", json!({"current": "not the password", "new": "new password 123"}), SIGNED_IN),
@@ -99,7 +99,7 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/merchant/counter/verify", card.clone(), MERCHANTS),
         (
             "POST /api/v1/redemptions",
-            json!({"benefit_id": "{offer}", "card_number": CARD, "second_factor": "陈小荔"}),
+            json!({"benefit_id": "{offer}", "card_number": CARD, "id_last4": "0014", "birth_date": "1990-01-01"}),
             OWN_OFFER,
         ),
         ("POST /api/v1/redemptions/{redemption}/void", json!({"reason": "matrix"}), OWN_OFFER),
@@ -169,7 +169,7 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
         .post(format!("{}/api/v1/redemptions", app.address))
         .bearer_auth(&merchant_a.token)
         .header("idempotency-key", "matrix")
-        .json(&json!({"benefit_id": live, "card_number": CARD, "second_factor": "陈小荔"}))
+        .json(&json!({"benefit_id": live, "card_number": CARD, "id_last4": "0014", "birth_date": "1990-01-01"}))
         .send()
         .await
         .unwrap();

@@ -20,4 +20,5 @@ mod portal;
 mod recognition;
 mod review;
 mod search;
+mod throttles;
 mod widget;

@@ -39,6 +39,7 @@ pub(super) struct CardRow {
     pub(super) person_hash: String,
     pub(super) holder_name: String,
     pub(super) last4_hash: String,
+    pub(super) birth_date_hash: String,
     pub(super) valid_from: NaiveDate,
     pub(super) valid_until: NaiveDate,
     pub(super) status: CardStatus,
@@ -253,6 +254,7 @@ impl Rules {
             {
                 Ok(CardRow {
                     last4_hash: self.key.card_last4_hash(&number, &id),
+                    birth_date_hash: self.key.card_birth_date_hash(&number, &id),
                     person_hash: self.key.person_hash(&id),
                     number,
                     scheme_id: s.id,

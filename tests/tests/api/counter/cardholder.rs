@@ -1,12 +1,12 @@
-//! The cardholder: signing in with either second factor, what the card
-//! reaches in both districts and why, counter codes (single use, two
-//! minutes, signed QR), and the integrity list stopping cards and holders.
+//! The cardholder: what the card reaches in both districts and why, counter
+//! codes (single use, two minutes, signed QR), and the integrity list
+//! stopping cards and holders. (Signing in: `factors`.)
 
 use chrono::Duration;
 use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, rule, zh},
-    linan_shared::{CardBenefits, CardLogin, CounterCodeDto, Quota, Reach},
+    linan_shared::{CardBenefits, CounterCodeDto, Quota, Reach},
 };
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -14,38 +14,13 @@ use serde_json::{Value, json};
 use super::support::*;
 
 db_tests!(Demo => {
-    a_cardholder_signs_in_with_either_second_factor_and_sees_both_districts,
+    a_signed_in_cardholder_sees_both_districts,
     a_counter_code_works_once_and_a_forged_qr_not_at_all,
     the_integrity_list_stops_cards_and_holders,
 });
 
-async fn a_cardholder_signs_in_with_either_second_factor_and_sees_both_districts(app: TestApp) {
-    let wrong = CardLogin { card_number: LIWAN_A.into(), second_factor: "某人".into() };
-    let unknown = CardLogin { card_number: "LW9999999999".into(), second_factor: HOLDER.into() };
-    let a = app
-        .refused(
-            Method::POST,
-            "/api/v1/cardholder/session",
-            None,
-            Some(&wrong),
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
-        )
-        .await;
-    let b = app
-        .refused(
-            Method::POST,
-            "/api/v1/cardholder/session",
-            None,
-            Some(&unknown),
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
-        )
-        .await;
-    assert_eq!(a, b, "an unknown card and a wrong second factor get the same answer");
-    let by_id = card_session(&app, "lw 2026 000014", "0014").await;
-    assert_eq!(by_id.card.number, LIWAN_A);
-    let session = card_session(&app, LIWAN_A, HOLDER).await;
+async fn a_signed_in_cardholder_sees_both_districts(app: TestApp) {
+    let session = signed_in(&app, LIWAN_A).await;
     let who = card_who(&session);
     let list: CardBenefits =
         app.call::<(), _>(Method::GET, "/api/v1/cardholder/benefits", Some(&who), None, StatusCode::OK).await;
@@ -68,7 +43,7 @@ async fn a_cardholder_signs_in_with_either_second_factor_and_sees_both_districts
     liwan_only.eligibility = vec![rule("liwan_talent", "B")];
     let merchant1 = app.demo("merchant1@demo.linan").await;
     let id = app.add_benefit(merchant1.session.account.partner_id.unwrap(), &liwan_only).await;
-    let youyue = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
+    let youyue = card_who(&signed_in(&app, YOUYUE_A).await);
     let list: CardBenefits =
         app.call::<(), _>(Method::GET, "/api/v1/cardholder/benefits", Some(&youyue), None, StatusCode::OK).await;
     let item = list.items.iter().find(|i| i.benefit.id == id).expect("a Youyue A card reaches a Liwan B offer");
@@ -100,7 +75,7 @@ async fn a_cardholder_signs_in_with_either_second_factor_and_sees_both_districts
 async fn a_counter_code_works_once_and_a_forged_qr_not_at_all(app: TestApp) {
     let merchant = app.demo("merchant1@demo.linan").await;
     let id = offer(&app, &merchant, "扫码测试", Quota::default()).await;
-    let who = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
+    let who = card_who(&signed_in(&app, YOUYUE_A).await);
     let code: CounterCodeDto =
         app.call::<(), _>(Method::GET, "/api/v1/cardholder/code", Some(&who), None, StatusCode::OK).await;
     assert_eq!(code.code.len(), 8);
@@ -170,7 +145,7 @@ async fn the_integrity_list_stops_cards_and_holders(app: TestApp) {
     let _: Value =
         app.call(Method::POST, &holder, Some(&nanhai), Some(&json!({"reason": "冒用"})), StatusCode::OK).await;
     assert_eq!(code_of(redeem_card(&app, &merchant, "i3", id, YOUYUE_A).await).await, "person_suspended");
-    let who = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
+    let who = card_who(&signed_in(&app, YOUYUE_A).await);
     app.refused::<()>(
         Method::GET,
         "/api/v1/cardholder/code",

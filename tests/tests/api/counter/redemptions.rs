@@ -37,7 +37,7 @@ async fn one_person_cannot_claim_twice_with_two_cards(app: TestApp) {
     assert_eq!(second.status(), StatusCode::CONFLICT);
     assert_eq!(code_of(second).await, "quota_used");
     // The other card's preview knows it too.
-    let who = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
+    let who = card_who(&signed_in(&app, YOUYUE_A).await);
     let list: CardBenefits =
         app.call::<(), _>(Method::GET, "/api/v1/cardholder/benefits", Some(&who), None, StatusCode::OK).await;
     let item = list.items.iter().find(|i| i.benefit.id == id).unwrap();
@@ -65,8 +65,7 @@ async fn a_retried_redemption_with_the_same_key_is_recorded_once(app: TestApp) {
     let other = offer(&app, &merchant, "另一个", Quota::default()).await;
     let reused = redeem_card(&app, &merchant, "same-key", other, LIWAN_A).await;
     assert_eq!(reused.status(), StatusCode::CONFLICT);
-    let missing =
-        redeem(&app, &merchant, "", json!({"benefit_id": id, "card_number": LIWAN_A, "second_factor": HOLDER})).await;
+    let missing = redeem(&app, &merchant, "", redemption(id, LIWAN_A)).await;
     assert_eq!(missing.status(), StatusCode::BAD_REQUEST);
 }
 
@@ -122,22 +121,10 @@ async fn daily_stock_runs_out_and_comes_back_the_next_day(app: TestApp) {
     let quota = Quota { per_person_limit: None, per_person_period: None, daily_stock: Some(1) };
     let id = offer(&app, &merchant, "每日一个号", quota).await;
     assert_eq!(redeem_card(&app, &merchant, "s1", id, LIWAN_A).await.status(), StatusCode::CREATED);
-    let response = redeem(
-        &app,
-        &merchant,
-        "s2",
-        json!({"benefit_id": id, "card_number": "LW2026000022", "second_factor": "李文"}),
-    )
-    .await;
+    let response = redeem(&app, &merchant, "s2", redemption(id, "LW2026000022")).await;
     assert_eq!(code_of(response).await, "stock_gone");
     app.state.clock.advance(Duration::days(1));
-    let response = redeem(
-        &app,
-        &merchant,
-        "s3",
-        json!({"benefit_id": id, "card_number": "LW2026000022", "second_factor": "李文"}),
-    )
-    .await;
+    let response = redeem(&app, &merchant, "s3", redemption(id, "LW2026000022")).await;
     assert_eq!(response.status(), StatusCode::CREATED);
 }
 
@@ -179,13 +166,7 @@ async fn each_reason_why_not_is_named_at_the_counter(app: TestApp) {
     let mut input = benefit_input(zh("仅 A 卡"));
     input.eligibility = vec![rule("liwan_talent", "A")];
     let only_a = app.add_benefit(merchant.session.account.partner_id.unwrap(), &input).await;
-    let response = redeem(
-        &app,
-        &merchant,
-        "t",
-        json!({"benefit_id": only_a, "card_number": "LW2026000030", "second_factor": "周敏"}),
-    )
-    .await;
+    let response = redeem(&app, &merchant, "t", redemption(only_a, "LW2026000030")).await;
     assert_eq!(code_of(response).await, "tier_too_low");
     let paused = app
         .add_benefit_in(
@@ -197,21 +178,9 @@ async fn each_reason_why_not_is_named_at_the_counter(app: TestApp) {
     assert_eq!(code_of(redeem_card(&app, &merchant, "p", paused, LIWAN_A).await).await, "not_valid_today");
     // The demo's suspended Youyue card of 伍嘉; their other card works.
     let open = offer(&app, &merchant, "开放", Quota::default()).await;
-    let response = redeem(
-        &app,
-        &merchant,
-        "w1",
-        json!({"benefit_id": open, "card_number": "YF202600000055", "second_factor": "伍嘉"}),
-    )
-    .await;
+    let response = redeem(&app, &merchant, "w1", redemption(open, "YF202600000055")).await;
     assert_eq!(code_of(response).await, "card_suspended");
-    let response = redeem(
-        &app,
-        &merchant,
-        "w2",
-        json!({"benefit_id": open, "card_number": "YF202600000063", "second_factor": "伍嘉"}),
-    )
-    .await;
+    let response = redeem(&app, &merchant, "w2", redemption(open, "YF202600000063")).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     // Another partner's offer is not this counter's to redeem.
     let other = app.demo("merchant2@demo.linan").await;
@@ -297,7 +266,7 @@ async fn redemptions_are_told_in_the_language_asked_for(app: TestApp) {
         .post(format!("{}/api/v1/redemptions?lang=en", app.address))
         .bearer_auth(&merchant.token)
         .header("idempotency-key", "lang-1")
-        .json(&json!({"benefit_id": id, "card_number": LIWAN_A, "second_factor": HOLDER}))
+        .json(&redemption(id, LIWAN_A))
         .send()
         .await
         .unwrap();
@@ -312,7 +281,7 @@ async fn redemptions_are_told_in_the_language_asked_for(app: TestApp) {
     let list: RedemptionList =
         app.call::<(), _>(Method::GET, &format!("{path}?lang=zh-HK"), Some(&merchant), None, StatusCode::OK).await;
     assert_eq!(titles(&list), "語言測試");
-    let who = card_who(&card_session(&app, YOUYUE_A, HOLDER).await);
+    let who = card_who(&signed_in(&app, YOUYUE_A).await);
     let history: RedemptionList = app
         .call::<(), _>(Method::GET, "/api/v1/cardholder/redemptions?lang=en", Some(&who), None, StatusCode::OK)
         .await;

@@ -6,7 +6,7 @@ use linan_tests::{
     TestApp,
     fixtures::{benefit_input, rule, zh},
     linan_backend::catalogue::{from_naive, today},
-    linan_shared::{CardLogin, CardSessionDto, LocalizedText, Quota, QuotaPeriod},
+    linan_shared::{CardSessionDto, LocalizedText, Quota, QuotaPeriod},
     session::Who,
 };
 use reqwest::{Method, StatusCode};
@@ -16,12 +16,57 @@ use serde_json::{Value, json};
 pub(super) const LIWAN_A: &str = "LW2026000014";
 /// The holder's Youyue Foshan Card.
 pub(super) const YOUYUE_A: &str = "YF202600000014";
-/// The holder's name, one of the two second factors.
+/// The holder's name: printed on the card, seen at every counter, and so never a factor.
 pub(super) const HOLDER: &str = "陈小荔";
 
-pub(super) async fn card_session(app: &TestApp, number: &str, factor: &str) -> CardSessionDto {
-    let body = CardLogin { card_number: number.into(), second_factor: factor.into() };
-    app.call(Method::POST, "/api/v1/cardholder/session", None, Some(&body), StatusCode::OK).await
+/// The demo cards' second factors: the ID number's last 4 characters and
+/// the birth date inside it (see `backend/src/demo/cards.csv`).
+pub(super) fn factor(number: &str) -> (&'static str, &'static str) {
+    match number {
+        LIWAN_A | YOUYUE_A => ("0014", "1990-01-01"),
+        "LW2026000022" => ("0023", "1985-05-05"),
+        "LW2026000030" => ("0032", "1992-02-02"),
+        "YF202600000022" => ("0043", "1988-08-08"),
+        "YF202600000030" => ("005X", "1995-03-15"),
+        "YF202600000048" => ("0066", "1979-11-11"),
+        "YF202600000055" | "YF202600000063" => ("0075", "2000-06-06"),
+        other => panic!("no demo card {other}"),
+    }
+}
+
+/// The card-number fallback at the counter: the number with its holder's factor.
+pub(super) fn proof(number: &str) -> Value {
+    let (id_last4, birth_date) = factor(number);
+    json!({"card_number": number, "id_last4": id_last4, "birth_date": birth_date})
+}
+
+/// A redemption request of `benefit` for card `number`, by the card-number fallback.
+pub(super) fn redemption(benefit: i64, number: &str) -> Value {
+    let mut body = proof(number);
+    body["benefit_id"] = json!(benefit);
+    body
+}
+
+/// `POST /api/v1/cardholder/session` with `body`, from `address` when the
+/// app trusts `X-Forwarded-For`.
+pub(super) async fn sign_in_from(app: &TestApp, address: &str, body: &Value) -> reqwest::Response {
+    app.client
+        .post(format!("{}/api/v1/cardholder/session", app.address))
+        .header("x-forwarded-for", address)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A card session of a demo card, signed in with its factor.
+pub(super) async fn signed_in(app: &TestApp, number: &str) -> CardSessionDto {
+    app.call(Method::POST, "/api/v1/cardholder/session", None, Some(&proof(number)), StatusCode::OK).await
+}
+
+/// `POST /api/v1/merchant/counter/verify` with `body`.
+pub(super) async fn verify(app: &TestApp, merchant: &Who, body: &Value) -> reqwest::Response {
+    app.send(Method::POST, "/api/v1/merchant/counter/verify", Some(merchant), Some(body)).await
 }
 
 pub(super) fn card_who(session: &CardSessionDto) -> Who {
@@ -80,7 +125,7 @@ pub(super) async fn redeem_card(
     benefit: i64,
     number: &str,
 ) -> reqwest::Response {
-    redeem(app, merchant, key, json!({"benefit_id": benefit, "card_number": number, "second_factor": HOLDER})).await
+    redeem(app, merchant, key, redemption(benefit, number)).await
 }
 
 pub(super) async fn code_of(response: reqwest::Response) -> String {

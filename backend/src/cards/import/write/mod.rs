@@ -6,6 +6,8 @@
 //! The card upsert (`ON CONFLICT (number) DO UPDATE … WHERE` something
 //! differs) leaves identical rows untouched, so re-importing a file changes
 //! nothing, and the database reports how many rows it inserted or updated.
+//! A card imported before the birth date was part of the factor has no
+//! birth-date hash: re-importing it writes one (and counts as an update).
 //! Which of those were new follows from the card count before and after.
 //!
 //! The statements differ by database ([`sqlite`]: multi-row `VALUES`;
@@ -41,20 +43,22 @@ pub(super) struct Writer {
 }
 
 /// The card columns every upsert writes, in this order.
-const CARD_COLUMNS: &str = "number, scheme_id, tier_id, person_id, holder_name, id_last4_hash, valid_from, \
-    valid_until, status, reason, version, created_at, updated_at";
+const CARD_COLUMNS: &str = "number, scheme_id, tier_id, person_id, holder_name, id_last4_hash, birth_date_hash, \
+    valid_from, valid_until, status, reason, version, created_at, updated_at";
 
 /// How a card upsert treats a number that is already registered: update it
 /// only where something differs, so an unchanged row is not written.
 const CARD_CONFLICT: &str = " ON CONFLICT (number) DO UPDATE SET scheme_id = excluded.scheme_id, \
     tier_id = excluded.tier_id, person_id = excluded.person_id, holder_name = excluded.holder_name, \
-    id_last4_hash = excluded.id_last4_hash, valid_from = excluded.valid_from, \
+    id_last4_hash = excluded.id_last4_hash, birth_date_hash = excluded.birth_date_hash, \
+    valid_from = excluded.valid_from, \
     valid_until = excluded.valid_until, status = excluded.status, \
     reason = CASE WHEN card.status = excluded.status THEN card.reason ELSE NULL END, \
     version = card.version + 1, updated_at = excluded.updated_at \
     WHERE card.scheme_id <> excluded.scheme_id OR card.tier_id <> excluded.tier_id \
     OR card.person_id <> excluded.person_id OR card.holder_name <> excluded.holder_name \
     OR card.id_last4_hash <> excluded.id_last4_hash OR card.valid_from <> excluded.valid_from \
+    OR card.birth_date_hash IS NULL OR card.birth_date_hash <> excluded.birth_date_hash \
     OR card.valid_until <> excluded.valid_until OR card.status <> excluded.status";
 
 /// SQLite page cache of the import's connection (KiB, as `cache_size`

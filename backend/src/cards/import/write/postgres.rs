@@ -40,9 +40,9 @@ pub(super) fn upsert_cards(
     now: DateTime<Utc>,
 ) -> Result<Statement, ApiError> {
     let sql = format!(
-        "INSERT INTO card ({CARD_COLUMNS}) SELECT n, s, t, p, h, l, f, u, st, NULL, 1, $10, $10 \
-         FROM UNNEST($1::text[], $2::int8[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::date[], \
-         $8::date[], $9::text[]) AS v (n, s, t, p, h, l, f, u, st){CARD_CONFLICT}"
+        "INSERT INTO card ({CARD_COLUMNS}) SELECT n, s, t, p, h, l, b, f, u, st, NULL, 1, $11, $11 \
+         FROM UNNEST($1::text[], $2::int8[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::text[], \
+         $8::date[], $9::date[], $10::text[]) AS v (n, s, t, p, h, l, b, f, u, st){CARD_CONFLICT}"
     );
     let persons = rows.iter().map(person).collect::<Result<Vec<i64>, _>>()?;
     let values = [
@@ -52,6 +52,7 @@ pub(super) fn upsert_cards(
         Value::from(persons),
         texts(rows.iter().map(|r| r.holder_name.as_str())),
         texts(rows.iter().map(|r| r.last4_hash.as_str())),
+        texts(rows.iter().map(|r| r.birth_date_hash.as_str())),
         Value::from(rows.iter().map(|r| r.valid_from).collect::<Vec<_>>()),
         Value::from(rows.iter().map(|r| r.valid_until).collect::<Vec<_>>()),
         texts(rows.iter().map(|r| r.status.as_str())),

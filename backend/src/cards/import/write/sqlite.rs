@@ -22,7 +22,7 @@ use crate::{
 };
 
 /// Bound values per card row.
-const CARD_VALUES: usize = 9;
+const CARD_VALUES: usize = 10;
 
 // SQLite caps the bound values of one statement at 32,766; a full batch stays below.
 const _: () = assert!(BATCH * CARD_VALUES + 2 < 32_766);
@@ -66,7 +66,7 @@ pub(super) fn upsert_cards(
 ) -> Result<Statement, ApiError> {
     let mut sql = format!(
         "INSERT OR FAIL INTO card ({CARD_COLUMNS}) SELECT column1, column2, column3, column4, column5, column6, column7, \
-         column8, column9, NULL, 1, ?, ? FROM (VALUES "
+         column8, column9, column10, NULL, 1, ?, ? FROM (VALUES "
     );
     placeholders(&mut sql, rows.len(), CARD_VALUES);
     sql.push_str(") WHERE true");
@@ -81,6 +81,7 @@ pub(super) fn upsert_cards(
             Value::from(person(row)?),
             Value::from(row.holder_name.as_str()),
             Value::from(row.last4_hash.as_str()),
+            Value::from(row.birth_date_hash.as_str()),
             Value::from(row.valid_from),
             Value::from(row.valid_until),
             Value::from(row.status.as_str()),
