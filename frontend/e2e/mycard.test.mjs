@@ -22,7 +22,9 @@ after(async () => {
 });
 
 const LIWAN_A = "LW2026000014";
-const HOLDER = "陈小荔";
+// The holder's second factor: the ID number's last 4 and the birth date inside it.
+const LAST4 = "0014";
+const BORN = "1990-01-01";
 
 async function call(method, path, { token, body, headers = {} } = {}) {
   const response = await fetch(`${server.base}${path}`, {
@@ -39,8 +41,8 @@ async function call(method, path, { token, body, headers = {} } = {}) {
 }
 
 /** What the API says the card reaches (through a session of its own). */
-async function cardBenefits(number, factor, lang) {
-  const session = await call("POST", "/api/v1/cardholder/session", { body: { card_number: number, second_factor: factor } });
+async function cardBenefits(number, last4, born, lang) {
+  const session = await call("POST", "/api/v1/cardholder/session", { body: { card_number: number, id_last4: last4, birth_date: born } });
   assert.equal(session.status, 200);
   const benefits = await call("GET", `/api/v1/cardholder/benefits?lang=${lang}`, { token: session.json.token });
   await call("DELETE", "/api/v1/cardholder/session", { token: session.json.token });
@@ -62,7 +64,7 @@ function focused(page, host) {
 }
 
 test("a cardholder signs in, sees why, shows a code that the counter accepts, reads the history and signs out", async () => {
-  const expected = await cardBenefits(LIWAN_A, HOLDER, "zh-CN");
+  const expected = await cardBenefits(LIWAN_A, LAST4, BORN, "zh-CN");
   const merchant = await call("POST", "/api/v1/auth/login", { body: { email: "merchant2@demo.linan", password: "linan-demo-2026", bearer: true } });
   assert.equal(merchant.status, 200);
   const partner = merchant.json.account.partner_id;
@@ -78,7 +80,8 @@ test("a cardholder signs in, sees why, shows a code that the counter accepts, re
   await w.locator(".lw-item").first().waitFor({ timeout: 20000 });
   await w.getByRole("button", { name: /我的卡/ }).click();
   await w.getByLabel("卡号").fill(LIWAN_A);
-  await w.getByLabel("持卡人姓名或身份证后四位").fill(HOLDER);
+  await w.getByLabel("身份证号后四位").fill(LAST4);
+  await w.getByLabel("出生日期").fill(BORN);
   await w.getByRole("button", { name: "查看我的优惠" }).click();
 
   await w.locator(".lw-card-item").first().waitFor({ timeout: 20000 });
@@ -144,7 +147,9 @@ test("a wrong second factor shows an alert and keeps the form", async () => {
   await page.locator(".lw-item").first().waitFor({ timeout: 20000 });
   await page.getByRole("button", { name: /我的卡/ }).click();
   await page.getByLabel("卡号").fill("LW2026000022");
-  await page.getByLabel("持卡人姓名或身份证后四位").fill("王五");
+  // The holder's name is no factor; a wrong birth date is as wrong as a wrong ID.
+  await page.getByLabel("身份证号后四位").fill("0023");
+  await page.getByLabel("出生日期").fill("19850506");
   await page.getByRole("button", { name: "查看我的优惠" }).click();
   const alert = page.locator(".lw-mycard [role=alert]");
   await alert.waitFor({ timeout: 10000 });
@@ -168,7 +173,9 @@ test("the keyboard alone signs in, opens a code, closes it and signs out, at 320
   await tabTo("the card number", (f) => f?.name === "card_number");
   await page.keyboard.type("YF202600000014");
   await page.keyboard.press("Tab");
-  await page.keyboard.type("0014");
+  await page.keyboard.type(LAST4);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("19900101");
   await page.keyboard.press("Enter");
   await page.locator(".lw-card-item").first().waitFor({ timeout: 20000 });
   await until(async () => (await focused(page, host))?.cls.includes("lw-card-heading"), 5000, "focus on the list heading");
@@ -209,7 +216,8 @@ test("a page on another origin signs a cardholder in through CORS", async () => 
     await page.locator("linan-benefits .lw-item").first().waitFor({ timeout: 20000 });
     await page.getByRole("button", { name: "My card" }).click();
     await page.getByLabel("Card number").fill("LW2026000030");
-    await page.getByLabel("Holder name or last 4 of ID").fill("周敏");
+    await page.getByLabel("Last 4 of ID number").fill("0032");
+    await page.getByLabel("Date of birth").fill("1992-02-02");
     await page.getByRole("button", { name: "Show my benefits" }).click();
     await page.locator("linan-benefits .lw-card-item").first().waitFor({ timeout: 20000 });
     await page.locator("linan-benefits .lw-code-btn:not([disabled])").first().click();

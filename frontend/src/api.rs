@@ -137,17 +137,21 @@ pub async fn benefit(config: &WidgetConfig, id: i64) -> Result<BenefitDetail, Cl
     finish(request(&benefit_url(config, id))).await
 }
 
-/// Signs a cardholder in with the card number and the holder's name or
-/// the ID number's last 4 characters.
+/// Signs a cardholder in with the card number, the ID number's last 4
+/// characters and the birth date.
 pub async fn card_sign_in(
     config: &WidgetConfig,
     number: &str,
-    second_factor: &str,
+    id_last4: &str,
+    birth_date: &str,
 ) -> Result<CardSessionDto, ClientError> {
     // Built as an object and written by the browser: the JSON escaping is its.
     let body = Object::new();
     let set = |k: &str, v: &str| Reflect::set(&body, &JsValue::from_str(k), &JsValue::from_str(v));
-    set("card_number", number).and(set("second_factor", second_factor)).map_err(|_| ClientError::Network)?;
+    set("card_number", number)
+        .and(set("id_last4", id_last4))
+        .and(set("birth_date", birth_date))
+        .map_err(|_| ClientError::Network)?;
     finish(send("POST", &config.endpoint("cardholder/session"), None, Some(&body))).await
 }
 

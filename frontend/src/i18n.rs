@@ -115,18 +115,24 @@ texts! {
     ViewCatalogue => ["优惠", "優惠", "Benefits"],
     ViewMyCard => ["我的卡", "我的卡", "My card"],
     SignInIntro => [
-        "输入人才卡卡号和持卡人姓名（或身份证号后四位），查看本卡可享的优惠。",
-        "輸入人才卡卡號和持卡人姓名（或身份證號碼後四位），查看本卡可享的優惠。",
-        "Enter your talent card's number and the holder's name (or the last 4 characters of the ID number) to see what your card gets."
+        "输入人才卡卡号、本人身份证号后四位和出生日期，查看本卡可享的优惠。",
+        "輸入人才卡卡號、本人身份證號碼後四位和出生日期，查看本卡可享的優惠。",
+        "Enter your talent card's number, the last 4 characters of your ID number and your date of birth to see what your card gets."
     ],
     CardNumber => ["卡号", "卡號", "Card number"],
-    SecondFactor => ["持卡人姓名或身份证后四位", "持卡人姓名或身份證後四位", "Holder name or last 4 of ID"],
+    IdLast4 => ["身份证号后四位", "身份證號碼後四位", "Last 4 of ID number"],
+    BirthDate => ["出生日期（如 19900101）", "出生日期（如 19900101）", "Date of birth (e.g. 19900101)"],
     SignIn => ["查看我的优惠", "查看我的優惠", "Show my benefits"],
     SigningIn => ["正在验证…", "正在驗證…", "Checking…"],
     ErrorCredentials => [
         "卡号或验证信息不正确，请检查后重试。",
         "卡號或驗證資料不正確，請檢查後重試。",
-        "The card number or the name / ID digits are not correct. Please check and try again."
+        "The card number, ID digits or date of birth are not correct. Please check and try again."
+    ],
+    ErrorFactorShape => [
+        "身份证号后四位为三位数字加一位数字或Ｘ；出生日期如 19900101。",
+        "身份證號碼後四位為三位數字加一位數字或Ｘ；出生日期如 19900101。",
+        "The ID's last 4 are three digits and a digit or X; the date of birth is like 19900101."
     ],
     ErrorSessionEnded => ["登录已过期，请重新输入卡号。", "登入已過期，請重新輸入卡號。", "Your session has ended. Please sign in again."],
     SignOut => ["退出", "登出", "Sign out"],

@@ -13,9 +13,10 @@ import { announced, horizontalOverflow, openPage, signIn, startPortalServer, wat
 
 // Demo cards (backend/src/demo/cards.csv): one person holding a Liwan A card
 // (and a Youyue A card), and a Liwan C card of someone else.
-const CHEN = { number: "LW2026000014", factor: "陈小荔", name: "陈小荔" };
-const ZHOU = { number: "LW2026000030", factor: "周敏", name: "周敏" };
-const LI = { number: "LW2026000022", factor: "0023", name: "李文" };
+// Their second factor: the ID number's last 4 and the birth date inside it.
+const CHEN = { number: "LW2026000014", last4: "0014", born: "1990-01-01", name: "陈小荔" };
+const ZHOU = { number: "LW2026000030", last4: "0032", born: "1992-02-02", name: "周敏" };
+const LI = { number: "LW2026000022", last4: "0023", born: "1985-05-05", name: "李文" };
 
 let server;
 let browser;
@@ -66,7 +67,7 @@ async function cardholderToken(card) {
   const session = await json("/api/v1/cardholder/session", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ card_number: card.number, second_factor: card.factor }),
+    body: JSON.stringify({ card_number: card.number, id_last4: card.last4, birth_date: card.born }),
   });
   return session.token;
 }
@@ -89,8 +90,9 @@ async function openCounter(page) {
 /** Checks a card by number and second factor, submitting with Enter; waits for its heading. */
 async function checkCard(page, card) {
   await page.locator("#counter-card-number").fill(card.number);
-  await page.locator("#counter-second-factor").fill(card.factor);
-  await page.locator("#counter-second-factor").press("Enter");
+  await page.locator("#counter-id-last4").fill(card.last4);
+  await page.locator("#counter-birth-date").fill(card.born);
+  await page.locator("#counter-birth-date").press("Enter");
   await page.locator("#counter-card-title", { hasText: card.name }).waitFor({ timeout: 15000 });
 }
 
@@ -109,7 +111,7 @@ async function facts(item) {
   return Object.fromEntries(lines.map((line) => line.split("："))); // zh-CN: "label：value"
 }
 
-test("the counter redeems with a card number and its holder's name, voids with a reason, and the figures count it", async () => {
+test("the counter redeems with a card number and its holder's factor, voids with a reason, and the figures count it", async () => {
   const page = await merchantPage();
   await openCounter(page);
   await checkCard(page, CHEN);
@@ -205,9 +207,10 @@ test("a QR payload is accepted at the counter and spent by one redemption", asyn
   // A wrong second factor is said as such, not as a wrong password.
   await page.locator("#counter-code").fill("");
   await page.locator("#counter-card-number").fill(CHEN.number);
-  await page.locator("#counter-second-factor").fill("9999");
+  await page.locator("#counter-id-last4").fill("9999");
+  await page.locator("#counter-birth-date").fill(CHEN.born);
   await page.locator("#counter-form button[type=submit]").click();
-  await page.locator("#counter-form .form-alert", { hasText: "卡号与持卡人姓名" }).waitFor({ timeout: 15000 });
+  await page.locator("#counter-form .form-alert", { hasText: "卡号与身份证后四位或出生日期不符" }).waitFor({ timeout: 15000 });
   await page.close();
 });
 
@@ -273,8 +276,9 @@ test("one flow across both: the code the widget shows is redeemed at the counter
   }
   await tab.click();
   await widget.getByLabel("卡号", { exact: true }).fill(CHEN.number);
-  await widget.getByLabel("持卡人姓名或身份证后四位").fill(CHEN.factor);
-  await widget.getByLabel("持卡人姓名或身份证后四位").press("Enter");
+  await widget.getByLabel("身份证号后四位").fill(CHEN.last4);
+  await widget.getByLabel("出生日期").fill(CHEN.born);
+  await widget.getByLabel("出生日期").press("Enter");
   // Pick the first usable one that the list shows, by id.
   const item = await until(async () => {
     for (const { benefit } of usable) {

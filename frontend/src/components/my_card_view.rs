@@ -60,7 +60,7 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
     let ids = use_mut_ref(|| 0u32);
     let focus_next = use_mut_ref(|| None::<Focus>);
     let root = use_node_ref();
-    let (number, factor) = (use_node_ref(), use_node_ref());
+    let (number, last4, birth) = (use_node_ref(), use_node_ref(), use_node_ref());
     let token = session.as_ref().map(|s| AttrValue::from(s.token.clone()));
     let signed_in = token.is_some();
 
@@ -161,9 +161,8 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
         _ => sign_in_form(
             lang,
             &view.sign_in,
-            &number,
-            &factor,
-            on_submit(config, &view, on_session, &focus_next, &number, &factor),
+            [&number, &last4, &birth],
+            on_submit(config, &view, on_session, &focus_next, [&number, &last4, &birth]),
         ),
     };
     html! { <div class="lw-mycard" ref={root}>{ content }</div> }
@@ -175,25 +174,24 @@ fn on_submit(
     view: &UseReducerHandle<CardView>,
     on_session: &Callback<Option<Rc<CardSessionDto>>>,
     focus_next: &Rc<std::cell::RefCell<Option<Focus>>>,
-    number: &NodeRef,
-    factor: &NodeRef,
+    inputs: [&NodeRef; 3],
 ) -> Callback<SubmitEvent> {
     let pending = view.sign_in == SignIn::Pending;
     let (dispatch, config, on_session, focus_next) =
         (view.dispatcher(), config.clone(), on_session.clone(), focus_next.clone());
-    let (number, factor) = (number.clone(), factor.clone());
+    let inputs = inputs.map(NodeRef::clone);
     Callback::from(move |e: SubmitEvent| {
         e.prevent_default();
         let value = |n: &NodeRef| n.cast::<HtmlInputElement>().map(|i| i.value().trim().to_owned()).unwrap_or_default();
-        let (number, factor) = (value(&number), value(&factor));
-        if pending || number.is_empty() || factor.is_empty() {
+        let [number, last4, birth] = inputs.each_ref().map(value);
+        if pending || number.is_empty() || last4.is_empty() || birth.is_empty() {
             return;
         }
         dispatch.dispatch(CardAction::SignInStarted);
         let (dispatch, config, on_session, focus_next) =
             (dispatch.clone(), config.clone(), on_session.clone(), focus_next.clone());
         spawn_local(async move {
-            match api::card_sign_in(&config, &number, &factor).await {
+            match api::card_sign_in(&config, &number, &last4, &birth).await {
                 Ok(session) => {
                     *focus_next.borrow_mut() = Some(Focus::Heading);
                     dispatch.dispatch(CardAction::SignedIn);
@@ -205,19 +203,19 @@ fn on_submit(
     })
 }
 
-/// Card number and second factor. The inputs are uncontrolled (the browser
+/// Card number and second factor (ID last 4, birth date). The inputs are uncontrolled (the browser
 /// owns their text, so IMEs composing a name are never disturbed) and read
 /// on submit; the labels wrap them, so each input is named by its label.
 fn sign_in_form(
     lang: Lang,
     state: &SignIn,
-    number: &NodeRef,
-    factor: &NodeRef,
+    [number, last4, birth]: [&NodeRef; 3],
     onsubmit: Callback<SubmitEvent>,
 ) -> Html {
     let pending = *state == SignIn::Pending;
     let (error, status) = match state {
         SignIn::Failed(ClientError::Unauthorized) => (Some(Key::ErrorCredentials), ""),
+        SignIn::Failed(ClientError::BadRequest { .. }) => (Some(Key::ErrorFactorShape), ""),
         SignIn::Failed(e) | SignIn::Ended(e) => (Some(e.message()), ""),
         SignIn::Pending => (None, t(lang, Key::SigningIn)),
         SignIn::SignedOut => (None, t(lang, Key::SignedOut)),
@@ -233,9 +231,14 @@ fn sign_in_form(
                         autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="32" />
                 </label>
                 <label class="lw-field">
-                    <span class="lw-label">{ t(lang, Key::SecondFactor) }</span>
-                    <input class="lw-input" ref={factor} name="second_factor" type="text" required=true
-                        autocomplete="off" spellcheck="false" maxlength="64" />
+                    <span class="lw-label">{ t(lang, Key::IdLast4) }</span>
+                    <input class="lw-input" ref={last4} name="id_last4" type="text" required=true
+                        autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="4" />
+                </label>
+                <label class="lw-field">
+                    <span class="lw-label">{ t(lang, Key::BirthDate) }</span>
+                    <input class="lw-input" ref={birth} name="birth_date" type="text" inputmode="numeric" required=true
+                        autocomplete="off" spellcheck="false" maxlength="10" />
                 </label>
                 <button type="submit" class="lw-submit" aria-disabled={pending.then_some("true")}>
                     { t(lang, if pending { Key::SigningIn } else { Key::SignIn }) }

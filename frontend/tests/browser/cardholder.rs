@@ -242,16 +242,20 @@ async fn a_cardholder_signs_in_sees_why_shows_a_code_and_signs_out() {
     tab.dyn_into::<web_sys::HtmlElement>().unwrap().click();
     wait_for("the sign-in form", || find(c, "form.lw-signin").is_some()).await;
     let labels: Vec<String> = find_all(c, ".lw-field .lw-label").iter().filter_map(|l| l.text_content()).collect();
-    assert_eq!(labels, ["卡号", "持卡人姓名或身份证后四位"]);
+    assert_eq!(labels, ["卡号", "身份证号后四位", "出生日期（如 19900101）"]);
 
     type_into(c, "input[name=card_number]", " LW2026000014 ");
-    type_into(c, "input[name=second_factor]", "0014");
+    type_into(c, "input[name=id_last4]", "0014");
+    type_into(c, "input[name=birth_date]", " 1990-01-01 ");
     click(c, ".lw-submit");
     wait_for("the list", || find_all(c, ".lw-card-item").len() == 2).await;
     let sign_in = calls().into_iter().find(|call| call.url.ends_with("/cardholder/session")).unwrap();
     assert_eq!((sign_in.method.as_str(), sign_in.auth.as_str()), ("POST", ""));
     let body: serde_json::Value = serde_json::from_str(&sign_in.body).unwrap();
-    assert_eq!(body, serde_json::json!({"card_number": "LW2026000014", "second_factor": "0014"}));
+    assert_eq!(
+        body,
+        serde_json::json!({"card_number": "LW2026000014", "id_last4": "0014", "birth_date": "1990-01-01"})
+    );
     let list_call = calls().into_iter().find(|call| call.url.contains("/cardholder/benefits")).unwrap();
     assert_eq!(list_call.auth, "Bearer tok-123");
     assert!(list_call.url.ends_with("benefits?lang=zh-CN"), "{}", list_call.url);
@@ -298,28 +302,54 @@ async fn a_cardholder_signs_in_sees_why_shows_a_code_and_signs_out() {
     host.remove();
 }
 
-#[wasm_bindgen_test]
-async fn a_wrong_second_factor_is_an_alert_and_the_form_stays() {
-    let refused = r#"{"error":{"code":"invalid_credentials","message":"invalid card or second factor"}}"#;
+/// The widget in `lang` on "My card", whose sign-in answers `status` with
+/// `body`, after `typed` (card number, ID last 4, birth date) is submitted;
+/// returns once the alert shows.
+async fn refused_sign_in(
+    lang: &str,
+    status: u16,
+    body: &str,
+    typed: [&str; 3],
+) -> (Host, linan_frontend::WidgetHandle) {
     stub_fetch(&[
-        ("/api/v1/cardholder/session", 401, refused),
+        ("/api/v1/cardholder/session", status, body),
         ("/api/v1/benefits?", 200, r#"{"items":[],"next_cursor":null}"#),
     ]);
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs("en"));
+    let handle = mount(host.container.clone(), attrs(lang));
     let c = &host.container;
     wait_for("the tabs", || find_all(c, ".lw-tab").len() == 2).await;
     click(c, ".lw-tab:nth-child(2)");
     wait_for("the sign-in form", || find(c, "form.lw-signin").is_some()).await;
-    let labels: Vec<String> = find_all(c, ".lw-field .lw-label").iter().filter_map(|l| l.text_content()).collect();
-    assert_eq!(labels, ["Card number", "Holder name or last 4 of ID"]);
-    type_into(c, "input[name=card_number]", "LW2026000014");
-    type_into(c, "input[name=second_factor]", "王五");
+    for (name, value) in ["card_number", "id_last4", "birth_date"].into_iter().zip(typed) {
+        type_into(c, &format!("input[name={name}]"), value);
+    }
     click(c, ".lw-submit");
     wait_for("the alert", || find(c, ".lw-error[role=alert]").is_some()).await;
-    assert!(text(c, ".lw-error").starts_with("The card number or the name / ID digits are not correct."));
+    (host, handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_second_factor_is_an_alert_and_the_form_stays() {
+    let refused = r#"{"error":{"code":"invalid_credentials","message":"invalid card or second factor"}}"#;
+    let (host, handle) = refused_sign_in("en", 401, refused, ["LW2026000014", "0015", "19900101"]).await;
+    let c = &host.container;
+    let labels: Vec<String> = find_all(c, ".lw-field .lw-label").iter().filter_map(|l| l.text_content()).collect();
+    assert_eq!(labels, ["Card number", "Last 4 of ID number", "Date of birth (e.g. 19900101)"]);
+    assert!(text(c, ".lw-error").starts_with("The card number, ID digits or date of birth are not correct."));
     assert!(find(c, "form.lw-signin").is_some());
     assert!(!text(c, ".lw-root").contains("invalid card"), "the API's English message is not shown");
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_factor_says_what_it_looks_like() {
+    let refused = r#"{"error":{"code":"invalid_field","message":"birth_date: bad","param":"birth_date"}}"#;
+    let (host, handle) = refused_sign_in("zh-CN", 422, refused, ["LW2026000014", "0014", "1990-13-01"]).await;
+    let c = &host.container;
+    assert!(text(c, ".lw-error").starts_with("身份证号后四位为三位数字加一位数字或Ｘ"), "{}", text(c, ".lw-error"));
+    assert!(find(c, "form.lw-signin").is_some());
     handle.destroy();
     host.remove();
 }
@@ -336,7 +366,8 @@ async fn an_expired_code_says_so_and_a_new_code_is_fetched() {
     click(c, ".lw-tab:nth-child(2)");
     wait_for("the sign-in form", || find(c, "form.lw-signin").is_some()).await;
     type_into(c, "input[name=card_number]", "LW2026000014");
-    type_into(c, "input[name=second_factor]", "陈小荔");
+    type_into(c, "input[name=id_last4]", "0014");
+    type_into(c, "input[name=birth_date]", "1990-01-01");
     click(c, ".lw-submit");
     wait_for("the list", || find_all(c, ".lw-card-item").len() == 2).await;
     click(c, "[data-id=\"1\"] .lw-code-btn");

@@ -1,5 +1,5 @@
 //! The counter's input: a code or QR payload (a scanner types it and
-//! presses Enter), or a card number with the holder's name or ID last 4.
+//! presses Enter), or a card number with the holder's ID last 4 and birth date.
 
 use linan_shared::CardProof;
 use yew::prelude::*;
@@ -81,8 +81,13 @@ pub fn ProofForm(props: &ProofFormProps) -> Html {
                 <div class="pair">
                     <TextInput id="counter-card-number" label={portal.t(Key::FieldCardNumber)} value={draft.card_number.clone()}
                         on_input={input(ProofField::CardNumber)} autocomplete="off" error={error_for(ProofField::CardNumber)} />
-                    <TextInput id="counter-second-factor" label={portal.t(Key::FieldSecondFactor)} value={draft.second_factor.clone()}
-                        on_input={input(ProofField::SecondFactor)} autocomplete="off" error={error_for(ProofField::SecondFactor)} />
+                </div>
+                <div class="pair">
+                    <TextInput id="counter-id-last4" label={portal.t(Key::FieldIdLast4)} value={draft.id_last4.clone()}
+                        on_input={input(ProofField::IdLast4)} autocomplete="off" error={error_for(ProofField::IdLast4)} />
+                    <TextInput id="counter-birth-date" label={portal.t(Key::FieldBirthDate)} hint={portal.t(Key::BirthDateHint)}
+                        value={draft.birth_date.clone()} on_input={input(ProofField::BirthDate)} autocomplete="off"
+                        error={error_for(ProofField::BirthDate)} />
                 </div>
             </fieldset>
             <div class="buttons">

@@ -194,11 +194,11 @@ mod tests {
     }
 
     fn code() -> CardProof {
-        CardProof { code: Some("12345678".into()), card_number: None, second_factor: None }
+        CardProof::code("12345678")
     }
 
     fn card_proof() -> CardProof {
-        CardProof { code: None, card_number: Some("LW2026000014".into()), second_factor: Some("0014".into()) }
+        CardProof::card("LW2026000014", "0014", "1990-01-01")
     }
 
     fn attempt(benefit_id: i64, key: &str) -> Attempt {
@@ -234,8 +234,7 @@ mod tests {
     fn a_code_is_spent_by_one_redemption_but_a_card_number_is_not() {
         let desk = checked_with(code()).apply(Step::RedeemStart(attempt(1, "k"))).apply(Step::Redeemed(redemption(1)));
         assert!(!desk.checked.as_ref().unwrap().can_redeem());
-        let card =
-            CardProof { code: None, card_number: Some("LW2026000014".into()), second_factor: Some("0014".into()) };
+        let card = CardProof::card("LW2026000014", "0014", "1990-01-01");
         let desk = checked_with(card).apply(Step::RedeemStart(attempt(1, "k"))).apply(Step::Redeemed(redemption(1)));
         assert!(desk.checked.as_ref().unwrap().can_redeem());
         let desk = desk.apply(Step::Checked(code(), benefits()));

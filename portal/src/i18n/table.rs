@@ -311,20 +311,22 @@ texts! {
     // The counter.
     CounterTitle => ["柜台核销", "櫃檯核銷", "Counter"],
     CounterIntro => [
-        "扫描持卡人出示的二维码或输入核销码；也可以输入卡号和持卡人姓名（或身份证后四位）。",
-        "掃描持卡人出示的二維碼或輸入核銷碼；亦可以輸入卡號和持卡人姓名（或身份證後四位）。",
-        "Scan the cardholder's QR code or type their counter code; or enter the card number with the holder's name (or the ID's last 4)."
+        "扫描持卡人出示的二维码或输入核销码。持卡人无法出示核销码时，可输入卡号、身份证后四位和出生日期（由持卡人本人输入或告知；每次使用均记入审计日志）。",
+        "掃描持卡人出示的二維碼或輸入核銷碼。持卡人無法出示核銷碼時，可輸入卡號、身份證後四位和出生日期（由持卡人本人輸入或告知；每次使用均記入審計日誌）。",
+        "Scan the cardholder's QR code or type their counter code. If they cannot show one, enter the card number with the ID's last 4 and the birth date (typed or told by the holder; every use is audited)."
     ],
     FieldCounterCode => ["核销码或二维码内容", "核銷碼或二維碼內容", "Counter code or QR content"],
     CounterCodeHint => ["8 位数字；扫码枪扫描后会自动提交。", "8 位數字；掃描器掃描後會自動提交。", "8 digits; a scanner submits it by itself."],
     CardAlternative => ["或使用卡号", "或使用卡號", "Or use the card number"],
     FieldCardNumber => ["卡号", "卡號", "Card number"],
-    FieldSecondFactor => ["持卡人姓名或身份证后四位", "持卡人姓名或身份證後四位", "Holder's name or the ID's last 4"],
+    FieldIdLast4 => ["身份证后四位", "身份證後四位", "Last 4 of the ID number"],
+    FieldBirthDate => ["出生日期", "出生日期", "Date of birth"],
+    BirthDateHint => ["年-月-日，例如 1990-01-01", "年-月-日，例如 1990-01-01", "Year-month-day, e.g. 1990-01-01"],
     CheckButton => ["查询", "查詢", "Check"],
     HintProof => [
-        "请输入核销码，或输入卡号和持卡人姓名（或身份证后四位）。",
-        "請輸入核銷碼，或輸入卡號和持卡人姓名（或身份證後四位）。",
-        "Enter a counter code, or a card number with the holder's name (or the ID's last 4)."
+        "请输入核销码，或输入卡号、身份证后四位和出生日期。",
+        "請輸入核銷碼，或輸入卡號、身份證後四位和出生日期。",
+        "Enter a counter code, or a card number with the ID's last 4 and the date of birth."
     ],
     CardOf => ["持卡人：{name}", "持卡人：{name}", "Cardholder: {name}"],
     FactCard => ["卡种与等级", "卡種與等級", "Card and tier"],
@@ -358,9 +360,9 @@ texts! {
         "The code is unknown, expired or used. Ask for a new one."
     ],
     ErrCardCredentials => [
-        "卡号与持卡人姓名（或身份证后四位）不符。",
-        "卡號與持卡人姓名（或身份證後四位）不符。",
-        "The card number and the holder's name (or ID last 4) do not match."
+        "卡号与身份证后四位或出生日期不符。",
+        "卡號與身份證後四位或出生日期不符。",
+        "The card number, the ID's last 4 and the date of birth do not match."
     ],
     CodeSpent => [
         "这个核销码已经使用。继续核销需要持卡人出示新的码，或使用卡号查询。",
