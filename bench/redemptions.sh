@@ -87,7 +87,7 @@ local cards = { "LW2026000014", "YF202600000014" }
 function setup(thread) thread_id = thread_id + 1; thread:set("tid", thread_id .. "-" .. os.time()) end
 function request()
   counter = counter + 1
-  local body = '{"benefit_id":$OFFER,"card_number":"' .. cards[counter % 2 + 1] .. '","second_factor":"陈小荔"}'
+  local body = '{"benefit_id":$OFFER,"card_number":"' .. cards[counter % 2 + 1] .. '","id_last4":"0014","birth_date":"1990-01-01"}'
   return wrk.format("POST", "/api/v1/redemptions", {
     ["content-type"] = "application/json",
     ["authorization"] = "Bearer $MERCHANT",

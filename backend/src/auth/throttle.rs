@@ -7,10 +7,10 @@
 //! one "theoretical arrival time" (TAT). The shared state lives in the
 //! database's `throttle` table and is decided by a single upsert statement,
 //! so replicas behind a load balancer see one budget with no lock held
-//! across a round trip. In front of it sits `governor` (the same algorithm,
-//! in memory) with a generous budget: a client far over its limit is refused
-//! without touching the database, so a flood of attempts cannot become a
-//! flood of writes. No kept crate stores GCRA state in SQLite and PostgreSQL
+//! across a round trip. In front of [`Throttle::check`] sits `governor` (the
+//! same algorithm, in memory) with a generous budget: a client far over its
+//! limit is refused without touching the database, so a flood of attempts
+//! cannot become a flood of writes. No kept crate stores GCRA state in SQLite and PostgreSQL
 //! alike, hence the statements here.
 //!
 //! Two ways to spend a budget:
@@ -65,13 +65,14 @@ pub const PASSWORD_PER_ACCOUNT: Limit = Limit { burst: 5, every: Duration::from_
 pub const CARD_FACTOR_PER_CARD: Limit = Limit { burst: 10, every: Duration::from_secs(1800) };
 /// Cardholder sign-ins per client address (IPv6: per /64): 20, then one every 30 s.
 pub const CARD_SIGN_IN_PER_ADDRESS: Limit = Limit { burst: 20, every: Duration::from_secs(30) };
-/// Wrong counter codes per merchant account: 10, then one every 2 minutes.
-pub const COUNTER_CODE_PER_ACCOUNT: Limit = Limit { burst: 10, every: Duration::from_secs(120) };
-/// Wrong counter codes per partner (all its staff): 20, then one every 2 minutes.
-pub const COUNTER_CODE_PER_PARTNER: Limit = Limit { burst: 20, every: Duration::from_secs(120) };
-/// Card-number fallbacks per merchant account: 20, then one every 3 minutes.
+/// Wrong counter codes per merchant account: 10, then one every 10 minutes
+/// (right ones cost nothing, so a busy counter is never held up).
+pub const COUNTER_CODE_PER_ACCOUNT: Limit = Limit { burst: 10, every: Duration::from_secs(600) };
+/// Wrong counter codes per partner (all its staff): 20, then one every 10 minutes.
+pub const COUNTER_CODE_PER_PARTNER: Limit = Limit { burst: 20, every: Duration::from_secs(600) };
+/// Wrong factors at a merchant account's card-number fallback: 20, then one every 3 minutes.
 pub const COUNTER_CARD_PER_ACCOUNT: Limit = Limit { burst: 20, every: Duration::from_secs(180) };
-/// Card-number fallbacks per partner (all its staff): 30, then one every 2 minutes.
+/// Wrong factors at a partner's card-number fallback (all its staff): 30, then one every 2 minutes.
 pub const COUNTER_CARD_PER_PARTNER: Limit = Limit { burst: 30, every: Duration::from_secs(120) };
 /// Counter codes issued per cardholder session: 5, then one every 20 s.
 pub const CODE_ISSUE_PER_SESSION: Limit = Limit { burst: 5, every: Duration::from_secs(20) };
@@ -147,9 +148,10 @@ fn spans(limit: Limit) -> (i64, i64) {
 impl Throttle {
     /// A throttle going by `clock`.
     pub fn new(clock: Clock) -> Self {
-        // Generous on purpose: twice the largest burst, then one a second —
-        // far above any budget's refill; the database decides the real budget.
-        let quota = NonZeroU32::new(COUNTER_CARD_PER_PARTNER.burst * 2).map_or_else(
+        // Generous on purpose: twice the largest burst of a budget spent by
+        // `check`, then one a second — far above any such budget's refill;
+        // the database decides the real budget.
+        let quota = NonZeroU32::new(LOGIN_PER_ADDRESS.burst.max(CARD_SIGN_IN_PER_ADDRESS.burst) * 2).map_or_else(
             || Quota::per_second(NonZeroU32::MIN),
             |burst| Quota::per_second(NonZeroU32::MIN).allow_burst(burst),
         );
@@ -163,8 +165,8 @@ impl Throttle {
         self.local.len()
     }
 
-    /// The local pre-check, and the sweep when one is due.
-    async fn before(&self, db: &DatabaseConnection, key: &ThrottleKey, limit: Limit) -> Result<i64, ApiError> {
+    /// Now (ms since 1970), after the sweep when one is due.
+    async fn now(&self, db: &DatabaseConnection) -> Result<i64, ApiError> {
         let now = self.clock.now().timestamp_millis();
         let due = self.next_sweep_ms.load(Ordering::Relaxed);
         if now >= due
@@ -174,9 +176,6 @@ impl Throttle {
                 .is_ok()
         {
             self.sweep(db, now).await?;
-        }
-        if self.local.check_key(&key.0).is_err() {
-            return Err(ApiError::TooManyRequests { retry_after_secs: limit.every.as_secs().max(1) });
         }
         Ok(now)
     }
@@ -195,7 +194,10 @@ impl Throttle {
     /// Spends one attempt of `key` under `limit`, or answers 429 with the
     /// seconds until the next attempt may succeed.
     pub async fn check(&self, db: &DatabaseConnection, key: &ThrottleKey, limit: Limit) -> Result<(), ApiError> {
-        let now = self.before(db, key, limit).await?;
+        let now = self.now(db).await?;
+        if self.local.check_key(&key.0).is_err() {
+            return Err(ApiError::TooManyRequests { retry_after_secs: limit.every.as_secs().max(1) });
+        }
         let (interval, slack) = spans(limit);
         // base = max(stored arrival time, now), spelled portably.
         let base = |sql: &mut Sql| {
@@ -228,21 +230,28 @@ impl Throttle {
         if allowed == 1 { Ok(()) } else { Err(too_many(tat - now - slack)) }
     }
 
-    /// Answers 429 if `key` has no budget left under `limit`, spending
-    /// nothing: the attempt is charged only if it turns out wrong.
-    pub async fn peek(&self, db: &DatabaseConnection, key: &ThrottleKey, limit: Limit) -> Result<(), ApiError> {
-        let now = self.before(db, key, limit).await?;
-        let (_, slack) = spans(limit);
+    /// Answers 429 if any of `budgets` has nothing left, spending nothing:
+    /// an attempt is charged only if it turns out wrong. One query for all.
+    /// (No local pre-check: a right answer must never be refused for being
+    /// frequent, and past its budget a guess costs one read, no write.)
+    pub async fn peek(&self, db: &DatabaseConnection, budgets: &[(ThrottleKey, Limit)]) -> Result<(), ApiError> {
+        let now = self.now(db).await?;
         let mut sql = Sql::new(db.get_database_backend());
-        sql.push("SELECT tat_ms FROM throttle WHERE key = ").bind(key.as_str());
-        let tat: Option<i64> = match db.query_one_raw(sql.into_statement()).await? {
-            Some(row) => Some(row.try_get("", "tat_ms")?),
-            None => None,
-        };
-        match tat {
-            Some(tat) if tat - now > slack => Err(too_many(tat - now - slack)),
-            _ => Ok(()),
+        sql.push("SELECT key, tat_ms FROM throttle WHERE key IN (");
+        for (i, (key, _)) in budgets.iter().enumerate() {
+            sql.push(if i == 0 { "" } else { ", " }).bind(key.as_str());
         }
+        sql.push(")");
+        let mut wait_ms = None;
+        for row in db.query_all_raw(sql.into_statement()).await? {
+            let (key, tat): (String, i64) = (row.try_get("", "key")?, row.try_get("", "tat_ms")?);
+            let Some((_, limit)) = budgets.iter().find(|(k, _)| k.0 == key) else { continue };
+            let over = tat - now - spans(*limit).1;
+            if over > 0 {
+                wait_ms = Some(wait_ms.map_or(over, |w: i64| w.max(over)));
+            }
+        }
+        wait_ms.map_or(Ok(()), |w| Err(too_many(w)))
     }
 
     /// Charges one wrong guess to `key` under `limit` (after a [`Throttle::peek`]).

@@ -78,10 +78,7 @@ impl Budgets {
 
     /// 429 if any of the budgets is spent; charges nothing.
     pub async fn peek(&self, state: &AppState) -> Result<(), ApiError> {
-        for (key, limit) in &self.0 {
-            state.throttle.peek(&state.db, key, *limit).await?;
-        }
-        Ok(())
+        state.throttle.peek(&state.db, &self.0).await
     }
 
     /// Charges every budget if `outcome` says the proof was wrong; passes

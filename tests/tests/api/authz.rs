@@ -1,6 +1,7 @@
 //! The authorization matrix: every non-public route × {anonymous, merchant
 //! of partner A, merchant of partner B, Liwan admin, Nanhai admin, alliance
-//! admin}, with the expected allow or deny. The routes come from the OpenAPI
+//! admin, merchant of a partner pending review}, with the expected allow or
+//! deny. The routes come from the OpenAPI
 //! document, so a new route without a row here fails the test.
 //!
 //! "Denied" is 401 (no session), 403 (wrong role) or 404 (another partner's
@@ -17,7 +18,8 @@ use serde_json::{Value, json};
 db_tests!(Demo => { every_non_public_route_allows_exactly_its_roles });
 
 /// The roles of the matrix, in column order.
-const ROLES: [&str; 6] = ["anonymous", "merchant A", "merchant B", "Liwan admin", "Nanhai admin", "alliance admin"];
+const ROLES: [&str; 7] =
+    ["anonymous", "merchant A", "merchant B", "Liwan admin", "Nanhai admin", "alliance admin", "pending merchant"];
 
 /// Routes anyone may call.
 const PUBLIC: &[&str] = &[
@@ -44,16 +46,19 @@ const PUBLIC: &[&str] = &[
 /// A Liwan demo card.
 const CARD: &str = "LW2026000014";
 
-/// Who may: anonymous, merchant A, merchant B, Liwan admin, Nanhai admin, alliance admin.
-type Allowed = [bool; 6];
-const SIGNED_IN: Allowed = [false, true, true, true, true, true];
-const MERCHANTS: Allowed = [false, true, true, false, false, false];
-const OWN_OFFER: Allowed = [false, true, false, false, false, false];
-const ADMINS: Allowed = [false, false, false, true, true, true];
-const LIWAN_ADMINS: Allowed = [false, false, false, true, false, true];
-const ALLIANCE: Allowed = [false, false, false, false, false, true];
+/// Who may: anonymous, merchant A, merchant B, Liwan admin, Nanhai admin,
+/// alliance admin, merchant of a pending partner.
+type Allowed = [bool; 7];
+const SIGNED_IN: Allowed = [false, true, true, true, true, true, true];
+const MERCHANTS: Allowed = [false, true, true, false, false, false, true];
+/// The counter: staff of approved partners only.
+const COUNTER: Allowed = [false, true, true, false, false, false, false];
+const OWN_OFFER: Allowed = [false, true, false, false, false, false, false];
+const ADMINS: Allowed = [false, false, false, true, true, true, false];
+const LIWAN_ADMINS: Allowed = [false, false, false, true, false, true, false];
+const ALLIANCE: Allowed = [false, false, false, false, false, true, false];
 /// Cardholder routes take a card's token, which none of these roles has.
-const NOBODY: Allowed = [false; 6];
+const NOBODY: Allowed = [false; 7];
 
 /// The matrix: route, body, who may. `{offer}` is partner A's draft offer,
 /// `{partner}` partner A (Liwan).
@@ -96,7 +101,7 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/admin/recognitions", recognition.clone(), ALLIANCE),
         ("PUT /api/v1/admin/recognitions/{recognition}", recognition, ALLIANCE),
         ("DELETE /api/v1/admin/recognitions/{recognition}", Value::Null, ALLIANCE),
-        ("POST /api/v1/merchant/counter/verify", card.clone(), MERCHANTS),
+        ("POST /api/v1/merchant/counter/verify", card.clone(), COUNTER),
         (
             "POST /api/v1/redemptions",
             json!({"benefit_id": "{offer}", "card_number": CARD, "id_last4": "0014", "birth_date": "1990-01-01"}),
@@ -146,13 +151,14 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
     assert!(stale.is_empty(), "rules for routes that do not exist: {stale:?}");
 
     let merchant_a = app.demo("merchant1@demo.linan").await;
-    let who: [Option<Who>; 6] = [
+    let who: [Option<Who>; 7] = [
         None,
         Some(merchant_a.clone()),
         Some(app.demo("merchant2@demo.linan").await),
         Some(app.demo("liwan-admin@demo.linan").await),
         Some(app.demo("nanhai-admin@demo.linan").await),
         Some(app.demo("alliance@demo.linan").await),
+        Some(app.demo("merchant3@demo.linan").await),
     ];
     let input = fixtures::benefit_input(fixtures::zh("矩阵的草稿"));
     let offer: OfferDto =

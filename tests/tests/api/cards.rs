@@ -1,6 +1,7 @@
 //! The card registry import: dry runs, all-or-nothing with every bad row
 //! reported, idempotent re-imports, updates, lost cards, district scope, the
-//! command line, and ID numbers that never reach the database or a report.
+//! command line, ID numbers that never reach the database or a report, and
+//! cards from before the birth date was a factor.
 
 use linan_backend::{
     Application, Config,
@@ -21,6 +22,7 @@ db_tests!(Demo => {
     district_admins_import_only_their_districts_cards,
     the_command_line_imports_through_the_same_code,
     the_demo_cards_cover_both_schemes_every_tier_and_one_person_with_two_cards,
+    a_card_imported_before_the_birth_date_was_a_factor_signs_in_after_a_re_import,
 });
 
 const HEADER: &str = "card_number,scheme,tier,holder_name,national_id,valid_from,valid_until,status\n";
@@ -364,4 +366,26 @@ async fn production_mode_needs_the_id_secret() {
     config.id_secret = Some(linan_backend::config::Secret::new("too short"));
     let refused = Application::build(config).await.err().unwrap();
     assert!(refused.to_string().contains("at least 32"), "{refused}");
+}
+
+async fn a_card_imported_before_the_birth_date_was_a_factor_signs_in_after_a_re_import(app: TestApp) {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    let admin = app.demo("alliance@demo.linan").await;
+    let (number, national_id) = (liwan(300), id(50));
+    let file = format!("{HEADER}{}", row(&number, "liwan_talent", "B", &national_id, "active"));
+    assert_eq!(import(&app, &admin, &file, false).await.created, 1);
+    // As the migration leaves a card imported before it: no birth-date hash.
+    let mut old = card(&app, &number).await.unwrap().into_active_model();
+    old.birth_date_hash = Set(None);
+    old.update(&app.state.db).await.unwrap();
+    let factor = serde_json::json!({"card_number": number, "id_last4": &national_id[14..], "birth_date": "1990-01-01"});
+    let session = "/api/v1/cardholder/session";
+    let refused = app.send(Method::POST, session, None, Some(&factor)).await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED, "the last 4 alone are not enough");
+    // The district imports its registry again: the hash is written, and that is the only change.
+    let report = import(&app, &admin, &file, false).await;
+    assert_eq!((report.created, report.updated, report.unchanged), (0, 1, 0));
+    let signed_in = app.send(Method::POST, session, None, Some(&factor)).await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    assert_eq!(import(&app, &admin, &file, false).await.unchanged, 1, "then a re-import changes nothing again");
 }
