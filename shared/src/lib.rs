@@ -38,6 +38,7 @@ mod geo;
 mod input;
 mod lang;
 mod ops;
+mod proof;
 mod reference;
 mod review;
 
@@ -51,9 +52,8 @@ pub use benefit::{
     QuotaPeriod, Reach, Validity,
 };
 pub use cardholder::{
-    CardBenefitDto, CardBenefits, CardDto, CardFactor, CardLogin, CardProof, CardSessionDto, CounterCodeDto, FigureRow,
-    Figures, MAX_CARD_NUMBER_CHARS, ReasonRequest, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, Shown,
-    StockLeft, VoidRequest, check_card_number, typed_card_number,
+    CardBenefitDto, CardBenefits, CardDto, CardSessionDto, CounterCodeDto, FigureRow, Figures, ReasonRequest,
+    RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
 };
 pub use cards::{
     CardNumberError, CardNumberFormat, CardStatus, CheckDigit, ImportReport, RejectedRow, luhn_check_digit, luhn_valid,
@@ -70,6 +70,7 @@ pub use geo::{GeoError, GeoPoint};
 pub use input::{BenefitInput, FieldError, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, PartnerInput};
 pub use lang::{Lang, LangError, LocalizedText};
 pub use ops::HealthDto;
+pub use proof::{CardFactor, CardLogin, CardProof, MAX_CARD_NUMBER_CHARS, Shown, check_card_number, typed_card_number};
 pub use reference::{
     CardSchemeDto, CardSchemesDto, CategoryDto, DistrictDto, PartnerDto, PartnerKind, RecognitionDto, RecognitionInput,
     TierDto,

@@ -10,8 +10,8 @@
 //! across a round trip. In front of [`Throttle::check`] sits `governor` (the
 //! same algorithm, in memory) with a generous budget: a client far over its
 //! limit is refused without touching the database, so a flood of attempts
-//! cannot become a flood of writes. No kept crate stores GCRA state in SQLite and PostgreSQL
-//! alike, hence the statements here.
+//! cannot become a flood of writes. No kept crate stores GCRA state in
+//! SQLite and PostgreSQL alike, hence the statements here.
 //!
 //! Two ways to spend a budget:
 //! - [`Throttle::check`] counts every attempt (logins, sign-ups, codes issued);
