@@ -1,5 +1,6 @@
 // Starts the real backend (the `linan` binary) on a free port with a fresh
-// SQLite file and the demo data, serving the built widget from frontend/dist.
+// SQLite file and the demo data, serving the built widget from frontend/dist
+// (or from `widgetDir`).
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,12 +26,12 @@ export async function until(check, ms = 15000, what = "condition") {
   throw new Error(`timed out waiting for ${what} (last: ${last})`);
 }
 
-export async function startServer() {
+export async function startServer({ widgetDir = join(repo, "frontend/dist") } = {}) {
   const bin = process.env.LINAN_BIN || join(repo, "target/debug/linan");
   const dir = mkdtempSync(join(tmpdir(), "linan-e2e-"));
   const child = spawn(
     bin,
-    ["serve", "--bind", "127.0.0.1:0", "--database-url", `sqlite://${dir}/e2e.sqlite?mode=rwc`, "--widget-dir", join(repo, "frontend/dist")],
+    ["serve", "--bind", "127.0.0.1:0", "--database-url", `sqlite://${dir}/e2e.sqlite?mode=rwc`, "--widget-dir", widgetDir],
     { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, RUST_LOG: "warn" } },
   );
   let output = "";
