@@ -1,7 +1,9 @@
 // End-to-end tests of the widget's "My card" view in headless Chromium,
-// against the real backend with the demo cards: sign in, what the card
+// against the real backend with the demo cards. "My card" is a frame of our
+// own origin (/embed/my-card) inside the widget: sign in, what the card
 // reaches and why, a counter code redeemed at the counter API, the history,
-// sign out; a wrong second factor; the keyboard alone; another origin.
+// sign out; a wrong second factor; the keyboard alone; and on a district
+// site's origin, the demo page's hostile script learns nothing of it.
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { after, before, test } from "node:test";
@@ -55,12 +57,21 @@ async function newPage(width = 1200) {
   return page;
 }
 
-/** The class and item id of the element focused inside a widget's shadow root. */
-function focused(page, host) {
-  return page.evaluate((host) => {
-    const el = document.querySelector(host).shadowRoot.activeElement;
-    return el ? { cls: el.className, name: el.getAttribute("name"), id: el.closest(".lw-card-item")?.dataset.id ?? null } : null;
-  }, host);
+/** The "My card" frame of the widget `host` (a selector), once its tab was opened. */
+async function cardFrame(page, host) {
+  const element = page.locator(`${host} iframe.lw-frame`);
+  await element.waitFor({ timeout: 20000 });
+  return (await element.elementHandle()).contentFrame();
+}
+
+/** The class, name and item id of the element focused inside the frame. */
+function focused(frame) {
+  return frame.evaluate(() => {
+    const el = document.activeElement;
+    return el && el !== document.body
+      ? { cls: el.className, name: el.getAttribute("name"), id: el.closest(".lw-card-item")?.dataset.id ?? null }
+      : null;
+  });
 }
 
 test("a cardholder signs in, sees why, shows a code that the counter accepts, reads the history and signs out", async () => {
@@ -79,43 +90,50 @@ test("a cardholder signs in, sees why, shows a code that the counter accepts, re
   const w = page.locator("#w1");
   await w.locator(".lw-item").first().waitFor({ timeout: 20000 });
   await w.getByRole("button", { name: /我的卡/ }).click();
-  await w.getByLabel("卡号").fill(LIWAN_A);
-  await w.getByLabel("身份证号后四位").fill(LAST4);
-  await w.getByLabel("出生日期").fill(BORN);
-  await w.getByRole("button", { name: "查看我的优惠" }).click();
+  const frame = await cardFrame(page, "#w1");
+  const f = page.frameLocator("#w1 iframe.lw-frame");
+  await f.getByLabel("卡号").fill(LIWAN_A);
+  await f.getByLabel("身份证号后四位").fill(LAST4);
+  await f.getByLabel("出生日期").fill(BORN);
+  await f.getByRole("button", { name: "查看我的优惠" }).click();
 
-  await w.locator(".lw-card-item").first().waitFor({ timeout: 20000 });
-  assert.equal(await w.locator(".lw-card-item").count(), expected.length, "every benefit the card reaches");
-  await until(async () => (await focused(page, "#w1"))?.cls.includes("lw-card-heading"), 5000, "focus on the list heading");
-  const item = w.locator(`.lw-card-item[data-id="${target.benefit.id}"]`);
+  await f.locator(".lw-card-item").first().waitFor({ timeout: 20000 });
+  assert.equal(await f.locator(".lw-card-item").count(), expected.length, "every benefit the card reaches");
+  await until(async () => (await focused(frame))?.cls.includes("lw-card-heading"), 5000, "focus on the list heading");
+  // The frame is sized to its content: no scrolling inside it.
+  await until(async () => {
+    const [outer, inner] = [await page.locator("#w1 iframe.lw-frame").evaluate((e) => e.clientHeight), await frame.evaluate(() => document.documentElement.scrollHeight)];
+    return Math.abs(outer - inner) <= 1;
+  }, 5000, "the frame to take its content's height");
+  const item = f.locator(`.lw-card-item[data-id="${target.benefit.id}"]`);
   assert.equal(await item.locator(".lw-via").textContent(), "通过身份互认，视同优粤佛山卡A卡");
   assert.equal(target.benefit.district, "nanhai");
   assert.equal(await item.locator(".lw-cat").textContent(), "南海区");
   const direct = expected.find((i) => i.via.kind === "direct");
-  assert.equal(await w.locator(`.lw-card-item[data-id="${direct.benefit.id}"] .lw-via`).textContent(), "本卡直接适用");
+  assert.equal(await f.locator(`.lw-card-item[data-id="${direct.benefit.id}"] .lw-via`).textContent(), "本卡直接适用");
   for (const refused of expected.filter((i) => i.refusal)) {
-    assert.ok(await w.locator(`.lw-card-item[data-id="${refused.benefit.id}"] .lw-code-btn`).isDisabled(), "a refused benefit has no code");
+    assert.ok(await f.locator(`.lw-card-item[data-id="${refused.benefit.id}"] .lw-code-btn`).isDisabled(), "a refused benefit has no code");
   }
   if (target.remaining != null) {
     assert.match(await item.locator(".lw-left").textContent(), new RegExp(`还可使用 ${target.remaining} 次`));
   }
-  const widgetText = await w.locator(".lw-mycard").textContent();
+  const widgetText = await f.locator(".lw-mycard").textContent();
   assert.ok(!/[A-Za-z]{4,}/.test(widgetText.replace(/LW\d+|YF\d+/g, "")), `no English in the zh-CN view: ${widgetText}`);
   await shot(page, "mycard-list");
 
   await item.locator(".lw-code-btn").click();
-  const qr = w.locator("svg.lw-qr[data-qr-payload]");
+  const qr = f.locator("svg.lw-qr[data-qr-payload]");
   await qr.waitFor({ timeout: 10000 });
   const payload = await qr.getAttribute("data-qr-payload");
-  const code = await w.locator("[data-counter-code]").getAttribute("data-counter-code");
+  const code = await f.locator("[data-counter-code]").getAttribute("data-counter-code");
   assert.match(code, /^\d{8}$/);
   assert.ok(payload.startsWith(`LN1.${code}.`), payload);
   assert.ok((await qr.locator("path").getAttribute("d")).length > 100);
-  const left = async () => Number(await w.locator(".lw-countdown").getAttribute("data-seconds-left"));
+  const left = async () => Number(await f.locator(".lw-countdown").getAttribute("data-seconds-left"));
   const first = await left();
   assert.ok(first > 100 && first <= 120, `countdown starts near 120 s: ${first}`);
   await until(async () => (await left()) < first, 5000, "the countdown to run");
-  assert.match(await w.locator(".lw-countdown").textContent(), /^\d:\d\d 后失效$/);
+  assert.match(await f.locator(".lw-countdown").textContent(), /^\d:\d\d 后失效$/);
   await shot(page, "mycard-code");
 
   // The counter redeems with the QR payload.
@@ -127,16 +145,16 @@ test("a cardholder signs in, sees why, shows a code that the counter accepts, re
   assert.equal(redeemed.status, 201, JSON.stringify(redeemed.json));
 
   await page.keyboard.press("Escape");
-  await w.locator(".lw-code-view").waitFor({ state: "detached", timeout: 10000 });
-  await until(async () => (await focused(page, "#w1"))?.id === String(target.benefit.id), 5000, "focus back on the item");
-  const history = w.locator(".lw-history .lw-redemption");
+  await f.locator(".lw-code-view").waitFor({ state: "detached", timeout: 10000 });
+  await until(async () => (await focused(frame))?.id === String(target.benefit.id), 5000, "focus back on the item");
+  const history = f.locator(".lw-history .lw-redemption");
   await history.first().waitFor({ timeout: 10000 });
   assert.equal(await history.first().locator(".lw-title").textContent(), redeemed.json.benefit_title);
   assert.match(await history.first().textContent(), /\d{4}-\d\d-\d\d \d\d:\d\d/);
 
-  await w.getByRole("button", { name: "退出" }).click();
-  await w.getByLabel("卡号").waitFor({ timeout: 5000 });
-  assert.match(await w.locator(".lw-count").textContent(), /已退出/);
+  await f.getByRole("button", { name: "退出" }).click();
+  await f.getByLabel("卡号").waitFor({ timeout: 5000 });
+  assert.match(await f.locator(".lw-count").textContent(), /已退出/);
   assert.ok(requests.includes("DELETE /api/v1/cardholder/session"), "the session ends on the server too");
   await page.close();
 });
@@ -146,15 +164,16 @@ test("a wrong second factor shows an alert and keeps the form", async () => {
   await page.goto(`${server.base}/embed?lang=zh-CN`);
   await page.locator(".lw-item").first().waitFor({ timeout: 20000 });
   await page.getByRole("button", { name: /我的卡/ }).click();
-  await page.getByLabel("卡号").fill("LW2026000022");
+  const f = page.frameLocator("linan-benefits iframe.lw-frame");
+  await f.getByLabel("卡号").fill("LW2026000022");
   // The holder's name is no factor; a wrong birth date is as wrong as a wrong ID.
-  await page.getByLabel("身份证号后四位").fill("0023");
-  await page.getByLabel("出生日期").fill("19850506");
-  await page.getByRole("button", { name: "查看我的优惠" }).click();
-  const alert = page.locator(".lw-mycard [role=alert]");
+  await f.getByLabel("身份证号后四位").fill("0023");
+  await f.getByLabel("出生日期").fill("19850506");
+  await f.getByRole("button", { name: "查看我的优惠" }).click();
+  const alert = f.locator(".lw-mycard [role=alert]");
   await alert.waitFor({ timeout: 10000 });
   assert.equal(await alert.textContent(), "卡号或验证信息不正确，请检查后重试。");
-  assert.equal(await page.locator(".lw-card-item").count(), 0);
+  assert.equal(await f.locator(".lw-card-item").count(), 0);
   await page.close();
 });
 
@@ -162,70 +181,102 @@ test("the keyboard alone signs in, opens a code, closes it and signs out, at 320
   const page = await newPage(320);
   await page.goto(`${server.base}/embed?lang=en`);
   await page.locator(".lw-item").first().waitFor({ timeout: 20000 });
-  const host = "linan-benefits";
+  const tabToTab = () =>
+    until(async () => {
+      await page.keyboard.press("Tab");
+      return (await page.evaluate(() => document.querySelector("linan-benefits").shadowRoot.activeElement?.textContent)) === "My card";
+    }, 15000, "the My card tab");
+  await tabToTab();
+  await page.keyboard.press("Enter");
+  const frame = await cardFrame(page, "linan-benefits");
+  await frame.locator("form.lw-signin").waitFor({ timeout: 20000 });
   const tabTo = (what, check) =>
     until(async () => {
       await page.keyboard.press("Tab");
-      return check(await focused(page, host));
+      return check(await focused(frame));
     }, 15000, what);
-  await tabTo("the My card tab", async () => (await page.evaluate(() => document.querySelector("linan-benefits").shadowRoot.activeElement?.textContent)) === "My card");
-  await page.keyboard.press("Enter");
-  await tabTo("the card number", (f) => f?.name === "card_number");
+  await tabTo("the card number, inside the frame", (f) => f?.name === "card_number");
   await page.keyboard.type("YF202600000014");
   await page.keyboard.press("Tab");
   await page.keyboard.type(LAST4);
   await page.keyboard.press("Tab");
   await page.keyboard.type("19900101");
   await page.keyboard.press("Enter");
-  await page.locator(".lw-card-item").first().waitFor({ timeout: 20000 });
-  await until(async () => (await focused(page, host))?.cls.includes("lw-card-heading"), 5000, "focus on the list heading");
+  await frame.locator(".lw-card-item").first().waitFor({ timeout: 20000 });
+  await until(async () => (await focused(frame))?.cls.includes("lw-card-heading"), 5000, "focus on the list heading");
   const opener = await tabTo("a code button", (f) => (f?.cls.includes("lw-code-btn") ? f : null));
   await page.keyboard.press("Enter");
-  await page.locator("svg.lw-qr").waitFor({ timeout: 10000 });
-  await until(async () => (await focused(page, host))?.cls.includes("lw-close"), 5000, "focus on close");
+  await frame.locator("svg.lw-qr").waitFor({ timeout: 10000 });
+  await until(async () => (await focused(frame))?.cls.includes("lw-close"), 5000, "focus on close");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 320, `no horizontal scrolling at 320 px (scrollWidth ${overflow})`);
   await shot(page, "mycard-code-320px");
   await page.keyboard.press("Enter");
-  await page.locator(".lw-code-view").waitFor({ state: "detached", timeout: 10000 });
-  await until(async () => (await focused(page, host))?.id === opener.id, 5000, "focus back on the item");
-  assert.match(await page.locator(".lw-card-item").first().locator(".lw-via").textContent(), /^(Your card qualifies directly|Through mutual recognition, as a .+)$/);
+  await frame.locator(".lw-code-view").waitFor({ state: "detached", timeout: 10000 });
+  await until(async () => (await focused(frame))?.id === opener.id, 5000, "focus back on the item");
+  assert.match(await frame.locator(".lw-card-item").first().locator(".lw-via").textContent(), /^(Your card qualifies directly|Through mutual recognition, as a .+)$/);
   // Back up to the sign-out button, and out.
   await until(async () => {
     await page.keyboard.press("Shift+Tab");
-    return (await focused(page, host))?.cls.includes("lw-signout");
+    return (await focused(frame))?.cls.includes("lw-signout");
   }, 15000, "Shift+Tab to sign out");
   await page.keyboard.press("Enter");
-  await until(async () => (await focused(page, host))?.name === "card_number", 5000, "focus on the card number after signing out");
+  await until(async () => (await focused(frame))?.name === "card_number", 5000, "focus on the card number after signing out");
   await page.close();
 });
 
-test("a page on another origin signs a cardholder in through CORS", async () => {
-  const html = `<!doctype html><meta charset="utf-8"><script type="module" src="${server.base}/widget/linan-benefits.js"></script>
-    <linan-benefits lang="en" limit="3"></linan-benefits>`;
+test("on a district site's origin, the demo page's hostile script learns nothing of the card, the factor, the token or the code", async () => {
+  // The demo host page, hostile script included, served from another origin
+  // (as a district site is): its scripts and styles load from the backend.
+  const demo = (await (await fetch(`${server.base}/`)).text()).replaceAll('src="/', `src="${server.base}/`);
   const host = createServer((req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(html);
+    res.end(demo);
   });
   await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
+  const [number, last4, born] = ["LW2026000030", "0032", "1992-02-02"];
   try {
     const page = await newPage();
     const failures = [];
+    const tokens = new Set();
     page.on("requestfailed", (r) => failures.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+    page.on("request", (r) => {
+      const auth = r.headers().authorization;
+      if (auth) tokens.add(auth.replace(/^Bearer /, ""));
+    });
     await page.goto(`http://127.0.0.1:${host.address().port}/`);
-    await page.locator("linan-benefits .lw-item").first().waitFor({ timeout: 20000 });
-    await page.getByRole("button", { name: "My card" }).click();
-    await page.getByLabel("Card number").fill("LW2026000030");
-    await page.getByLabel("Last 4 of ID number").fill("0032");
-    await page.getByLabel("Date of birth").fill("1992-02-02");
-    await page.getByRole("button", { name: "Show my benefits" }).click();
-    await page.locator("linan-benefits .lw-card-item").first().waitFor({ timeout: 20000 });
-    await page.locator("linan-benefits .lw-code-btn:not([disabled])").first().click();
-    await page.locator("linan-benefits [data-counter-code]").waitFor({ timeout: 10000 });
-    await page.getByRole("button", { name: "Back to list" }).click();
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.getByLabel("Card number").waitFor({ timeout: 5000 });
+    const w = page.locator("#w2");
+    await w.locator(".lw-item").first().waitFor({ timeout: 20000 });
+    // What the spy does see: the public catalogue, and what is typed in the widget itself.
+    await w.locator(".lw-search").pressSequentially("zoo");
+    await w.getByRole("button", { name: "My card" }).click();
+    const f = page.frameLocator("#w2 iframe.lw-frame");
+    await f.getByLabel("Card number").pressSequentially(number);
+    await f.getByLabel("Last 4 of ID number").pressSequentially(last4);
+    await f.getByLabel("Date of birth").fill(born);
+    await f.getByLabel("Last 4 of ID number").press("Enter");
+    await f.locator(".lw-card-item").first().waitFor({ timeout: 20000 });
+    await f.locator(".lw-code-btn:not([disabled])").first().click();
+    const code = await f.locator("[data-counter-code]").getAttribute("data-counter-code");
+    const payload = await f.locator("[data-qr-payload]").getAttribute("data-qr-payload");
+    await page.waitForTimeout(300); // the spy looks every 50 ms
+    assert.equal(tokens.size, 1, "the frame's requests carried the session token");
+    const spy = await page.evaluate(() => ({ keys: window.__spy.keys.join(""), seen: [...window.__spy.seen].join("\n"), messages: window.__spy.messages.join("\n") }));
+    assert.match(spy.keys, /zoo/, "the spy records the host page's key events");
+    const title = await w.locator(".lw-title").first().textContent();
+    assert.ok(spy.seen.includes(title), "the spy reads the widget's shadow root");
+    const secrets = [["card number", number], ["ID digits", last4], ["birth date", born], ["token", [...tokens][0]], ["code", code], ["QR payload", payload]];
+    for (const [what, secret] of secrets) {
+      for (const [where, text] of Object.entries(spy)) {
+        assert.ok(!text.includes(secret), `the spy's ${where} contain the ${what}`);
+      }
+    }
+    assert.ok(!spy.keys.includes("LW2026"), "no key of the card number reached the host page");
+    await f.getByRole("button", { name: "Back to list" }).click();
+    await f.getByRole("button", { name: "Sign out" }).click();
+    await f.getByLabel("Card number").waitFor({ timeout: 5000 });
     assert.deepEqual(failures, []);
+    await shot(page, "mycard-hostile-host");
     await page.close();
   } finally {
     host.close();

@@ -41,18 +41,37 @@ function itemIds(page, host) {
   return page.locator(`${host} .lw-item`).evaluateAll((items) => items.map((li) => Number(li.dataset.id)));
 }
 
-// 120 KB for the catalogue alone (issue 5); the "My card" view with its QR
-// encoder took it to 155,471 B (node zlib -9), hence 158 KB (docs/benchmarks.md, Widget).
-const BUDGET = 158_000;
+// What a host page downloads before the first benefit is painted: loader,
+// glue and wasm of the widget's bundle (node zlib level 9). Issue 12 sets the
+// target at 100,000 B and it is not met yet: this budget is the figure
+// reached so far (117,383 B, from 155,600 B with "My card" in the bundle)
+// and only ever goes down, until it is the target's. "My card" is another
+// bundle, loaded in its frame when its tab is opened (the next test).
+const BUDGET = 118_000;
 
-test("the loader, glue and wasm stay within the 158 KB gzip budget", () => {
+test("the loader, glue and wasm before the first benefit stay within 118 KB gzip (issue 12's target: 100 KB)", () => {
   const manifest = JSON.parse(readFileSync(join(repo, "frontend/dist/manifest.json"), "utf8"));
-  let total = 0;
-  for (const file of [manifest.loader, manifest.glue, manifest.wasm]) {
-    total += gzipSync(readFileSync(join(repo, "frontend/dist", file)), { level: 9 }).length;
-  }
-  console.log(`widget size: ${total} bytes gzip`);
-  assert.ok(total <= BUDGET, `widget is ${total} bytes gzip, over the ${BUDGET}-byte budget`);
+  const size = (files) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(repo, "frontend/dist", f)), { level: 9 }).length, 0);
+  const total = size(manifest.first_paint);
+  console.log(`widget before the first benefit: ${total} bytes gzip; "My card" when opened: ${size(manifest.my_card)} bytes gzip`);
+  assert.ok(total <= BUDGET, `the widget is ${total} bytes gzip before its first benefit, over the ${BUDGET}-byte budget`);
+});
+
+test("the host page fetches nothing of My card until its tab is opened", async () => {
+  const manifest = JSON.parse(readFileSync(join(repo, "frontend/dist/manifest.json"), "utf8"));
+  const page = await newPage();
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${server.base}/`);
+  await page.locator("#w1 .lw-item").first().waitFor({ timeout: 20000 });
+  await page.locator("#w2 .lw-item").first().waitFor({ timeout: 20000 });
+  const card = (paths) => paths.filter((p) => p.startsWith("/embed/my-card") || manifest.my_card.some((f) => p.endsWith(f)));
+  for (const f of manifest.first_paint) assert.ok(fetched.includes(`/widget/${f}`), `${f} was loaded`);
+  assert.deepEqual(card(fetched), [], "nothing of My card yet");
+  await page.locator("#w1").getByRole("button", { name: /我的卡/ }).click();
+  await page.frameLocator("#w1 iframe.lw-frame").locator("form.lw-signin").waitFor({ timeout: 20000 });
+  assert.deepEqual(card(fetched).map((p) => p.replace(/^\/widget\//, "")).sort(), ["/embed/my-card", ...manifest.my_card].sort());
+  await page.close();
 });
 
 test("the demo host page renders both widgets with items from the API", async () => {

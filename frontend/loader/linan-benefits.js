@@ -10,18 +10,78 @@
 // once per page and shared by all elements; each element mounts its own app.
 // The build (scripts/build-widget.sh) replaces the two placeholders below with
 // the content-hashed file names.
-import init, { mount } from "./__GLUE__";
-
+//
+// Nothing waits for anything it does not need: as soon as this module runs it
+// starts, side by side, the glue's import, the wasm's download and streaming
+// compilation (which needs no glue), and each element's first API requests,
+// which the app then takes over by URL instead of asking again.
+const GLUE_URL = new URL("./__GLUE__", import.meta.url);
+const WASM_URL = new URL("./__WASM__", import.meta.url);
 const OBSERVED = ["district", "category", "scheme", "tier", "lang", "theme", "api", "limit", "my-card"];
 // Requests go to the origin this script was loaded from unless `api` says otherwise.
-const DEFAULT_API = new URL(import.meta.url).origin;
-const WASM_URL = new URL("./__WASM__", import.meta.url);
+const DEFAULT_API = GLUE_URL.origin;
 
 let loading = null;
-function loadWasm() {
-  if (!loading) loading = init({ module_or_path: WASM_URL });
+function loadApp() {
+  if (!loading) {
+    const compiled = WebAssembly.compileStreaming(fetch(WASM_URL));
+    loading = import(GLUE_URL.href).then(async (glue) => {
+      await glue.default({ module_or_path: compiled });
+      return glue;
+    });
+  }
   return loading;
 }
+
+// The first requests the app makes for these attributes: the reference lists
+// and the first page, with the URLs that attrs.rs, query.rs and
+// BenefitQuery::to_query_string build (the same parsing, in short). Started
+// here, handed over in a Map of URL → Promise<Response>. A URL the app does
+// not ask for is never read; one it asks for and is missing is fetched then.
+const CODE = /^[a-z0-9_-]{1,32}$/;
+function firstRequests(attrs) {
+  const text = (name) => attrs[name]?.trim() || undefined;
+  const api = text("api")?.replace(/\/+$/, "") ?? "";
+  if (!/^(https?:\/\/|\/|$)/.test(api) || /[\s?#"<>]/.test(api)) return new Map();
+  const code = (value, pattern = CODE) => (value && pattern.test(value) ? value : undefined);
+  const slug = (name) => code(text(name)?.toLowerCase());
+  const lang = (text("lang") ?? "").toLowerCase();
+  const is = (tag) => lang === tag || lang.startsWith(`${tag}-`);
+  const limit = /^-?\d+$/.test(text("limit") ?? "") ? Math.min(100, Math.max(1, Number(text("limit")))) : 20;
+  const [scheme, tier] = [slug("scheme"), code(text("tier"), /^[A-Za-z0-9_-]{1,32}$/)];
+  const params = {
+    district: slug("district"),
+    category: slug("category"),
+    scheme: scheme && tier && scheme,
+    tier: scheme && tier && tier,
+    limit,
+    lang: is("en") ? "en" : ["zh-hk", "zh-tw", "zh-mo", "zh-hant"].some(is) ? "zh-HK" : "zh-CN",
+  };
+  const query = Object.entries(params).filter(([, v]) => v).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  const urls = ["districts", "categories", "card-schemes", `benefits?${query.join("&")}`].map((p) => `${api}/api/v1/${p}`);
+  return new Map(
+    urls.map((url) => {
+      const answer = fetch(url);
+      answer.catch(() => {}); // a failure is the app's to report, when it takes the answer
+      return [url, answer];
+    }),
+  );
+}
+
+// "My card" is a frame of our origin (/embed/my-card) that reports its height
+// (linan-my-card.js). Only a message from the frame's own window and origin
+// resizes it; the frame sends nothing else, and nothing is sent to it.
+const elements = new Set();
+addEventListener("message", (event) => {
+  const height = event.data?.linan === "my-card-height" ? event.data.height : NaN;
+  if (!Number.isFinite(height)) return;
+  for (const element of elements) {
+    const frame = element.shadowRoot?.querySelector("iframe.lw-frame");
+    if (frame?.contentWindow === event.source && event.origin === new URL(frame.src, location.href).origin) {
+      frame.style.height = `${Math.min(Math.max(Math.round(height), 0), 20000)}px`;
+    }
+  }
+});
 
 class LinanBenefits extends HTMLElement {
   static get observedAttributes() {
@@ -29,13 +89,15 @@ class LinanBenefits extends HTMLElement {
   }
 
   connectedCallback() {
+    elements.add(this);
     if (this.handle || this.pending) return;
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     const container = document.createElement("div");
     root.replaceChildren(container);
-    this.pending = loadWasm()
-      .then(() => {
-        if (this.isConnected && !this.handle) this.handle = mount(container, this.attributesObject());
+    const prefetched = firstRequests(this.attributesObject());
+    this.pending = loadApp()
+      .then(({ mount }) => {
+        if (this.isConnected && !this.handle) this.handle = mount(container, this.attributesObject(), prefetched);
       })
       .catch((error) => {
         // Without WebAssembly (e.g. a CSP without 'wasm-unsafe-eval') say so in the page, not only in the console.
@@ -52,6 +114,7 @@ class LinanBenefits extends HTMLElement {
   }
 
   disconnectedCallback() {
+    elements.delete(this);
     if (this.handle) {
       this.handle.destroy();
       this.handle = null;

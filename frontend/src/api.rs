@@ -8,11 +8,15 @@
 //! ([`ErrorBody`]); the widget never shows their English `message` — it picks
 //! its own localized text from the kind of error.
 //!
+//! The loader starts a widget's first requests before the wasm has arrived
+//! and hands them over as [`Prefetched`]; [`request`] takes an answer from
+//! there when it has the URL, and asks the network otherwise.
+//!
 //! The cardholder's calls carry the session token as `Authorization: Bearer`;
 //! the token is passed in by the caller, which keeps it in memory only
 //! (never in storage or cookies).
 
-use js_sys::{JSON, Object, Reflect};
+use js_sys::{JSON, Map, Object, Promise, Reflect};
 use linan_shared::{
     BenefitDetail, BenefitPage, BenefitQuery, CardBenefits, CardSessionDto, CounterCodeDto, ErrorBody, RedemptionList,
     Refusal,
@@ -86,9 +90,42 @@ impl ClientError {
 /// A request in flight, started by [`request`].
 pub type Pending = Result<JsFuture, ClientError>;
 
-/// Starts a GET of `url` now. Several can run at once inside one task:
-/// start them all, then [`finish`] each.
-pub fn request(url: &str) -> Pending {
+/// Requests the loader started for a widget before its wasm was running: a
+/// JS `Map` of URL → `Promise<Response>`. Each answer is taken once.
+/// Props compare it as always equal: it is where answers come from, not
+/// what the widget shows.
+#[derive(Debug, Clone, Default)]
+pub struct Prefetched(Option<Map>);
+
+impl Prefetched {
+    /// Wraps the loader's map; anything else means nothing was prefetched.
+    pub fn from_js(value: JsValue) -> Self {
+        Self(value.dyn_into::<Map>().ok())
+    }
+
+    /// The answer started for `url`, removed from the map.
+    fn take(&self, url: &str) -> Option<Promise> {
+        let map = self.0.as_ref()?;
+        let key = JsValue::from_str(url);
+        let answer = map.get(&key).dyn_into::<Promise>().ok()?;
+        map.delete(&key);
+        Some(answer)
+    }
+}
+
+impl PartialEq for Prefetched {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// Starts a GET of `url` now, or takes the answer the loader already
+/// started for it. Several can run at once inside one task: start them all,
+/// then [`finish`] each.
+pub fn request(prefetched: &Prefetched, url: &str) -> Pending {
+    if let Some(answer) = prefetched.take(url) {
+        return Ok(JsFuture::from(answer));
+    }
     let window = web_sys::window().ok_or(ClientError::Network)?;
     Ok(JsFuture::from(window.fetch_with_str(url)))
 }
@@ -128,13 +165,17 @@ pub async fn finish<T: FromJs>(pending: Pending) -> Result<T, ClientError> {
 }
 
 /// One page of the catalogue.
-pub async fn benefits(config: &WidgetConfig, query: &BenefitQuery) -> Result<BenefitPage, ClientError> {
-    finish(request(&benefits_url(config, query))).await
+pub async fn benefits(
+    config: &WidgetConfig,
+    prefetched: &Prefetched,
+    query: &BenefitQuery,
+) -> Result<BenefitPage, ClientError> {
+    finish(request(prefetched, &benefits_url(config, query))).await
 }
 
 /// One benefit in full, in the widget's language.
 pub async fn benefit(config: &WidgetConfig, id: i64) -> Result<BenefitDetail, ClientError> {
-    finish(request(&benefit_url(config, id))).await
+    finish(request(&Prefetched::default(), &benefit_url(config, id))).await
 }
 
 /// Signs a cardholder in with the card number, the ID number's last 4

@@ -2,18 +2,20 @@
 //! a container of its shadow root, [`WidgetHandle::update`] it when an
 //! attribute changes, [`WidgetHandle::destroy`] it when the element leaves
 //! the page. Each handle owns its own Yew app: widgets on one page share no
-//! state.
+//! state. Exported by the `catalogue` feature (the widget's bundle); the
+//! "My card" page has its own entry point, [`crate::card_embed`].
 
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 use yew::AppHandle;
 
+use crate::api::Prefetched;
 use crate::attrs::{RawAttrs, WidgetConfig};
 use crate::components::{App, AppProps};
 
 /// A mounted widget, held by the custom element.
-#[wasm_bindgen]
+#[cfg_attr(feature = "catalogue", wasm_bindgen)]
 pub struct WidgetHandle {
     app: AppHandle<App>,
 }
@@ -22,18 +24,20 @@ pub struct WidgetHandle {
 /// root), configured by `attrs`: a plain object with string-or-undefined
 /// `district`, `category`, `scheme`, `tier`, `lang`, `theme`, `api`, `limit`,
 /// `my-card`.
-/// Invalid values fall back to the defaults.
-#[wasm_bindgen]
-pub fn mount(container: HtmlElement, attrs: JsValue) -> WidgetHandle {
-    let props = AppProps { config: config_from_js(&attrs) };
+/// Invalid values fall back to the defaults. `prefetched` is the loader's
+/// `Map` of URL → `Promise<Response>` for the first requests (anything else,
+/// e.g. `undefined`: none).
+#[cfg_attr(feature = "catalogue", wasm_bindgen)]
+pub fn mount(container: HtmlElement, attrs: JsValue, prefetched: JsValue) -> WidgetHandle {
+    let props = AppProps { config: config_from_js(&attrs), prefetched: Prefetched::from_js(prefetched) };
     WidgetHandle { app: yew::Renderer::<App>::with_root_and_props(container.into(), props).render() }
 }
 
-#[wasm_bindgen]
+#[cfg_attr(feature = "catalogue", wasm_bindgen)]
 impl WidgetHandle {
     /// An attribute changed: re-render with the new configuration.
     pub fn update(&mut self, attrs: JsValue) {
-        self.app.update(AppProps { config: config_from_js(&attrs) });
+        self.app.update(AppProps { config: config_from_js(&attrs), prefetched: Prefetched::default() });
     }
 
     /// The element was removed: unmount and free the app.
@@ -43,7 +47,7 @@ impl WidgetHandle {
 }
 
 /// Reads the attributes object; anything that is not a string counts as absent.
-fn config_from_js(attrs: &JsValue) -> WidgetConfig {
+pub(crate) fn config_from_js(attrs: &JsValue) -> WidgetConfig {
     let get = |name: &str| -> Option<String> {
         if !attrs.is_object() {
             return None;

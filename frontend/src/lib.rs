@@ -5,9 +5,10 @@
 //! calls [`mount()`](fn@mount) with a `<div>` inside it and the element's
 //! attributes. The widget lists the public catalogue (search, category, district, "near me",
 //! detail with eligibility explained through the recognition table) in
-//! zh-CN, zh-HK or English, and "My card": a cardholder signs in with card
-//! number and second factor, sees what the card reaches and why, shows a
-//! counter code as a QR, and reads their own redemptions.
+//! zh-CN, zh-HK or English, and "My card" (in a frame of our origin): a
+//! cardholder signs in with card number and second factor, sees what the
+//! card reaches and why, shows a counter code as a QR, and reads their own
+//! redemptions.
 //!
 //! The crate is split so that everything but rendering and the browser APIs is
 //! plain Rust, tested natively by `cargo test`:
@@ -22,10 +23,16 @@
 //! - [`api`]: the one door to the HTTP API, and its typed errors; [`decode`]
 //!   reads its JSON into the shared DTOs;
 //! - [`hooks`] and [`components`]: the Yew side;
-//! - [`embed`]: the wasm-bindgen contract with the loader.
+//! - [`embed`]: the wasm-bindgen contract with the loader; [`card_embed`]
+//!   the one with the "My card" page, which the widget frames.
+//!
+//! Two bundles are built from this crate (features `catalogue` and
+//! `my-card`, one entry point each): the widget, and "My card" on our own
+//! origin, so the cardholder's code and secrets never reach a host page.
 
 pub mod api;
 pub mod attrs;
+pub mod card_embed;
 pub mod card_state;
 pub mod card_wording;
 pub mod components;
@@ -43,6 +50,7 @@ pub mod state;
 pub mod wording;
 
 pub use attrs::{RawAttrs, Theme, WidgetConfig};
+pub use card_embed::{MyCardHandle, mount_my_card};
 pub use embed::{WidgetHandle, mount};
 pub use linan_shared as model;
 

@@ -77,6 +77,8 @@ use crate::state::AppState;
         openapi_json,
         widget::widget_file,
         pages::embed,
+        pages::my_card,
+        pages::hostile,
         pages::demo,
         portal::index,
         portal::file,

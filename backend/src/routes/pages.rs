@@ -1,6 +1,8 @@
-//! HTML pages: `/embed` (the widget alone, for an `<iframe>`) and, outside
-//! production mode, `/` (a mock district portal with hostile CSS that embeds
-//! two widgets and shows the snippet to copy).
+//! HTML pages: `/embed` (the widget alone, for an `<iframe>`),
+//! `/embed/my-card` (the cardholder's "My card", which the widget frames so
+//! that the card, the sign-in factor, the token and the counter code stay on
+//! our origin) and, outside production mode, `/` (a mock district portal with
+//! hostile CSS that embeds two widgets and shows the snippet to copy).
 
 use axum::{
     Router,
@@ -14,16 +16,24 @@ use linan_shared::{BenefitQuery, ErrorBody};
 use crate::{error::ApiError, http::query::QueryPairs, state::AppState};
 
 const EMBED: &str = include_str!("../pages/embed.html");
+const MY_CARD: &str = include_str!("../pages/my-card.html");
 const DEMO: &str = include_str!("../pages/demo.html");
+const HOSTILE: &str = include_str!("../pages/hostile.js");
 
 /// Our pages run the widget: our scripts and WebAssembly only, requests to
-/// ourselves only, and the style element inside the widget's shadow root.
+/// ourselves only, the style element inside the widget's shadow root, and
+/// our own "My card" frame.
 const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; \
-                   style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+                   style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; base-uri 'none'; \
+                   form-action 'none'";
 
 /// The page routes.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/embed", get(embed)).route("/", get(demo))
+    Router::new()
+        .route("/embed", get(embed))
+        .route("/embed/my-card", get(my_card))
+        .route("/", get(demo))
+        .route("/demo/hostile.js", get(hostile))
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -72,11 +82,7 @@ fn page(html: String, frame_ancestors: &str) -> Response {
 pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
     // The widget's own parameters are validated by the catalogue's parser.
     let q = BenefitQuery::from_pairs(pairs.iter())?;
-    let theme = match pairs.get("theme") {
-        None | Some("light") => None,
-        Some("dark") => Some("dark"),
-        Some(_) => return Err(ApiError::invalid("theme", "must be `light` or `dark`")),
-    };
+    let theme = Some(theme(&pairs)?).filter(|t| *t != "light");
     let my_card = match pairs.get("my-card") {
         None | Some("on") => None,
         Some("off") => Some("off"),
@@ -98,6 +104,53 @@ pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
     attr("my-card", my_card.map(str::to_owned));
     let lang = q.lang.unwrap_or_default().tag();
     Ok(page(EMBED.replace("{{lang}}", lang).replace("{{attrs}}", &attrs.join(" ")), "*"))
+}
+
+/// "My card" on our own origin: the widget frames this page when a cardholder
+/// opens the tab, so nothing of the sign-in lives in the host page. The page
+/// tells its parent its height through `postMessage`, only to `origin`.
+#[utoipa::path(get, path = "/embed/my-card", tag = "widget",
+    params(
+        ("lang" = Option<linan_shared::Lang>, Query, description = "zh-CN (default), zh-HK or en."),
+        ("theme" = Option<String>, Query, description = "`light` (default) or `dark`."),
+        ("origin" = Option<String>, Query, description = "The embedding page's origin (`https://host[:port]`): the only one the page talks to through `postMessage`."),
+    ),
+    responses(
+        (status = 200, description = "An HTML page with the cardholder's view", content_type = "text/html"),
+        (status = 400, description = "A parameter is invalid", body = ErrorBody),
+    ))]
+pub async fn my_card(pairs: QueryPairs) -> Result<Response, ApiError> {
+    let lang = match pairs.get("lang") {
+        None => linan_shared::Lang::default(),
+        Some(tag) => {
+            linan_shared::Lang::parse(tag).map_err(|_| ApiError::invalid("lang", "must be zh-CN, zh-HK or en"))?
+        }
+    };
+    let theme = theme(&pairs)?;
+    let origin = match pairs.get("origin") {
+        None => "",
+        Some(o) if is_origin(o) => o,
+        Some(_) => return Err(ApiError::invalid("origin", "must be an origin such as https://www.nanhai.gov.cn")),
+    };
+    let attrs = format!("data-lang=\"{}\" data-theme=\"{theme}\" data-origin=\"{}\"", lang.tag(), escape(origin));
+    Ok(page(MY_CARD.replace("{{lang}}", lang.tag()).replace("{{attrs}}", &attrs), "*"))
+}
+
+/// The `theme` parameter: `light` (the default) or `dark`.
+fn theme(pairs: &QueryPairs) -> Result<&'static str, ApiError> {
+    match pairs.get("theme") {
+        None | Some("light") => Ok("light"),
+        Some("dark") => Ok("dark"),
+        Some(_) => Err(ApiError::invalid("theme", "must be `light` or `dark`")),
+    }
+}
+
+/// `http(s)://host[:port]`, nothing more: what `location.origin` gives.
+fn is_origin(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) else { return false };
+    !rest.is_empty()
+        && rest.len() <= 255
+        && rest.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
 }
 
 /// A mock district portal embedding two widgets (demo mode only).
@@ -123,9 +176,38 @@ pub async fn demo(State(state): State<AppState>, headers: HeaderMap) -> Result<R
     Ok(page(DEMO.replace("{{snippet}}", &escape(&snippet)).replace("{{iframe}}", &escape(&iframe)), "'self'"))
 }
 
+/// The demo host page's hostile script (demo mode only): it spies on key
+/// events and on what it can read inside the widgets, as a third-party script
+/// on a district site could.
+#[utoipa::path(get, path = "/demo/hostile.js", tag = "widget",
+    responses(
+        (status = 200, description = "The script", content_type = "text/javascript"),
+        (status = 404, description = "Production mode: there is no demo page", body = ErrorBody),
+    ))]
+pub async fn hostile(State(state): State<AppState>) -> Result<Response, ApiError> {
+    if state.config.production {
+        return Err(ApiError::NotFound("page"));
+    }
+    let mut response = HOSTILE.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"));
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    Ok(response)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, is_origin};
+
+    #[test]
+    fn an_origin_is_scheme_host_and_port_only() {
+        assert!(is_origin("https://www.nanhai.gov.cn"));
+        assert!(is_origin("http://127.0.0.1:8080"));
+        for bad in ["", "https://", "javascript:alert(1)", "https://a.cn/path", "https://a.cn\"><script>", "ftp://a.cn"]
+        {
+            assert!(!is_origin(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn markup_is_escaped() {

@@ -1,5 +1,6 @@
-//! `GET /widget/{file}`: the built widget — the loader at a stable URL, the
-//! glue and the `.wasm` under content-hashed names.
+//! `GET /widget/{file}`: the built widget — the loaders (the widget's and
+//! the "My card" page's) at stable URLs, the glue and the `.wasm` of each
+//! under content-hashed names.
 //!
 //! Files come from `LINAN_WIDGET_DIR`. Hashed files never change, so they are
 //! cached for a year; the loader is revalidated every few minutes so a new
@@ -19,6 +20,8 @@ use crate::{error::ApiError, http::static_file, state::AppState};
 
 /// The stable entry point's name.
 pub const LOADER: &str = "linan-benefits.js";
+/// The stable entry point of the "My card" page (`/embed/my-card`).
+pub const MY_CARD_LOADER: &str = "linan-my-card.js";
 
 /// The widget route.
 pub fn router() -> Router<AppState> {
@@ -34,7 +37,7 @@ pub fn router() -> Router<AppState> {
     ))]
 pub async fn widget_file(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, ApiError> {
     let (bytes, mime) = static_file::read(&state.config.widget_dir, &file, "widget file").await?;
-    let cache = if file == LOADER || file == "manifest.json" {
+    let cache = if file == LOADER || file == MY_CARD_LOADER || file == "manifest.json" {
         "public, max-age=300"
     } else {
         "public, max-age=31536000, immutable"

@@ -1,13 +1,15 @@
 //! The root: theme, language, the brand header, and the current view.
+//!
+//! "My card" is a frame of our own origin ([`super::my_card_frame`]): its
+//! code is not in this bundle, and it is loaded when its tab is first opened.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use linan_shared::CardSessionDto;
-
-use super::{CatalogueView, MyCardView, TabBarProps, header, tab_bar};
+use super::{CatalogueView, MyCardFrameProps, TabBarProps, header, my_card_frame, tab_bar};
 use crate::WIDGET_CSS;
+use crate::api::Prefetched;
 use crate::attrs::WidgetConfig;
 use crate::hooks::use_reference;
 use crate::i18n::Key;
@@ -20,7 +22,8 @@ use crate::state::Status;
 pub enum View {
     /// The public benefits catalogue.
     Catalogue,
-    /// The cardholder's own view: sign in with a card, what it reaches, counter codes.
+    /// The cardholder's own view (a frame of our origin): sign in with a
+    /// card, what it reaches, counter codes.
     MyCard,
 }
 
@@ -37,15 +40,18 @@ impl View {
 /// The views offered, in tab order.
 pub const VIEWS: &[View] = &[View::Catalogue, View::MyCard];
 
-/// What the root shows: the view, and the state that view reports for the
-/// root's `data-state`. One reducer for both (each hook state type costs
-/// wasm size).
+/// What the root shows: the view, the catalogue's state for the root's
+/// `data-state`, and whether "My card" was opened (its frame then stays,
+/// hidden while another view shows, so the cardholder stays signed in).
+/// One reducer for all three (each hook state type costs wasm size).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shell {
     /// The view shown.
     pub view: View,
-    /// Its state.
+    /// The catalogue's state.
     pub status: Status,
+    /// "My card" has been opened.
+    pub card_opened: bool,
 }
 
 /// A change to the [`Shell`].
@@ -62,48 +68,45 @@ impl Reducible for Shell {
 
     fn reduce(self: Rc<Self>, action: ShellAction) -> Rc<Self> {
         Rc::new(match action {
-            ShellAction::Show(view) => Shell { view, status: Status::Loading },
+            ShellAction::Show(view) => Shell { view, card_opened: self.card_opened || view == View::MyCard, ..*self },
             ShellAction::Report(status) => Shell { status, ..*self },
         })
     }
 }
 
-/// The root's props: the parsed attributes.
+/// The root's props: the parsed attributes, and the first answers the
+/// loader already asked for.
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The widget's configuration.
     pub config: WidgetConfig,
+    /// The reference lists and the first page, if already requested.
+    #[prop_or_default]
+    pub prefetched: Prefetched,
 }
 
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
-    let reference = use_reference(config);
-    let shell = use_reducer_eq(|| Shell { view: View::Catalogue, status: Status::Loading });
-    // The cardholder's session lives here, in this page's memory only: it
-    // survives switching views and attribute changes, never a reload.
-    let session = use_state_eq(|| None::<Rc<CardSessionDto>>);
+    let reference = use_reference(config, &props.prefetched);
+    let shell = use_reducer_eq(|| Shell { view: View::Catalogue, status: Status::Loading, card_opened: false });
     let on_status = shell.dispatcher().to_callback().reform(ShellAction::Report);
     // `my-card="off"` offers the catalogue alone (also when switched off while "My card" showed).
     let views: &'static [View] = if config.my_card { VIEWS } else { &[View::Catalogue] };
     let view = if views.contains(&shell.view) { shell.view } else { View::Catalogue };
-    let content = match view {
-        View::Catalogue => html! {
-            // A new preset (the host changed `district`, `category` or the card)
-            // starts the catalogue over from it: the key remounts it.
-            <CatalogueView key={preset_key(config)} config={config.clone()} {reference} {on_status} />
-        },
-        View::MyCard => {
-            let on_session = {
-                let session = session.setter();
-                Callback::from(move |s| session.set(s))
-            };
-            html! {
-                <MyCardView config={config.clone()} {reference} session={(*session).clone()} {on_session} {on_status} />
-            }
-        }
+    // The catalogue stays mounted (hidden) behind "My card", so coming back
+    // finds the list, filters and scroll as they were.
+    let catalogue = html! {
+        // A new preset (the host changed `district`, `category` or the card)
+        // starts the catalogue over from it: the key remounts it.
+        <div key="catalogue" class="lw-view" hidden={view != View::Catalogue}>
+            <CatalogueView key={preset_key(config)} config={config.clone()} {reference}
+                prefetched={props.prefetched.clone()} {on_status} />
+        </div>
     };
+    let card = (config.my_card && shell.card_opened)
+        .then(|| my_card_frame(&MyCardFrameProps { config: config.clone(), hidden: view != View::MyCard }));
     html! {
         <>
             <style>{ WIDGET_CSS }</style>
@@ -117,7 +120,8 @@ pub fn App(props: &AppProps) -> Html {
                         on_select: shell.dispatcher().to_callback().reform(ShellAction::Show),
                     }) }
                 }
-                { content }
+                // Keyed, so that the frame's arrival does not re-create the catalogue.
+                <>{ catalogue }{ card }</>
             </div>
         </>
     }

@@ -8,6 +8,7 @@ use super::{
     LoadingProps, ResultCountProps, benefit_list, card_note, empty_state, error_box, filter_bar, load_more, loading,
     result_count,
 };
+use crate::api::Prefetched;
 use crate::attrs::WidgetConfig;
 use crate::dom::focus_within;
 use crate::hooks::{Reference, use_catalogue, use_geolocation, use_search};
@@ -21,6 +22,9 @@ pub struct CatalogueViewProps {
     pub config: WidgetConfig,
     /// Districts, categories, schemes.
     pub reference: Reference,
+    /// The first page, if the loader already asked for it.
+    #[prop_or_default]
+    pub prefetched: Prefetched,
     /// Reports the root's `data-state` whenever it changes.
     pub on_status: Callback<Status>,
 }
@@ -66,7 +70,7 @@ fn focus_selector(target: &mut Option<FocusTarget>, len: usize, phase: &Phase) -
 /// The list view.
 #[component]
 pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
-    let CatalogueViewProps { config, reference, on_status } = props;
+    let CatalogueViewProps { config, reference, prefetched, on_status } = props;
     let lang = config.lang;
     let chosen = use_reducer_eq(|| Filters::from_config(config));
     let on_filter = {
@@ -77,7 +81,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
     let search = use_search(on_search);
     let (geo, toggle_geo) = use_geolocation();
     let filters = Filters { near: geo.point(), ..(*chosen).clone() };
-    let catalogue = use_catalogue(config, &filters);
+    let catalogue = use_catalogue(config, prefetched, &filters);
     let state = &*catalogue.state;
     let main = use_node_ref();
     let focus_next = use_mut_ref(|| None::<FocusTarget>);

@@ -4,9 +4,12 @@
 //! lives in [`crate::hooks`]. Texts from the API are always rendered as text
 //! nodes (`{text}`), never as markup.
 //!
+//! Two roots: [`App`], the widget in the host page's shadow root, and
+//! [`MyCardApp`], the "My card" page the widget frames (its own bundle).
+//!
 //! Only the pieces that hold state are Yew function components ([`App`],
-//! [`CatalogueView`], [`DetailView`], [`SearchBox`], [`MyCardView`],
-//! [`CounterCode`]). The leaves are plain
+//! [`CatalogueView`], [`DetailView`], [`SearchBox`], [`MyCardApp`],
+//! [`MyCardView`], [`CounterCode`]). The leaves are plain
 //! functions of a `#[derive(Properties)]` props struct (`benefit_item(&props)`):
 //! each component costs about 2 KB of wasm in Yew's generic machinery, and
 //! the widget has a gzip budget. Promoting a leaf back to a component is a
@@ -31,6 +34,8 @@ mod filter_bar;
 mod header;
 mod load_more;
 mod loading;
+mod my_card_app;
+mod my_card_frame;
 mod my_card_view;
 mod near_button;
 mod qr_code;
@@ -58,6 +63,8 @@ pub use filter_bar::{FilterBarProps, filter_bar};
 pub use header::header;
 pub use load_more::{LoadMoreProps, load_more};
 pub use loading::{LoadingProps, loading};
+pub use my_card_app::{MyCardApp, MyCardAppProps};
+pub use my_card_frame::{MyCardFrameProps, frame_url, my_card_frame};
 pub use my_card_view::{MyCardView, MyCardViewProps};
 pub use near_button::{NearButtonProps, near_button};
 pub use qr_code::{QrCodeProps, qr_code};

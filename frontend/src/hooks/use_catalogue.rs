@@ -8,7 +8,7 @@ use linan_shared::BenefitQuery;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api;
+use crate::api::{self, Prefetched};
 use crate::attrs::WidgetConfig;
 use crate::query::{Filters, build_query};
 use crate::state::{Action, Catalogue, Phase};
@@ -27,19 +27,20 @@ pub struct CatalogueHandle {
     pub close: Callback<()>,
 }
 
-/// Keeps the catalogue in step with `config` and `filters`.
+/// Keeps the catalogue in step with `config` and `filters`; the first page
+/// may come from the answers the loader started (`prefetched`).
 #[hook]
-pub fn use_catalogue(config: &WidgetConfig, filters: &Filters) -> CatalogueHandle {
+pub fn use_catalogue(config: &WidgetConfig, prefetched: &Prefetched, filters: &Filters) -> CatalogueHandle {
     let state = use_reducer(Catalogue::default);
     // Request ids are per widget: several widgets on a page never share state.
     let ids = use_mut_ref(|| 0u32);
     let first_page = build_query(config, filters, None);
     {
-        let (dispatch, ids, config) = (state.dispatcher(), ids.clone(), config.clone());
+        let (dispatch, ids, config, prefetched) = (state.dispatcher(), ids.clone(), config.clone(), prefetched.clone());
         use_effect_with((first_page, config.api.clone(), state.attempt), move |(query, _, _)| {
             let request = next_id(&ids);
             dispatch.dispatch(Action::Reload { request });
-            fetch_page(config, query.clone(), request, dispatch);
+            fetch_page(config, prefetched, query.clone(), request, dispatch);
         });
     }
     let load_more = {
@@ -50,7 +51,8 @@ pub fn use_catalogue(config: &WidgetConfig, filters: &Filters) -> CatalogueHandl
             };
             let request = next_id(&ids);
             state.dispatch(Action::LoadMore { request });
-            fetch_page(config.clone(), build_query(&config, &filters, Some(cursor)), request, state.dispatcher());
+            let query = build_query(&config, &filters, Some(cursor));
+            fetch_page(config.clone(), Prefetched::default(), query, request, state.dispatcher());
         })
     };
     let retry = {
@@ -71,9 +73,15 @@ fn next_id(ids: &Rc<RefCell<u32>>) -> u32 {
     *id
 }
 
-fn fetch_page(config: WidgetConfig, query: BenefitQuery, request: u32, dispatch: UseReducerDispatcher<Catalogue>) {
+fn fetch_page(
+    config: WidgetConfig,
+    prefetched: Prefetched,
+    query: BenefitQuery,
+    request: u32,
+    dispatch: UseReducerDispatcher<Catalogue>,
+) {
     spawn_local(async move {
-        let action = match api::benefits(&config, &query).await {
+        let action = match api::benefits(&config, &prefetched, &query).await {
             Ok(page) => Action::Loaded { request, page },
             Err(error) => Action::Failed { request, error },
         };

@@ -8,7 +8,7 @@ use linan_shared::{CardSchemesDto, CategoryDto, DistrictDto};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api::{finish, request};
+use crate::api::{Prefetched, finish, request};
 use crate::attrs::WidgetConfig;
 
 /// The reference lists, once they have arrived.
@@ -26,18 +26,19 @@ pub struct Reference {
     pub schemes: Option<Rc<CardSchemesDto>>,
 }
 
-/// Loads the reference lists from the API at `config.api`.
+/// Loads the reference lists from the API at `config.api` (or takes the
+/// answers the loader started).
 #[hook]
-pub fn use_reference(config: &WidgetConfig) -> Reference {
+pub fn use_reference(config: &WidgetConfig, prefetched: &Prefetched) -> Reference {
     let reference = use_state(Reference::default);
     {
-        let (set, config) = (reference.setter(), config.clone());
+        let (set, config, prefetched) = (reference.setter(), config.clone(), prefetched.clone());
         use_effect_with(config.api.clone(), move |_| {
             // All three requests start now and run in parallel; one task (and
             // one state update) keeps the wasm smaller than three.
-            let districts = request(&config.endpoint("districts"));
-            let categories = request(&config.endpoint("categories"));
-            let schemes = request(&config.endpoint("card-schemes"));
+            let districts = request(&prefetched, &config.endpoint("districts"));
+            let categories = request(&prefetched, &config.endpoint("categories"));
+            let schemes = request(&prefetched, &config.endpoint("card-schemes"));
             spawn_local(async move {
                 let districts = finish::<Vec<DistrictDto>>(districts).await.unwrap_or_default();
                 let categories = finish::<Vec<CategoryDto>>(categories).await.unwrap_or_default();

@@ -1,6 +1,7 @@
 //! "My card": the cardholder's DTOs against serde, the view's pieces, and
-//! the whole flow in a shadow root against a stubbed API — sign in, reasons,
-//! counter code with QR and countdown, focus, history, sign out.
+//! the whole flow of the "My card" page's app (which the widget frames)
+//! against a stubbed API — sign in, reasons, counter code with QR and
+//! countdown, focus, history, sign out.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -14,7 +15,7 @@ use linan_frontend::model::{
     CardBenefitDto, CardBenefits, CardDto, CardSessionDto, CardStatus, CounterCodeDto, Lang, QuotaPeriod, Reach,
     RedemptionDto, RedemptionList, Refusal, SchemeCode, TierCode,
 };
-use linan_frontend::mount;
+use linan_frontend::mount_my_card;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -234,12 +235,8 @@ async fn a_cardholder_signs_in_sees_why_shows_a_code_and_signs_out() {
     let json = |v: &dyn erased::Json| v.json();
     card_api(&json(&session()), &json(&benefits()), &json(&code()), &json(&history()));
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs("zh-CN"));
+    let handle = mount_my_card(host.container.clone(), attrs("zh-CN"));
     let c = &host.container;
-    wait_for("the tabs", || find_all(c, ".lw-tab").len() == 2).await;
-    let tab =
-        find_all(c, ".lw-tab").into_iter().find(|b| b.text_content().unwrap_or_default().contains("我的卡")).unwrap();
-    tab.dyn_into::<web_sys::HtmlElement>().unwrap().click();
     wait_for("the sign-in form", || find(c, "form.lw-signin").is_some()).await;
     let labels: Vec<String> = find_all(c, ".lw-field .lw-label").iter().filter_map(|l| l.text_content()).collect();
     assert_eq!(labels, ["卡号", "身份证号后四位", "出生日期（如 19900101）"]);
@@ -310,16 +307,14 @@ async fn refused_sign_in(
     status: u16,
     body: &str,
     typed: [&str; 3],
-) -> (Host, linan_frontend::WidgetHandle) {
+) -> (Host, linan_frontend::MyCardHandle) {
     stub_fetch(&[
         ("/api/v1/cardholder/session", status, body),
         ("/api/v1/benefits?", 200, r#"{"items":[],"next_cursor":null}"#),
     ]);
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(lang));
+    let handle = mount_my_card(host.container.clone(), attrs(lang));
     let c = &host.container;
-    wait_for("the tabs", || find_all(c, ".lw-tab").len() == 2).await;
-    click(c, ".lw-tab:nth-child(2)");
     wait_for("the sign-in form", || find(c, "form.lw-signin").is_some()).await;
     for (name, value) in ["card_number", "id_last4", "birth_date"].into_iter().zip(typed) {
         type_into(c, &format!("input[name={name}]"), value);
@@ -360,10 +355,8 @@ async fn an_expired_code_says_so_and_a_new_code_is_fetched() {
     let short = CounterCodeDto { valid_secs: 1, ..code() };
     card_api(&json(&session()), &json(&benefits()), &json(&short), &json(&history()));
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs("zh-HK"));
+    let handle = mount_my_card(host.container.clone(), attrs("zh-HK"));
     let c = &host.container;
-    wait_for("the tabs", || find_all(c, ".lw-tab").len() == 2).await;
-    click(c, ".lw-tab:nth-child(2)");
     wait_for("the sign-in form", || find(c, "form.lw-signin").is_some()).await;
     type_into(c, "input[name=card_number]", "LW2026000014");
     type_into(c, "input[name=id_last4]", "0014");

@@ -34,7 +34,7 @@ async fn garbage_attributes_fall_back_to_defaults() {
         ]),
     ] {
         let host = Host::new();
-        let handle = mount(host.container.clone(), garbage);
+        let handle = mount(host.container.clone(), garbage, JsValue::UNDEFINED);
         settle().await;
         assert_eq!(host.root_attr("lang").as_deref(), Some("zh-CN"));
         assert_eq!(host.root_attr("data-theme").as_deref(), Some("light"));
@@ -50,7 +50,7 @@ async fn garbage_attributes_fall_back_to_defaults() {
 async fn update_re_renders_with_the_new_attributes_and_destroy_empties_the_container() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let host = Host::new();
-    let mut handle = mount(host.container.clone(), attrs(&[("api", "http://stub".into())]));
+    let mut handle = mount(host.container.clone(), attrs(&[("api", "http://stub".into())]), JsValue::UNDEFINED);
     wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
     assert_eq!(text(&host.container, ".lw-count"), "至少 2 项");
 
@@ -66,19 +66,51 @@ async fn update_re_renders_with_the_new_attributes_and_destroy_empties_the_conta
 }
 
 #[wasm_bindgen_test]
+async fn my_card_is_a_frame_of_the_api_origin_loaded_when_its_tab_is_first_opened() {
+    stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
+    let host = Host::new();
+    let config = attrs(&[("api", "http://stub".into()), ("lang", "en".into()), ("theme", "dark".into())]);
+    let handle = mount(host.container.clone(), config, JsValue::UNDEFINED);
+    wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
+    let c = &host.container;
+    assert!(find(c, "iframe").is_none(), "nothing of My card before its tab is opened");
+    crate::support::click(c, ".lw-tab:last-child");
+    wait_for("the frame", || find(c, "iframe.lw-frame").is_some()).await;
+    let frame = find(c, "iframe.lw-frame").unwrap();
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let expected = format!(
+        "http://stub/embed/my-card?lang=en&theme=dark&origin={}",
+        linan_frontend::model::percent_encode(&origin)
+    );
+    assert_eq!(frame.get_attribute("src"), Some(expected));
+    assert_eq!(frame.get_attribute("title").as_deref(), Some("My card"));
+    assert!(find(c, ".lw-view[hidden] .lw-list").is_some(), "the catalogue waits, hidden: {}", c.inner_html());
+    // Back to the catalogue and again: the same frame (and so the same session) stays.
+    crate::support::click(c, ".lw-tab:first-child");
+    wait_for("the list again", || find(c, ".lw-view:not([hidden]) .lw-list").is_some()).await;
+    assert!(find(c, "iframe.lw-frame[hidden]").is_some());
+    crate::support::click(c, ".lw-tab:last-child");
+    wait_for("the frame again", || find(c, "iframe.lw-frame:not([hidden])").is_some()).await;
+    assert!(frame.is_connected(), "not re-created");
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn my_card_off_offers_the_catalogue_alone() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let host = Host::new();
     let api = ("api", JsValue::from("http://stub"));
-    let mut handle = mount(host.container.clone(), attrs(std::slice::from_ref(&api)));
+    let mut handle = mount(host.container.clone(), attrs(std::slice::from_ref(&api)), JsValue::UNDEFINED);
     wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
     let c = &host.container;
     assert_eq!(find_all(c, ".lw-tab").len(), 2, "the catalogue and My card");
-    // Showing My card when the host switches it off: back to the catalogue, no tabs.
+    // Showing My card when the host switches it off: back to the catalogue, no tabs, no frame.
     crate::support::click(c, ".lw-tab:last-child");
-    wait_for("the card form", || find(c, ".lw-tab[aria-current=page]:last-child").is_some()).await;
+    wait_for("the card frame", || find(c, "iframe.lw-frame").is_some()).await;
     handle.update(attrs(&[api, ("my-card", "off".into())]));
     wait_for("no tabs", || find_all(c, ".lw-tab").is_empty()).await;
+    assert!(find(c, "iframe").is_none());
     wait_for("the list again", || find_all(c, ".lw-list .lw-item").len() == 2).await;
     handle.destroy();
     host.remove();
@@ -88,8 +120,13 @@ async fn my_card_off_offers_the_catalogue_alone() {
 async fn two_widgets_on_one_page_are_independent() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let (a, b) = (Host::new(), Host::new());
-    let ha = mount(a.container.clone(), attrs(&[("api", "http://stub".into()), ("lang", "en".into())]));
-    let hb = mount(b.container.clone(), attrs(&[("api", "http://stub".into()), ("district", "liwan".into())]));
+    let ha =
+        mount(a.container.clone(), attrs(&[("api", "http://stub".into()), ("lang", "en".into())]), JsValue::UNDEFINED);
+    let hb = mount(
+        b.container.clone(),
+        attrs(&[("api", "http://stub".into()), ("district", "liwan".into())]),
+        JsValue::UNDEFINED,
+    );
     wait_for("both lists", || {
         a.root_attr("data-state").as_deref() == Some("ready") && b.root_attr("data-state").as_deref() == Some("ready")
     })
@@ -103,4 +140,32 @@ async fn two_widgets_on_one_page_are_independent() {
     hb.destroy();
     a.remove();
     b.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_answers_the_loader_started_are_taken_instead_of_asked_again() {
+    stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
+    // What the loader hands over: URL → Promise<Response>, for the first page and one reference list.
+    let answer = |body: &str| {
+        let init = web_sys::ResponseInit::new();
+        init.set_status(200);
+        let response = web_sys::Response::new_with_opt_str_and_init(Some(body), &init).unwrap();
+        js_sys::Promise::resolve(&response)
+    };
+    let first = "http://stub/api/v1/benefits?district=liwan&limit=20&lang=en";
+    let prefetched = js_sys::Map::new();
+    prefetched.set(&first.into(), &answer(&first_page()));
+    prefetched.set(&"http://stub/api/v1/districts".into(), &answer(crate::fixtures::DISTRICTS));
+    let host = Host::new();
+    let api = ("api", JsValue::from("http://stub"));
+    let config = attrs(&[api.clone(), ("district", "liwan".into()), ("lang", "en".into())]);
+    let handle = mount(host.container.clone(), config, prefetched.clone().into());
+    wait_for("the list", || find_all(&host.container, ".lw-list .lw-item").len() == 2).await;
+    wait_for("the district names", || text(&host.container, ".lw-district").contains("Liwan")).await;
+    let asked = crate::support::requests();
+    assert!(!asked.iter().any(|u| u.contains("/benefits?") || u.ends_with("/districts")), "{asked:?}");
+    assert!(asked.iter().any(|u| u.ends_with("/categories")), "what was not prefetched is fetched: {asked:?}");
+    assert_eq!(prefetched.size(), 0, "each answer is taken once");
+    handle.destroy();
+    host.remove();
 }

@@ -38,6 +38,8 @@ const PUBLIC: &[&str] = &[
     "GET /metrics",
     "GET /widget/{file}",
     "GET /embed",
+    "GET /embed/my-card",
+    "GET /demo/hostile.js",
     "GET /",
     "GET /portal",
     "GET /portal/{file}",

@@ -51,6 +51,7 @@ async fn the_embed_page_carries_validated_attributes_and_allows_framing() {
     assert_eq!(page.status(), StatusCode::OK);
     let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
     assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors *"), "{csp}");
+    assert!(csp.contains("frame-src 'self'"), "the widget frames My card from our origin: {csp}");
     let html = page.text().await.unwrap();
     assert!(html.contains(
         r#"<linan-benefits district="nanhai" category="scenic_discount" lang="en" theme="dark" limit="5" my-card="off"></linan-benefits>"#
@@ -69,6 +70,32 @@ async fn the_embed_page_carries_validated_attributes_and_allows_framing() {
 }
 
 #[tokio::test]
+async fn the_my_card_page_talks_only_to_the_origin_it_is_given() {
+    let (app, dir) = app_with_widget_dir(false).await;
+    let page = app.get("/embed/my-card?lang=zh-HK&theme=dark&origin=https%3A%2F%2Fwww.nanhai.gov.cn").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'") && csp.contains("connect-src 'self'"), "{csp}");
+    assert!(csp.contains("frame-ancestors *"), "framable as /embed is, until embed sites are registered: {csp}");
+    let html = page.text().await.unwrap();
+    assert!(html.contains(
+        r#"<main id="linan-my-card" data-lang="zh-HK" data-theme="dark" data-origin="https://www.nanhai.gov.cn"></main>"#
+    ));
+    assert!(html.contains(r#"<script type="module" src="/widget/linan-my-card.js"></script>"#));
+    for (query, param) in [
+        ("origin=https%3A%2F%2Fa.cn%2Fpath", "origin"),
+        ("origin=javascript%3Aalert(1)", "origin"),
+        ("origin=https%3A%2F%2Fa.cn%22%3E%3Cscript%3E", "origin"),
+        ("lang=fr", "lang"),
+        ("theme=blue", "theme"),
+    ] {
+        let body = app.expect_error(&format!("/embed/my-card?{query}"), StatusCode::BAD_REQUEST).await;
+        assert_eq!(body.error.param.as_deref(), Some(param), "{query}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
 async fn the_demo_host_page_embeds_two_widgets_and_shows_the_snippet() {
     let (app, dir) = app_with_widget_dir(false).await;
     let html = app.get("/").await.text().await.unwrap();
@@ -78,9 +105,14 @@ async fn the_demo_host_page_embeds_two_widgets_and_shows_the_snippet() {
         "the snippet is shown as text"
     );
     assert!(html.contains("div:empty { display: none !important; }"), "the host CSS is hostile");
+    assert!(html.contains(r#"<script src="/demo/hostile.js"></script>"#), "and so is its script");
+    let spy = app.get("/demo/hostile.js").await;
+    assert_eq!(spy.headers()["content-type"], "text/javascript; charset=utf-8");
+    assert!(spy.text().await.unwrap().contains("addEventListener(type"));
     let _ = std::fs::remove_dir_all(dir);
 
     let (production, dir) = app_with_widget_dir(true).await;
     production.expect_error("/", StatusCode::NOT_FOUND).await;
+    production.expect_error("/demo/hostile.js", StatusCode::NOT_FOUND).await;
     let _ = std::fs::remove_dir_all(dir);
 }
