@@ -248,6 +248,7 @@ test("on a district site's origin, the demo page's hostile script learns nothing
     const w = page.locator("#w2");
     await w.locator(".lw-item").first().waitFor({ timeout: 20000 });
     // What the spy does see: the public catalogue, and what is typed in the widget itself.
+    const title = await w.locator(".lw-title").first().textContent();
     await w.locator(".lw-search").pressSequentially("zoo");
     await w.getByRole("button", { name: "My card" }).click();
     const f = page.frameLocator("#w2 iframe.lw-frame");
@@ -263,7 +264,6 @@ test("on a district site's origin, the demo page's hostile script learns nothing
     assert.equal(tokens.size, 1, "the frame's requests carried the session token");
     const spy = await page.evaluate(() => ({ keys: window.__spy.keys.join(""), seen: [...window.__spy.seen].join("\n"), messages: window.__spy.messages.join("\n") }));
     assert.match(spy.keys, /zoo/, "the spy records the host page's key events");
-    const title = await w.locator(".lw-title").first().textContent();
     assert.ok(spy.seen.includes(title), "the spy reads the widget's shadow root");
     const secrets = [["card number", number], ["ID digits", last4], ["birth date", born], ["token", [...tokens][0]], ["code", code], ["QR payload", payload]];
     for (const [what, secret] of secrets) {
