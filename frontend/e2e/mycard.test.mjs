@@ -146,7 +146,7 @@ test("a cardholder signs in, sees why, shows a code that the counter accepts, re
 
   await page.keyboard.press("Escape");
   await f.locator(".lw-code-view").waitFor({ state: "detached", timeout: 10000 });
-  await until(async () => (await focused(frame))?.id === String(target.benefit.id), 5000, "focus back on the item");
+  await until(async () => (await focused(frame))?.id === String(target.benefit.id), 10000, "focus back on the item");
   const history = f.locator(".lw-history .lw-redemption");
   await history.first().waitFor({ timeout: 10000 });
   assert.equal(await history.first().locator(".lw-title").textContent(), redeemed.json.benefit_title);
