@@ -9,7 +9,7 @@ use linan_shared::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set, TransactionSession, TransactionTrait,
+    QueryOrder, Set, TransactionSession, TransactionTrait, sea_query::Expr,
 };
 
 use crate::{
@@ -68,6 +68,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<ac
         is_owner: Set(new.is_owner),
         created_at: Set(now),
         updated_at: Set(now),
+        removed_at: Set(None),
     }
     .insert(db)
     .await?)
@@ -112,6 +113,7 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
                 .filter(invite::Column::CodeHash.eq(secret::digest(code.trim())))
                 .filter(invite::Column::Email.eq(email.as_str()))
                 .filter(invite::Column::UsedAt.is_null())
+                .filter(invite::Column::RevokedAt.is_null())
                 .filter(invite::Column::ExpiresAt.gt(now))
                 .one(&txn)
                 .await?
@@ -137,9 +139,21 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
     let p = partner::Entity::find_by_id(partner_id).one(&txn).await?.ok_or(ApiError::NotFound("partner"))?;
     let by = Some(By { account: &created, request_id });
     if let Some(used) = used_invite {
-        let mut used = used.into_active_model();
-        used.used_at = Set(Some(now));
-        used.update(&txn).await?;
+        // Conditional: a code revoked or used by another sign-up since it was
+        // read above does not let this one in.
+        let taken = invite::Entity::update_many()
+            .col_expr(invite::Column::UsedAt, Expr::value(now))
+            .filter(invite::Column::Id.eq(used.id))
+            .filter(invite::Column::UsedAt.is_null())
+            .filter(invite::Column::RevokedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if taken.rows_affected != 1 {
+            return Err(ApiError::InvalidField(FieldError {
+                field: "invite".into(),
+                message: "no valid invitation for this email with this code".into(),
+            }));
+        }
     } else {
         let profile = crate::review::partner::dto(reference, &p)?;
         let change = Change {
@@ -176,7 +190,12 @@ pub async fn login(
     given: &str,
 ) -> Result<SignedIn, ApiError> {
     let email = normalize_email(email);
-    let found = account::Entity::find().filter(account::Column::Email.eq(email)).one(db).await?;
+    // A removed account is as unknown as a wrong email (and costs the same time).
+    let found = account::Entity::find()
+        .filter(account::Column::Email.eq(email))
+        .filter(account::Column::RemovedAt.is_null())
+        .one(db)
+        .await?;
     let ok = passwords.verify(given.to_owned(), found.as_ref().map(|a| a.password_hash.clone())).await?;
     let account = found.filter(|_| ok).ok_or(ApiError::InvalidCredentials)?;
     let session = session::start(db, config, account.id).await?;
@@ -237,6 +256,7 @@ pub async fn staff(db: &impl ConnectionTrait, reference: &Reference, actor: &Act
     let partner_id = policy::merchant_partner(actor)?;
     let rows = account::Entity::find()
         .filter(account::Column::PartnerId.eq(partner_id))
+        .filter(account::Column::RemovedAt.is_null())
         .order_by_asc(account::Column::Id)
         .all(db)
         .await?;
@@ -264,6 +284,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
         created_by: Set(actor.account.id),
         expires_at: Set(expires_at),
         used_at: Set(None),
+        revoked_at: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -278,7 +299,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
     };
     audit::record(&txn, Some(By::from(actor)), change).await?;
     txn.commit().await?;
-    Ok(InviteDto { email, code, expires_at: expires_at.to_rfc3339_opts(SecondsFormat::Secs, true) })
+    Ok(InviteDto { id: row.id, email, code, expires_at: expires_at.to_rfc3339_opts(SecondsFormat::Secs, true) })
 }
 
 /// Why an admin could not be created.

@@ -1,12 +1,17 @@
 //! Building and running the application: the router with its middleware,
 //! and [`Application`], which connects, migrates, seeds, binds and serves.
 
-use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    future::{Future, IntoFuture},
+    net::SocketAddr,
+    sync::Arc,
+    time::Duration,
+};
 
 use axum::{
     Router,
     extract::DefaultBodyLimit,
-    http::{HeaderName, Method, Request, StatusCode, header},
+    http::{Method, Request, StatusCode, header},
     middleware,
 };
 use sea_orm::DatabaseConnection;
@@ -28,7 +33,10 @@ use crate::{
     config::Config,
     db, demo,
     error::{json_timeout, route_not_found},
-    http::metrics::{Metrics, track},
+    http::{
+        metrics::{Metrics, track},
+        request_id::{ClientRequestId, X_REQUEST_ID, take_client_id},
+    },
     routes,
     state::AppState,
 };
@@ -39,7 +47,7 @@ const BODY_LIMIT_BYTES: usize = 1024 * 1024;
 
 /// The full router with its middleware, ready to serve.
 pub fn router(state: AppState) -> Router {
-    let x_request_id = HeaderName::from_static("x-request-id");
+    let x_request_id = X_REQUEST_ID;
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::HEAD, Method::OPTIONS])
@@ -63,7 +71,17 @@ pub fn router(state: AppState) -> Router {
                 .and_then(|id| id.header_value().to_str().ok())
                 .unwrap_or("-")
                 .to_owned();
-            tracing::info_span!("request", method = %request.method(), uri = %request.uri().path(), request_id = %id)
+            let span = tracing::info_span!(
+                "request",
+                method = %request.method(),
+                uri = %request.uri().path(),
+                request_id = %id,
+                client_request_id = tracing::field::Empty,
+            );
+            if let Some(client) = request.extensions().get::<ClientRequestId>() {
+                span.record("client_request_id", client.0.as_str());
+            }
+            span
         })
         // One line per request at INFO (status and latency); RUST_LOG=warn silences it.
         .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros));
@@ -84,7 +102,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::recognition::router())
         .merge(routes::counter::router())
         .merge(routes::openapi::router())
-        .merge(routes::ops::router())
+        .merge(routes::ops::router(&state.config))
         .merge(routes::widget::router())
         .merge(routes::portal::router())
         .merge(routes::pages::router())
@@ -94,6 +112,8 @@ pub fn router(state: AppState) -> Router {
         .merge(cardholder)
         .layer(
             ServiceBuilder::new()
+                // A client's id is set aside first, so the next layer always makes ours.
+                .map_request(take_client_id)
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
                 .layer(trace)
                 .layer(PropagateRequestIdLayer::new(x_request_id))
@@ -117,6 +137,10 @@ pub enum StartupError {
     /// The demo data could not be loaded.
     #[error("demo data: {0}")]
     Demo(#[from] demo::DemoError),
+    /// The database must not be served with this configuration (demo data
+    /// in production mode, or identities of another key).
+    #[error("refusing to start: {0}")]
+    Unsafe(#[from] crate::install::Unsafe),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -130,26 +154,35 @@ pub enum StartupError {
 /// A bound, ready-to-serve application.
 pub struct Application {
     listener: TcpListener,
+    /// The separate `/metrics` listener (`LINAN_METRICS_BIND`), if any.
+    metrics_listener: Option<TcpListener>,
     state: AppState,
 }
 
 impl Application {
     /// Checks the configuration (production needs `LINAN_ID_SECRET`),
     /// connects and migrates the database, loads the demo data into an empty
-    /// one (unless production mode or `no_demo`), reads the catalogue
-    /// version, and binds `config.bind` (port 0 picks a free port).
+    /// one (unless production mode or `no_demo`), refuses a database it must
+    /// not serve (see [`crate::install`]: the demo data in production mode,
+    /// identities of another key), reads the catalogue version, and binds
+    /// `config.bind` (port 0 picks a free port).
     pub async fn build(config: Config) -> Result<Self, StartupError> {
         config.check()?;
+        let key = crate::cards::IdKey::from_config(&config)?;
         let db = db::connect(&config).await?;
         db::migrate(&db).await?;
         if config.loads_demo() && demo::is_empty(&db).await? {
-            let loaded = demo::load_with_key(&db, &crate::cards::IdKey::from_config(&config)?).await?;
+            let loaded = demo::load_with_key(&db, &key).await?;
             tracing::info!(
                 partners = loaded.partners,
                 benefits = loaded.benefits,
                 cards = loaded.cards,
                 "loaded the demo data set"
             );
+        }
+        crate::install::check_start(&db, config.production, &key).await?;
+        if config.production && config.metrics_token.is_none() && config.metrics_bind.is_none() {
+            tracing::warn!("/metrics is not served: set LINAN_METRICS_TOKEN or LINAN_METRICS_BIND to scrape it");
         }
         Self::with_database(config, db).await
     }
@@ -159,8 +192,14 @@ impl Application {
         let catalogue = Arc::new(CatalogueState::new(config.response_cache_entries));
         catalogue.refresh(&db).await?;
         catalogue.spawn_poller(db.clone(), Duration::from_millis(config.version_poll_ms.max(10)));
-        let listener =
-            TcpListener::bind(config.bind).await.map_err(|source| StartupError::Bind { addr: config.bind, source })?;
+        let bind = |addr: SocketAddr| async move {
+            TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })
+        };
+        let listener = bind(config.bind).await?;
+        let metrics_listener = match config.metrics_bind {
+            Some(addr) => Some(bind(addr).await?),
+            None => None,
+        };
         let passwords = config.passwords();
         let clock = crate::clock::Clock::default();
         let state = AppState {
@@ -172,7 +211,7 @@ impl Application {
             throttle: Throttle::new(clock.clone()),
             clock,
         };
-        Ok(Application { listener, state })
+        Ok(Application { listener, metrics_listener, state })
     }
 
     /// The address actually bound.
@@ -180,18 +219,43 @@ impl Application {
         self.listener.local_addr().unwrap_or_else(|_| self.state.config.bind)
     }
 
+    /// The address the separate `/metrics` listener bound, if there is one.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener.as_ref().and_then(|l| l.local_addr().ok())
+    }
+
     /// The state handlers will see (tests use it to reach the database).
     pub fn state(&self) -> &AppState {
         &self.state
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    /// Serves until `shutdown` completes, then finishes in-flight requests
+    /// (on both listeners, when `/metrics` has its own).
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        });
+        let until_stopped = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
+            // An error means the sender is gone: stop then too.
+            let _ = stopped.wait_for(|s| *s).await;
+        };
+        let metrics = self.metrics_listener.map(|listener| {
+            axum::serve(listener, routes::ops::metrics_listener_router(self.state.clone()))
+                .with_graceful_shutdown(until_stopped(stopped.clone()))
+        });
         let app = router(self.state);
         // Connection info gives the throttle each client's address.
-        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await
+        let public = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(until_stopped(stopped));
+        match metrics {
+            Some(metrics) => {
+                let (public, metrics) = tokio::join!(public.into_future(), metrics.into_future());
+                public.and(metrics)
+            }
+            None => public.await,
+        }
     }
 
     /// Serves until Ctrl-C or SIGTERM.

@@ -6,6 +6,9 @@
 
 use std::{net::SocketAddr, time::Duration};
 
+/// Shortest accepted `LINAN_METRICS_TOKEN`.
+pub const MIN_METRICS_TOKEN_CHARS: usize = 32;
+
 /// Settings of the `serve` command (and the database part of the others).
 #[derive(Debug, Clone, clap::Args)]
 pub struct Config {
@@ -80,6 +83,17 @@ pub struct Config {
     /// demo key is used. Changing it orphans every stored identity.
     #[arg(long, env = "LINAN_ID_SECRET", hide_env_values = true)]
     pub id_secret: Option<Secret>,
+
+    /// Bearer token that `/metrics` requires (`Authorization: Bearer …`), at
+    /// least 32 characters. In production mode `/metrics` is served only with
+    /// this token or on `LINAN_METRICS_BIND`; elsewhere it is open without one.
+    #[arg(long, env = "LINAN_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<Secret>,
+
+    /// Serve `/metrics` on this separate address (e.g. `127.0.0.1:9100`,
+    /// reachable by the scraper only) instead of the public one.
+    #[arg(long, env = "LINAN_METRICS_BIND")]
+    pub metrics_bind: Option<SocketAddr>,
 }
 
 /// A secret setting: its `Debug` never shows the value, so it cannot leak
@@ -149,6 +163,9 @@ impl Config {
     /// Refuses settings that must not run: production mode without
     /// `LINAN_ID_SECRET`, or a secret that is too short.
     pub fn check(&self) -> Result<(), ConfigError> {
+        if self.metrics_token.as_ref().is_some_and(|t| t.expose().chars().count() < MIN_METRICS_TOKEN_CHARS) {
+            return Err(ConfigError::Secret("LINAN_METRICS_TOKEN must be at least 32 characters long"));
+        }
         crate::cards::IdKey::from_config(self).map(|_| ())
     }
 
@@ -171,6 +188,8 @@ impl Config {
             trust_forwarded_for: false,
             argon2_permits: None,
             id_secret: None,
+            metrics_token: None,
+            metrics_bind: None,
         }
     }
 }

@@ -24,10 +24,12 @@ pub mod eligibility;
 pub mod entity;
 pub mod error;
 pub mod http;
+pub mod install;
 pub mod migration;
 pub mod recognition;
 pub mod review;
 pub mod routes;
+pub mod staff;
 pub mod state;
 
 pub use app::{Application, StartupError, router};

@@ -176,12 +176,34 @@ pub struct InviteRequest {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InviteDto {
+    /// Invitation id (to revoke it).
+    pub id: i64,
     /// The invited email.
     pub email: String,
     /// The one-time code (shown once; only its hash is stored).
     pub code: String,
     /// When it stops working (RFC 3339).
     pub expires_at: String,
+}
+
+/// An invitation not used, revoked or expired yet (its code is never shown again).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PendingInvite {
+    /// Invitation id (to revoke it).
+    pub id: i64,
+    /// The invited email.
+    pub email: String,
+    /// When it stops working (RFC 3339).
+    pub expires_at: String,
+}
+
+/// `GET /api/v1/merchant/staff/invites`: the partner's pending invitations, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InviteList {
+    /// The invitations.
+    pub items: Vec<PendingInvite>,
 }
 
 /// A list of accounts (a partner's staff).

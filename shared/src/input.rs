@@ -16,6 +16,8 @@ pub const MAX_TITLE_CHARS: usize = 80;
 pub const MAX_SUMMARY_CHARS: usize = 200;
 /// Longest description or terms, in characters.
 pub const MAX_LONG_TEXT_CHARS: usize = 4000;
+/// Most eligibility rules one offer may have (each names another scheme).
+pub const MAX_ELIGIBILITY_RULES: usize = 20;
 
 /// A field that does not hold a valid value, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +154,13 @@ impl BenefitInput {
         }
         if self.eligibility.is_empty() {
             return Err(field_error("eligibility", "needs at least one card scheme"));
+        }
+        // Before the duplicate check below, whose work grows with the square of the count.
+        if self.eligibility.len() > MAX_ELIGIBILITY_RULES {
+            return Err(field_error(
+                "eligibility",
+                format!("at most {MAX_ELIGIBILITY_RULES} rules (one per card scheme)"),
+            ));
         }
         for (i, rule) in self.eligibility.iter().enumerate() {
             if self.eligibility[..i].iter().any(|r| r.scheme == rule.scheme) {

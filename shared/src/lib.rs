@@ -43,8 +43,8 @@ mod reference;
 mod review;
 
 pub use account::{
-    AccountDto, AccountList, InviteDto, InviteRequest, LoginRequest, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS,
-    MIN_PASSWORD_CHARS, PasswordChange, Role, SessionDto, SignupRequest, check_email, check_password,
+    AccountDto, AccountList, InviteDto, InviteList, InviteRequest, LoginRequest, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS,
+    MIN_PASSWORD_CHARS, PasswordChange, PendingInvite, Role, SessionDto, SignupRequest, check_email, check_password,
 };
 pub use audit::{AuditEventDto, AuditPage};
 pub use benefit::{
@@ -67,7 +67,10 @@ pub use date::{Date, DateError};
 pub use encode::{decimal, percent_decode, percent_encode};
 pub use error::{ErrorBody, ErrorDetail};
 pub use geo::{GeoError, GeoPoint};
-pub use input::{BenefitInput, FieldError, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, PartnerInput};
+pub use input::{
+    BenefitInput, FieldError, MAX_ELIGIBILITY_RULES, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
+    PartnerInput,
+};
 pub use lang::{Lang, LangError, LocalizedText};
 pub use ops::HealthDto;
 pub use proof::{CardFactor, CardLogin, CardProof, MAX_CARD_NUMBER_CHARS, Shown, check_card_number, typed_card_number};
@@ -76,6 +79,6 @@ pub use reference::{
     TierDto,
 };
 pub use review::{
-    Decision, MAX_REASON_CHARS, OfferDto, OfferList, OfferWrite, PartnerList, PartnerProfileDto, PartnerStatus,
-    PartnerWrite, RevisionDto, RevisionStatus, VersionRef, required_reason,
+    Decision, MAX_REASON_CHARS, MAX_UNPUBLISHED_OFFERS, OfferDto, OfferList, OfferWrite, PartnerList,
+    PartnerProfileDto, PartnerStatus, PartnerWrite, RevisionDto, RevisionStatus, VersionRef, required_reason,
 };

@@ -10,6 +10,10 @@ use crate::{BenefitInput, BenefitStatus, FieldError, PartnerInput, PartnerSummar
 /// Longest review reason, in characters.
 pub const MAX_REASON_CHARS: usize = 500;
 
+/// Most offers one partner may have not yet published (drafts and offers
+/// under review); a new draft beyond it is refused with 422 on `drafts`.
+pub const MAX_UNPUBLISHED_OFFERS: u64 = 200;
+
 /// Where a partner is in its review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -65,12 +69,15 @@ pub struct PartnerProfileDto {
     pub updated_at: String,
 }
 
-/// A list of partners (a review queue).
+/// A list of partners: a page of a review queue.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartnerList {
     /// The partners, oldest change first.
     pub items: Vec<PartnerProfileDto>,
+    /// Pass as `cursor` to get the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 /// `PUT /api/v1/merchant/partner`: new details for the version read.
@@ -146,12 +153,16 @@ pub struct OfferDto {
     pub updated_at: String,
 }
 
-/// A list of offers.
+/// A list of offers: a merchant's own (all of them), or a page of a review queue.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferList {
     /// The offers.
     pub items: Vec<OfferDto>,
+    /// A review queue's next page: pass as `cursor`; absent on the last page
+    /// (and on a merchant's own list, which is never cut).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 /// `PUT /api/v1/merchant/offers/{id}`: new content for the version read.

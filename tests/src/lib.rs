@@ -40,6 +40,8 @@ pub enum Seed {
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`.
     pub address: String,
+    /// `http://127.0.0.1:PORT` of the separate `/metrics` listener, when configured.
+    pub metrics_address: Option<String>,
     /// A client without compression (so bodies and sizes are as sent).
     pub client: reqwest::Client,
     /// The application's state (database, caches).
@@ -113,6 +115,52 @@ async fn fresh_database(db: Db) -> Option<(String, Option<PathBuf>)> {
     }
 }
 
+/// A fresh, migrated database that no application serves yet, for tests of
+/// start-up itself ([`Application::build`]); a SQLite file is deleted on drop.
+pub struct FreshDb {
+    /// Which database.
+    pub db: Db,
+    /// Its URL.
+    pub url: String,
+    sqlite_file: Option<PathBuf>,
+}
+
+impl Drop for FreshDb {
+    fn drop(&mut self) {
+        if let Some(path) = &self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+    }
+}
+
+impl FreshDb {
+    /// A configuration on this database (port 0, no demo).
+    pub fn config(&self) -> Config {
+        Config::for_database(&self.url)
+    }
+
+    /// A new connection to it.
+    pub async fn connect(&self) -> sea_orm::DatabaseConnection {
+        db::connect(&self.config()).await.unwrap_or_else(|e| panic!("connect {}: {e}", self.url))
+    }
+}
+
+/// A fresh database with `seed` (the demo under the public demo key); `None`
+/// when the PostgreSQL pass is skipped.
+pub async fn fresh_db(db: Db, seed: Seed) -> Option<FreshDb> {
+    let (url, sqlite_file) = fresh_database(db).await?;
+    let fresh = FreshDb { db, url, sqlite_file };
+    let conn = fresh.connect().await;
+    db::migrate(&conn).await.unwrap_or_else(|e| panic!("migrate: {e}"));
+    if seed == Seed::Demo {
+        demo::load(&conn).await.unwrap_or_else(|e| panic!("demo data: {e}"));
+    }
+    let _ = conn.close().await;
+    Some(fresh)
+}
+
 /// Starts the application on a fresh database with `seed`; `None` when the
 /// PostgreSQL pass is skipped.
 pub async fn spawn_app(db: Db, seed: Seed) -> Option<TestApp> {
@@ -136,6 +184,7 @@ pub async fn spawn_app_with(db: Db, seed: Seed, adjust: impl FnOnce(&mut Config)
 async fn start(config: Config, conn: sea_orm::DatabaseConnection, db: Db, sqlite_file: Option<PathBuf>) -> TestApp {
     let app = Application::with_database(config, conn).await.unwrap_or_else(|e| panic!("start: {e}"));
     let address = format!("http://{}", app.local_addr());
+    let metrics_address = app.metrics_addr().map(|a| format!("http://{a}"));
     let state = app.state().clone();
     let (tx, rx) = oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
@@ -146,7 +195,7 @@ async fn start(config: Config, conn: sea_orm::DatabaseConnection, db: Db, sqlite
         .timeout(std::time::Duration::from_secs(30))
         .build()
         .unwrap_or_else(|e| panic!("client: {e}"));
-    TestApp { address, client, state, db, shutdown: Some(tx), sqlite_file }
+    TestApp { address, metrics_address, client, state, db, shutdown: Some(tx), sqlite_file }
 }
 
 impl TestApp {
@@ -393,7 +442,8 @@ pub mod fixtures {
 /// merchants, and requests that carry them.
 pub mod session {
     use linan_shared::{
-        DistrictCode, ErrorBody, GeoPoint, LoginRequest, PartnerInput, PartnerKind, SessionDto, SignupRequest,
+        DistrictCode, ErrorBody, GeoPoint, InviteDto, InviteRequest, LoginRequest, PartnerInput, PartnerKind,
+        SessionDto, SignupRequest,
     };
     use reqwest::{Method, StatusCode};
     use serde::{Serialize, de::DeserializeOwned};
@@ -495,6 +545,28 @@ pub mod session {
         /// Signs in as a demo account.
         pub async fn demo(&self, email: &str) -> Who {
             self.login(email, PASSWORD).await
+        }
+
+        /// The owner invites `email` to their partner.
+        pub async fn invite(&self, owner: &Who, email: &str) -> InviteDto {
+            let request = InviteRequest { email: email.into() };
+            self.call(Method::POST, "/api/v1/merchant/staff/invites", Some(owner), Some(&request), StatusCode::CREATED)
+                .await
+        }
+
+        /// The owner invites `email`, who signs up with the code: a staff account of the owner's partner.
+        pub async fn join_staff(&self, owner: &Who, email: &str) -> Who {
+            let code = self.invite(owner, email).await.code;
+            let request = SignupRequest {
+                email: email.into(),
+                password: PASSWORD.into(),
+                partner: None,
+                invite: Some(code),
+                bearer: true,
+            };
+            let session: SessionDto =
+                self.call(Method::POST, "/api/v1/auth/signup", None, Some(&request), StatusCode::CREATED).await;
+            Who { token: session.token.clone().unwrap_or_else(|| panic!("no token")), session }
         }
 
         /// Signs a new merchant up with a partner in `district`.

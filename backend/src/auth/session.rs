@@ -62,7 +62,10 @@ pub async fn find(
         .one(db)
         .await?;
     let Some(s) = found else { return Ok(None) };
-    Ok(account::Entity::find_by_id(s.account_id).one(db).await?.map(|a| (s, a)))
+    // A removed account's sessions were deleted with it; the filter holds
+    // even for one started in the same instant.
+    let found = account::Entity::find_by_id(s.account_id).filter(account::Column::RemovedAt.is_null()).one(db).await?;
+    Ok(found.map(|a| (s, a)))
 }
 
 /// Ends the session with this token digest.

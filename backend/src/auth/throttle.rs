@@ -76,6 +76,9 @@ pub const COUNTER_CARD_PER_ACCOUNT: Limit = Limit { burst: 20, every: Duration::
 pub const COUNTER_CARD_PER_PARTNER: Limit = Limit { burst: 30, every: Duration::from_secs(120) };
 /// Counter codes issued per cardholder session: 5, then one every 20 s.
 pub const CODE_ISSUE_PER_SESSION: Limit = Limit { burst: 5, every: Duration::from_secs(20) };
+/// Staff invitations per owner: 10, then one every 6 minutes (10 an hour),
+/// so a stolen owner session cannot mint codes in bulk.
+pub const INVITES_PER_OWNER: Limit = Limit { burst: 10, every: Duration::from_secs(360) };
 
 /// Longest key material (an email, a card number) kept as written; longer
 /// material is replaced by its SHA-256, so a key is at most ~100 bytes.

@@ -30,6 +30,7 @@ const PERSON: &[u8] = b"linan/person/v1\0";
 const LAST4: &[u8] = b"linan/id-last4/v1\0";
 const BIRTH_DATE: &[u8] = b"linan/birth-date/v1\0";
 const COUNTER_CODE: &[u8] = b"linan/counter-code/v1\0";
+const FINGERPRINT: &[u8] = b"linan/key-fingerprint/v1\0";
 
 /// The HMAC key, ready to use (its inner and outer pads computed once).
 #[derive(Clone)]
@@ -63,6 +64,9 @@ impl IdKey {
         match &config.id_secret {
             Some(secret) if secret.expose().chars().count() < MIN_SECRET_CHARS => {
                 Err(ConfigError::Secret("LINAN_ID_SECRET must be at least 32 characters long"))
+            }
+            Some(secret) if config.production && secret.expose() == DEMO_ID_SECRET => {
+                Err(ConfigError::Secret("LINAN_ID_SECRET is the public demo key; production needs a secret of its own"))
             }
             Some(secret) => Ok(Self::new(secret.expose().as_bytes())),
             None if config.production => Err(ConfigError::Secret(
@@ -118,6 +122,13 @@ impl IdKey {
         self.hex(&[COUNTER_CODE, code.as_bytes()])
     }
 
+    /// The key's fingerprint: hex HMAC of a fixed label. Two keys are told
+    /// apart by it without either being revealed; the database stores it so
+    /// a server started with another key is refused (see [`crate::install`]).
+    pub fn fingerprint(&self) -> String {
+        self.hex(&[FINGERPRINT])
+    }
+
     /// [`IdKey::last4_hash`] from a whole ID number.
     pub fn card_last4_hash(&self, number: &str, id: &NationalId) -> String {
         self.last4_hash(number, id.last4())
@@ -155,6 +166,9 @@ mod tests {
         assert_eq!(a.factor_hashes("LW1", &typed), (a.card_last4_hash("LW1", &x), a.card_birth_date_hash("LW1", &x)));
         assert_ne!(a.card_birth_date_hash("LW1", &x), a.card_birth_date_hash("LW2", &x));
         assert_ne!(a.birth_date_hash("LW1", b"0000"), a.last4_hash("LW1", b"0000"), "domains differ");
+        assert_eq!(a.fingerprint(), IdKey::demo().fingerprint());
+        assert_ne!(a.fingerprint(), b.fingerprint());
+        assert!(!a.fingerprint().contains(&hex::encode(DEMO_ID_SECRET)), "the key is not in its fingerprint");
     }
 
     #[test]
@@ -164,6 +178,8 @@ mod tests {
         assert!(IdKey::from_config(&config).unwrap_err().to_string().contains("LINAN_ID_SECRET"));
         config.id_secret = Some(Secret::new("short"));
         assert!(IdKey::from_config(&config).is_err());
+        config.id_secret = Some(Secret::new(DEMO_ID_SECRET));
+        assert!(IdKey::from_config(&config).unwrap_err().to_string().contains("public demo key"));
         config.id_secret = Some(Secret::new("x".repeat(32)));
         assert!(IdKey::from_config(&config).is_ok());
         config.production = false;

@@ -288,6 +288,7 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey) -> Result<DemoS
     if let Some(bad) = imported.rejected.first() {
         return Err(DemoError::Inconsistent(format!("demo card on line {}: {}", bad.line, bad.reason)));
     }
+    crate::install::record_demo(&txn).await?;
     bump_version(&txn).await?;
     txn.commit().await?;
     Ok(DemoSummary { partners: data.partners.len(), benefits: data.benefits.len(), cards: imported.created })

@@ -22,6 +22,9 @@ pub struct Model {
     pub is_owner: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Set when the partner's owner removed this staff account: it cannot
+    /// sign in, but stays so the audit trail and redemptions keep naming it.
+    pub removed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

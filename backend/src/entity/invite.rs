@@ -17,6 +17,8 @@ pub struct Model {
     pub created_by: i64,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
+    /// Set when the owner took the invitation back before it was used.
+    pub revoked_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,6 +21,7 @@ pub mod catalogue_state;
 pub mod category;
 pub mod counter_code;
 pub mod district;
+pub mod install_fact;
 pub mod invite;
 pub mod partner;
 pub mod person;

@@ -11,6 +11,7 @@ mod m20261128_000003_accounts;
 mod m20261128_000004_cards;
 mod m20261128_000005_redemptions;
 mod m20261203_000006_card_factors;
+mod m20261203_000008_install_facts;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_cards::Migration),
             Box::new(m20261128_000005_redemptions::Migration),
             Box::new(m20261203_000006_card_factors::Migration),
+            Box::new(m20261203_000008_install_facts::Migration),
         ]
     }
 }

@@ -8,7 +8,9 @@
 //! record and the caches' invalidation happen together or not at all.
 
 mod claim;
+mod drafts;
 pub mod offer;
+pub mod page;
 pub mod partner;
 
 pub use claim::{claim_benefit, claim_partner};

@@ -18,10 +18,10 @@ use linan_shared::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    TransactionSession, TransactionTrait, sea_query::Query,
 };
 
-use super::claim_benefit;
+use super::{claim_benefit, page::PageRequest};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
@@ -182,7 +182,7 @@ pub async fn own_list(db: &impl ConnectionTrait, reference: &Reference, actor: &
         .order_by_desc(benefit::Column::Id)
         .all(db)
         .await?;
-    Ok(OfferList { items: dtos(db, reference, &rows).await? })
+    Ok(OfferList { items: dtos(db, reference, &rows).await?, next_cursor: None })
 }
 
 /// One of the merchant's offers.
@@ -205,7 +205,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<OfferDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
     let txn = crate::db::begin_write(db).await?;
-    let p = partner_row(&txn, partner_id).await?;
+    let p = super::drafts::lock_with_room(&txn, partner_id).await?;
     not_suspended(&p)?;
     let id = create_benefit(&txn, reference, partner_id, input, BenefitStatus::Draft, None).await?;
     let row = own_row(&txn, partner_id, id).await?;
@@ -324,30 +324,29 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
     Ok(after)
 }
 
-/// Offers waiting for review in the admin's scope: submitted ones and
-/// published ones with a pending revision, oldest first. With another
-/// `status`, the offers in that state.
+/// A page of the offers waiting for review in the admin's scope: submitted
+/// ones and published ones with a pending revision, oldest change first.
+/// With another `status`, the offers in that state.
 pub async fn queue(
     db: &impl ConnectionTrait,
     reference: &Reference,
     actor: &Actor,
     status: Option<BenefitStatus>,
+    page: &PageRequest,
 ) -> Result<OfferList, ApiError> {
     let scope = policy::admin_scope(actor)?;
     let status = status.unwrap_or(BenefitStatus::PendingReview);
     let mut find = benefit::Entity::find();
     if status == BenefitStatus::PendingReview {
-        let revised: Vec<i64> = benefit_revision::Entity::find()
-            .filter(benefit_revision::Column::Status.eq(RevisionStatus::PendingReview.as_str()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|r| r.benefit_id)
-            .collect();
+        let revised = Query::select()
+            .column(benefit_revision::Column::BenefitId)
+            .from(benefit_revision::Entity)
+            .and_where(benefit_revision::Column::Status.eq(RevisionStatus::PendingReview.as_str()))
+            .to_owned();
         find = find.filter(
             sea_orm::Condition::any()
                 .add(benefit::Column::Status.eq(status.as_str()))
-                .add(benefit::Column::Id.is_in(revised)),
+                .add(benefit::Column::Id.in_subquery(revised)),
         );
     } else if status == BenefitStatus::Expired {
         // Stored as expired, or published with the window behind it.
@@ -361,10 +360,9 @@ pub async fn queue(
     if let Some(district) = scope {
         find = find.filter(benefit::Column::DistrictId.eq(district));
     }
-    let rows = find.order_by_asc(benefit::Column::UpdatedAt).order_by_asc(benefit::Column::Id).all(db).await?;
-    let rows: Vec<_> =
-        rows.into_iter().filter(|b| status != BenefitStatus::Expired || effective_status(b) == status).collect();
-    Ok(OfferList { items: dtos(db, reference, &rows).await? })
+    let rows = page.apply(find, benefit::Column::UpdatedAt, benefit::Column::Id).all(db).await?;
+    let (rows, next_cursor) = page.split(rows, |b| (b.updated_at, b.id));
+    Ok(OfferList { items: dtos(db, reference, &rows).await?, next_cursor })
 }
 
 /// One offer, for an admin of its district.

@@ -4,11 +4,11 @@
 use chrono::{SecondsFormat, Utc};
 use linan_shared::{Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerStatus, PartnerWrite};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
+    TransactionTrait,
 };
 
-use super::claim_partner;
+use super::{claim_partner, page::PageRequest};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
@@ -141,23 +141,25 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     Ok(new)
 }
 
-/// Partners in the admin's scope with `status` (default `pending`), oldest change first.
+/// A page of the partners in the admin's scope with `status` (default
+/// `pending`), oldest change first.
 pub async fn queue(
     db: &impl ConnectionTrait,
     reference: &Reference,
     actor: &Actor,
     status: Option<PartnerStatus>,
+    page: &PageRequest,
 ) -> Result<PartnerList, ApiError> {
     let scope = policy::admin_scope(actor)?;
-    let mut find = partner::Entity::find()
-        .filter(partner::Column::Status.eq(status.unwrap_or(PartnerStatus::Pending).as_str()))
-        .order_by_asc(partner::Column::UpdatedAt)
-        .order_by_asc(partner::Column::Id);
+    let mut find =
+        partner::Entity::find().filter(partner::Column::Status.eq(status.unwrap_or(PartnerStatus::Pending).as_str()));
     if let Some(district) = scope {
         find = find.filter(partner::Column::DistrictId.eq(district));
     }
-    let items = find.all(db).await?.iter().map(|p| dto(reference, p)).collect::<Result<_, _>>()?;
-    Ok(PartnerList { items })
+    let rows = page.apply(find, partner::Column::UpdatedAt, partner::Column::Id).all(db).await?;
+    let (rows, next_cursor) = page.split(rows, |p| (p.updated_at, p.id));
+    let items = rows.iter().map(|p| dto(reference, p)).collect::<Result<_, _>>()?;
+    Ok(PartnerList { items, next_cursor })
 }
 
 /// One partner, for an admin of its district.

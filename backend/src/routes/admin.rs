@@ -18,6 +18,7 @@ use crate::{
     http::{body::JsonBody, path::PathId, query::QueryOf},
     review::{
         offer,
+        page::PageRequest,
         partner::{self, PartnerAction},
     },
     state::AppState,
@@ -39,31 +40,44 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/admin/audit", get(audit_log))
 }
 
-/// `?status=` of the queues.
+/// `?status=&limit=&cursor=` of the queues.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct StatusQuery {
+pub struct QueueQuery {
     /// Which state to list (default: what waits for review).
     pub status: Option<String>,
+    /// Page size, 1–200 (default 50).
+    pub limit: Option<u64>,
+    /// From `next_cursor` of the previous page.
+    pub cursor: Option<String>,
 }
 
-/// Partners in a state (default `pending`), in the admin's districts.
-#[utoipa::path(get, path = "/api/v1/admin/partners", tag = "admin", params(StatusQuery),
+impl QueueQuery {
+    fn page(&self) -> Result<PageRequest, ApiError> {
+        PageRequest::parse(self.limit, self.cursor.as_deref())
+    }
+}
+
+/// A page of the partners in a state (default `pending`) in the admin's
+/// districts, oldest change first.
+#[utoipa::path(get, path = "/api/v1/admin/partners", tag = "admin", params(QueueQuery),
     responses((status = 200, body = PartnerList), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn partners(
     State(state): State<AppState>,
     actor: Actor,
-    QueryOf(q): QueryOf<StatusQuery>,
+    QueryOf(q): QueryOf<QueueQuery>,
 ) -> Result<Json<PartnerList>, ApiError> {
     let status = q
         .status
+        .as_deref()
         .map(|s| {
-            PartnerStatus::parse(&s)
+            PartnerStatus::parse(s)
                 .ok_or_else(|| ApiError::invalid("status", "pending, rejected, approved or suspended"))
         })
         .transpose()?;
+    let page = q.page()?;
     let reference = state.catalogue.reference(&state.db).await?;
-    Ok(Json(partner::queue(&state.db, &reference, &actor, status).await?))
+    Ok(Json(partner::queue(&state.db, &reference, &actor, status, &page).await?))
 }
 
 /// One partner of the admin's districts.
@@ -132,21 +146,23 @@ partner_decision!(
     "Reinstates a suspended partner."
 );
 
-/// Offers waiting for review (submitted, or live with a pending revision),
-/// or in another state, in the admin's districts.
-#[utoipa::path(get, path = "/api/v1/admin/offers", tag = "admin", params(StatusQuery),
+/// A page of the offers waiting for review (submitted, or live with a
+/// pending revision), or in another state, in the admin's districts, oldest change first.
+#[utoipa::path(get, path = "/api/v1/admin/offers", tag = "admin", params(QueueQuery),
     responses((status = 200, body = OfferList), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn offers(
     State(state): State<AppState>,
     actor: Actor,
-    QueryOf(q): QueryOf<StatusQuery>,
+    QueryOf(q): QueryOf<QueueQuery>,
 ) -> Result<Json<OfferList>, ApiError> {
     let status = q
         .status
-        .map(|s| BenefitStatus::from_code(&s).ok_or_else(|| ApiError::invalid("status", "not an offer state")))
+        .as_deref()
+        .map(|s| BenefitStatus::from_code(s).ok_or_else(|| ApiError::invalid("status", "not an offer state")))
         .transpose()?;
+    let page = q.page()?;
     let reference = state.catalogue.reference(&state.db).await?;
-    Ok(Json(offer::queue(&state.db, &reference, &actor, status).await?))
+    Ok(Json(offer::queue(&state.db, &reference, &actor, status, &page).await?))
 }
 
 /// One offer of the admin's districts.

@@ -6,16 +6,16 @@ use axum::{
     Json, Router,
     extract::State,
     http::StatusCode,
-    routing::{get, post},
+    routing::{delete, get, post},
 };
 use linan_shared::{
-    AccountList, BenefitInput, ErrorBody, InviteDto, InviteRequest, OfferDto, OfferList, OfferWrite, PartnerProfileDto,
-    PartnerWrite, VersionRef,
+    AccountList, BenefitInput, ErrorBody, InviteDto, InviteList, InviteRequest, OfferDto, OfferList, OfferWrite,
+    PartnerProfileDto, PartnerWrite, VersionRef,
 };
 
 use crate::{
     accounts,
-    auth::Actor,
+    auth::{Actor, INVITES_PER_OWNER, ThrottleKey, policy},
     error::ApiError,
     http::{body::JsonBody, path::PathId},
     review::{
@@ -30,7 +30,9 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/merchant/partner", get(own_partner).put(edit_partner))
         .route("/api/v1/merchant/staff", get(staff))
-        .route("/api/v1/merchant/staff/invites", post(invite))
+        .route("/api/v1/merchant/staff/{id}", delete(remove_staff))
+        .route("/api/v1/merchant/staff/invites", get(invites).post(invite))
+        .route("/api/v1/merchant/staff/invites/{id}", delete(revoke_invite))
         .route("/api/v1/merchant/offers", get(offers).post(create_offer))
         .route("/api/v1/merchant/offers/{id}", get(offer_detail).put(edit_offer))
         .route("/api/v1/merchant/offers/{id}/submit", post(submit))
@@ -68,17 +70,61 @@ pub async fn staff(State(state): State<AppState>, actor: Actor) -> Result<Json<A
     Ok(Json(accounts::staff(&state.db, &reference, &actor).await?))
 }
 
-/// The owner invites a colleague (the code is shown once).
+/// The owner removes a staff account: its sessions end at once and it can
+/// no longer sign in; its audit trail stays. Not one's own account (so a
+/// partner always keeps an owner).
+#[utoipa::path(delete, path = "/api/v1/merchant/staff/{id}", tag = "merchant", params(("id" = i64, Path)),
+    responses((status = 204, description = "Removed"), (status = 401, body = ErrorBody),
+        (status = 403, description = "Not the owner", body = ErrorBody),
+        (status = 404, description = "No such account of this partner", body = ErrorBody),
+        (status = 409, description = "One's own account", body = ErrorBody)))]
+pub async fn remove_staff(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId,
+) -> Result<StatusCode, ApiError> {
+    let reference = state.catalogue.reference(&state.db).await?;
+    crate::staff::remove(&state.db, &reference, &actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The owner's pending invitations (not used, revoked or expired), oldest first.
+#[utoipa::path(get, path = "/api/v1/merchant/staff/invites", tag = "merchant",
+    responses((status = 200, body = InviteList), (status = 401, body = ErrorBody),
+        (status = 403, description = "Not the owner", body = ErrorBody)))]
+pub async fn invites(State(state): State<AppState>, actor: Actor) -> Result<Json<InviteList>, ApiError> {
+    Ok(Json(crate::staff::invites(&state.db, &actor).await?))
+}
+
+/// The owner invites a colleague (the code is shown once); throttled per owner.
 #[utoipa::path(post, path = "/api/v1/merchant/staff/invites", tag = "merchant", request_body = InviteRequest,
     responses((status = 201, body = InviteDto), (status = 401, body = ErrorBody),
         (status = 403, description = "Not the owner", body = ErrorBody), (status = 409, description = "Email taken", body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
+        (status = 422, body = ErrorBody), (status = 429, description = "Too many invitations by this owner", body = ErrorBody)))]
 pub async fn invite(
     State(state): State<AppState>,
     actor: Actor,
     JsonBody(request): JsonBody<InviteRequest>,
 ) -> Result<(StatusCode, Json<InviteDto>), ApiError> {
+    policy::merchant_owner(&actor)?;
+    let key = ThrottleKey::new("invite:owner", &actor.account.id.to_string());
+    state.throttle.check(&state.db, &key, INVITES_PER_OWNER).await?;
     Ok((StatusCode::CREATED, Json(accounts::invite(&state.db, &actor, &request).await?)))
+}
+
+/// The owner takes back an invitation before it is used.
+#[utoipa::path(delete, path = "/api/v1/merchant/staff/invites/{id}", tag = "merchant", params(("id" = i64, Path)),
+    responses((status = 204, description = "Revoked"), (status = 401, body = ErrorBody),
+        (status = 403, description = "Not the owner", body = ErrorBody),
+        (status = 404, description = "No such invitation of this partner", body = ErrorBody),
+        (status = 409, description = "Used or revoked already", body = ErrorBody)))]
+pub async fn revoke_invite(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId,
+) -> Result<StatusCode, ApiError> {
+    crate::staff::revoke(&state.db, &actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The partner's offers, newest change first.

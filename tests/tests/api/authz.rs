@@ -79,7 +79,10 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("GET /api/v1/merchant/partner", Value::Null, MERCHANTS),
         ("PUT /api/v1/merchant/partner", json!({"version": 0, "profile": profile}), MERCHANTS),
         ("GET /api/v1/merchant/staff", Value::Null, MERCHANTS),
+        ("GET /api/v1/merchant/staff/invites", Value::Null, MERCHANTS),
         ("POST /api/v1/merchant/staff/invites", json!({"email": "bad"}), MERCHANTS),
+        ("DELETE /api/v1/merchant/staff/invites/{invite}", Value::Null, OWN_OFFER),
+        ("DELETE /api/v1/merchant/staff/{staff}", Value::Null, OWN_OFFER),
         ("GET /api/v1/merchant/offers", Value::Null, MERCHANTS),
         ("POST /api/v1/merchant/offers", offer.clone(), MERCHANTS),
         ("GET /api/v1/merchant/offers/{offer}", Value::Null, OWN_OFFER),
@@ -143,6 +146,8 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
                 .replace("{partner}", "{id}")
                 .replace("{recognition}", "{id}")
                 .replace("{redemption}", "{id}")
+                .replace("{invite}", "{id}")
+                .replace("{staff}", "{id}")
                 .replace("{card}", "{number}")
         })
         .collect();
@@ -184,6 +189,10 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
     assert_eq!(redeemed.status(), StatusCode::CREATED);
     let redemption = redeemed.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
 
+    // A pending invitation of partner A, and a staff account of partner A.
+    let pending_invite = app.invite(&merchant_a, "matrix-invitee@example.cn").await;
+    let staff = app.join_staff(&merchant_a, "matrix-staff@example.cn").await;
+
     let mut failures = Vec::new();
     for (route, body, allowed) in rows {
         let (method, path) = route.split_once(' ').unwrap();
@@ -192,6 +201,8 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
             .replace("{partner}", &partner.to_string())
             .replace("{recognition}", &recognition_id.to_string())
             .replace("{redemption}", &redemption.to_string())
+            .replace("{invite}", &pending_invite.id.to_string())
+            .replace("{staff}", &staff.session.account.id.to_string())
             .replace("{card}", CARD);
         let body =
             serde_json::from_str::<Value>(&body.to_string().replace("\"{offer}\"", &offer.id.to_string())).unwrap();

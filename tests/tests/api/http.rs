@@ -13,6 +13,7 @@ db_tests!(Demo => {
     public_reads_are_cacheable_and_cross_origin,
     responses_are_compressed_on_request,
     every_response_carries_a_request_id,
+    a_client_request_id_never_reaches_the_audit_log,
     health_readiness_and_metrics,
 });
 
@@ -114,7 +115,36 @@ async fn every_response_carries_a_request_id(app: TestApp) {
     let id_b = b.headers()["x-request-id"].to_str().unwrap().to_owned();
     assert_ne!(id_a, id_b);
     let given = app.get_with("/healthz", &[("x-request-id", "trace-me-123")]).await;
-    assert_eq!(given.headers()["x-request-id"], "trace-me-123", "a caller's id is kept");
+    let ours = given.headers()["x-request-id"].to_str().unwrap();
+    assert_ne!(ours, "trace-me-123", "a caller's id is never taken for ours");
+    assert!(uuid::Uuid::parse_str(ours).is_ok(), "{ours}");
+}
+
+/// Regression: a client-supplied `x-request-id` was trusted into the audit
+/// log, so a caller could forge one request's trail or tie it to another's.
+async fn a_client_request_id_never_reaches_the_audit_log(app: TestApp) {
+    use linan_tests::linan_shared::{AuditPage, OfferDto};
+    let merchant = app.demo("merchant1@demo.linan").await;
+    let response = app
+        .client
+        .post(format!("{}/api/v1/merchant/offers", app.address))
+        .bearer_auth(&merchant.token)
+        .header("x-request-id", "forged-by-the-client")
+        .json(&benefit_input(zh("请求编号测试")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let ours = response.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_ne!(ours, "forged-by-the-client");
+    let offer: OfferDto = response.json().await.unwrap();
+    let admin = app.demo("alliance@demo.linan").await;
+    let path = format!("/api/v1/admin/audit?entity=offer&entity_id={}", offer.id);
+    let log: AuditPage = app.call(reqwest::Method::GET, &path, Some(&admin), None::<&()>, StatusCode::OK).await;
+    assert_eq!(log.items.len(), 1);
+    assert_eq!(log.items[0].request_id.as_deref(), Some(ours.as_str()), "the event carries the id we answered with");
+    let text = serde_json::to_string(&log).unwrap();
+    assert!(!text.contains("forged-by-the-client"), "{text}");
 }
 
 async fn health_readiness_and_metrics(app: TestApp) {
@@ -137,6 +167,78 @@ async fn health_readiness_and_metrics(app: TestApp) {
     app.state.db.clone().close().await.unwrap();
     assert_eq!(app.get("/readyz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+}
+
+/// The configurations `/metrics` is tested under, on both databases.
+async fn apps_with(adjust: impl Fn(&mut linan_backend::Config) + Copy) -> Vec<TestApp> {
+    let mut apps = Vec::new();
+    for db in [linan_tests::Db::Sqlite, linan_tests::Db::Postgres] {
+        apps.extend(linan_tests::spawn_app_with(db, linan_tests::Seed::Empty, adjust).await);
+    }
+    apps
+}
+
+fn production(config: &mut linan_backend::Config) {
+    config.production = true;
+    config.id_secret = Some(linan_backend::config::Secret::new("a production secret of 32+ characters"));
+}
+
+const METRICS_TOKEN: &str = "scraper token that is 32+ characters";
+
+#[tokio::test]
+async fn production_serves_metrics_only_with_the_token() {
+    for app in apps_with(|c| {
+        production(c);
+        c.metrics_token = Some(linan_backend::config::Secret::new(METRICS_TOKEN));
+    })
+    .await
+    {
+        let without = app.get("/metrics").await;
+        assert_eq!(without.status(), StatusCode::UNAUTHORIZED, "{:?}", app.db);
+        let body: linan_shared::ErrorBody = without.json().await.unwrap();
+        assert_eq!(body.error.code, "unauthenticated");
+        let wrong = app.get_with("/metrics", &[("authorization", "Bearer not the token at all, but as long")]).await;
+        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+        let right = app.get_with("/metrics", &[("authorization", &format!("Bearer {METRICS_TOKEN}"))]).await;
+        assert_eq!(right.status(), StatusCode::OK);
+        assert!(right.text().await.unwrap().contains("db_pool_max_connections"));
+    }
+}
+
+#[tokio::test]
+async fn production_without_a_token_serves_no_public_metrics() {
+    for app in apps_with(production).await {
+        assert_eq!(app.get("/metrics").await.status(), StatusCode::NOT_FOUND, "{:?}", app.db);
+        assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn metrics_on_their_own_listener_leave_the_public_one() {
+    for app in apps_with(|c| {
+        production(c);
+        c.metrics_bind = Some(std::net::SocketAddr::from(([127, 0, 0, 1], 0)));
+    })
+    .await
+    {
+        assert_eq!(app.get("/metrics").await.status(), StatusCode::NOT_FOUND, "{:?}", app.db);
+        let private = app.metrics_address.clone().unwrap();
+        let scraped = app.client.get(format!("{private}/metrics")).send().await.unwrap();
+        assert_eq!(scraped.status(), StatusCode::OK);
+        assert!(scraped.text().await.unwrap().contains("db_pool_connections"));
+        let other = app.client.get(format!("{private}/api/v1/benefits")).send().await.unwrap();
+        assert_eq!(other.status(), StatusCode::NOT_FOUND, "the metrics listener serves nothing else");
+    }
+}
+
+#[tokio::test]
+async fn a_short_metrics_token_is_refused_at_start() {
+    let config = linan_backend::Config {
+        metrics_token: Some(linan_backend::config::Secret::new("short")),
+        ..linan_backend::Config::for_database("sqlite::memory:")
+    };
+    let refused = linan_backend::Application::build(config).await.err().unwrap();
+    assert!(refused.to_string().contains("LINAN_METRICS_TOKEN"), "{refused}");
 }
 
 /// Regression: ETags were derived from the version counter alone, so two

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod authz;
+mod caps;
 mod cards;
 mod catalogue;
 mod counter;
@@ -17,8 +18,11 @@ mod lang;
 mod openapi;
 mod pagination;
 mod portal;
+mod production;
 mod recognition;
 mod review;
+mod review_queues;
 mod search;
+mod staff;
 mod throttles;
 mod widget;

@@ -76,6 +76,8 @@ where
     let checker = tokio::task::spawn_blocking(move || rules.run(source, &tx, progress.as_ref()));
 
     let txn = crate::db::begin_write(db).await?;
+    // Identities of two keys must never mix (see `crate::install`).
+    crate::install::claim_key(&txn, key).await?;
     let mut writer = write::Writer::new(&txn).await?;
     while let Some(batch) = rx.recv().await {
         writer.write(&txn, &batch).await?;
