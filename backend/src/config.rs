@@ -21,8 +21,10 @@ pub struct Config {
     #[arg(long, env = "LINAN_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
 
-    /// Production mode: never loads demo data, logs JSON, and will refuse to
-    /// start without the secrets later features need.
+    /// Production mode: never loads demo data, logs JSON, refuses to start
+    /// without `LINAN_ID_SECRET` or on a database that holds the demo data
+    /// set, and serves `/metrics` only with `LINAN_METRICS_TOKEN` or on
+    /// `LINAN_METRICS_BIND`.
     #[arg(long, env = "LINAN_PRODUCTION", default_value_t = false)]
     pub production: bool,
 
@@ -80,7 +82,8 @@ pub struct Config {
 
     /// Key of the identity hashes (HMAC-SHA256 of national ID numbers), at
     /// least 32 characters. Required in production mode; elsewhere a public
-    /// demo key is used. Changing it orphans every stored identity.
+    /// demo key is used. Changing it orphans every stored identity, so a
+    /// database whose identities were hashed under another key is refused.
     #[arg(long, env = "LINAN_ID_SECRET", hide_env_values = true)]
     pub id_secret: Option<Secret>,
 
@@ -161,7 +164,8 @@ impl Config {
     }
 
     /// Refuses settings that must not run: production mode without
-    /// `LINAN_ID_SECRET`, or a secret that is too short.
+    /// `LINAN_ID_SECRET` (or with the public demo key), or a secret or
+    /// metrics token that is too short.
     pub fn check(&self) -> Result<(), ConfigError> {
         if self.metrics_token.as_ref().is_some_and(|t| t.expose().chars().count() < MIN_METRICS_TOKEN_CHARS) {
             return Err(ConfigError::Secret("LINAN_METRICS_TOKEN must be at least 32 characters long"));

@@ -165,6 +165,8 @@ pub fn audit_action(action: &str) -> Option<Key> {
         "account.create" => Key::ActAccountCreate,
         "account.password" => Key::ActAccountPassword,
         "account.invite" => Key::ActAccountInvite,
+        "account.remove" => Key::ActAccountRemove,
+        "invite.revoke" => Key::ActInviteRevoke,
         "partner.create" => Key::ActPartnerCreate,
         "partner.edit" => Key::ActPartnerEdit,
         "partner.approve" => Key::ActPartnerApprove,
@@ -250,7 +252,15 @@ mod tests {
 
     #[test]
     fn audit_actions_have_names_in_every_language() {
-        for action in ["offer.approve", "offer.revision.reject", "cards.import", "person.suspend", "redemption.void"] {
+        for action in [
+            "offer.approve",
+            "offer.revision.reject",
+            "cards.import",
+            "person.suspend",
+            "redemption.void",
+            "account.remove",
+            "invite.revoke",
+        ] {
             let key = audit_action(action).unwrap_or_else(|| panic!("{action}"));
             let names: Vec<&str> = Lang::ALL.iter().map(|&lang| key.get(lang)).collect();
             assert!(names.iter().all(|n| !n.is_empty() && !n.contains('.')), "{action}: {names:?}");

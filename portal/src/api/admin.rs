@@ -8,9 +8,25 @@ use linan_shared::{
 use super::{Api, ClientError};
 use crate::actions::{IntegrityAction, Verdict};
 
-/// Partners in `status`, within the admin's district.
-pub async fn partners(api: &Api, status: PartnerStatus) -> Result<PartnerList, ClientError> {
-    api.get(&format!("/api/v1/admin/partners?status={}", status.as_str())).await
+/// Review items per page: each is a whole card with a decision form.
+pub const QUEUE_PAGE: u32 = 20;
+
+/// The query of a review queue's page: `status` if given, the page size and the cursor.
+pub fn queue_query(status: Option<&str>, cursor: Option<&str>, limit: u32) -> String {
+    let mut parts = Vec::new();
+    if let Some(status) = status {
+        parts.push(format!("status={}", percent_encode(status)));
+    }
+    parts.push(format!("limit={limit}"));
+    if let Some(cursor) = cursor {
+        parts.push(format!("cursor={}", percent_encode(cursor)));
+    }
+    parts.join("&")
+}
+
+/// A page of the partners in `status`, within the admin's district.
+pub async fn partners(api: &Api, status: PartnerStatus, cursor: Option<&str>) -> Result<PartnerList, ClientError> {
+    api.get(&format!("/api/v1/admin/partners?{}", queue_query(Some(status.as_str()), cursor, QUEUE_PAGE))).await
 }
 
 /// Approves, rejects, suspends or reinstates a partner.
@@ -23,9 +39,9 @@ pub async fn decide_partner(
     api.post(&format!("/api/v1/admin/partners/{id}/{}", verdict.segment()), decision).await
 }
 
-/// Offers awaiting review, and published offers with an edit awaiting review.
-pub async fn pending_offers(api: &Api) -> Result<OfferList, ClientError> {
-    api.get("/api/v1/admin/offers?status=pending_review").await
+/// A page of the offers awaiting review, and published offers with an edit awaiting review.
+pub async fn pending_offers(api: &Api, cursor: Option<&str>) -> Result<OfferList, ClientError> {
+    api.get(&format!("/api/v1/admin/offers?{}", queue_query(Some("pending_review"), cursor, QUEUE_PAGE))).await
 }
 
 /// Approves or rejects an offer (or its pending edit).
@@ -92,5 +108,15 @@ mod tests {
         assert_eq!(AuditFilter::default().query(None, 50), "limit=50");
         let filter = AuditFilter { action: " offer.submit ".into(), entity_id: "12".into(), ..AuditFilter::default() };
         assert_eq!(filter.query(Some("a+b/="), 20), "action=offer.submit&entity_id=12&cursor=a%2Bb%2F%3D&limit=20");
+    }
+
+    #[test]
+    fn queue_queries_carry_the_state_the_size_and_an_encoded_cursor() {
+        assert_eq!(queue_query(Some("pending"), None, 20), "status=pending&limit=20");
+        assert_eq!(
+            queue_query(Some("pending_review"), Some("eyJ1Ij=+/"), 5),
+            "status=pending_review&limit=5&cursor=eyJ1Ij%3D%2B%2F"
+        );
+        assert_eq!(queue_query(None, None, 1), "limit=1");
     }
 }

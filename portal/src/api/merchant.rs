@@ -1,8 +1,8 @@
 //! `/api/v1/merchant/*`: the merchant's partner, staff and offers.
 
 use linan_shared::{
-    AccountList, BenefitInput, InviteDto, InviteRequest, OfferDto, OfferList, OfferWrite, PartnerProfileDto,
-    PartnerWrite, VersionRef,
+    AccountList, BenefitInput, InviteDto, InviteList, InviteRequest, OfferDto, OfferList, OfferWrite,
+    PartnerProfileDto, PartnerWrite, VersionRef,
 };
 
 use super::{Api, ClientError};
@@ -23,9 +23,24 @@ pub async fn staff(api: &Api) -> Result<AccountList, ClientError> {
     api.get("/api/v1/merchant/staff").await
 }
 
+/// Removes a staff account (owners only): it is signed out at once.
+pub async fn remove_staff(api: &Api, id: i64) -> Result<(), ClientError> {
+    api.delete(&format!("/api/v1/merchant/staff/{id}")).await
+}
+
 /// Invites a colleague (owners only).
 pub async fn invite(api: &Api, request: &InviteRequest) -> Result<InviteDto, ClientError> {
     api.post("/api/v1/merchant/staff/invites", request).await
+}
+
+/// The invitations not used, revoked or expired yet (owners only).
+pub async fn invites(api: &Api) -> Result<InviteList, ClientError> {
+    api.get("/api/v1/merchant/staff/invites").await
+}
+
+/// Takes an invitation back before it is used (owners only).
+pub async fn revoke_invite(api: &Api, id: i64) -> Result<(), ClientError> {
+    api.delete(&format!("/api/v1/merchant/staff/invites/{id}")).await
 }
 
 /// The partner's offers.

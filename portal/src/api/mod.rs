@@ -62,6 +62,11 @@ impl Api {
         decode(self.call("PUT", path, Some(encode(body)?), None).await?)
     }
 
+    /// `DELETE path` answered `204 No Content`.
+    pub async fn delete(&self, path: &str) -> Result<(), ClientError> {
+        self.call("DELETE", path, None, None).await.map(|_| ())
+    }
+
     /// `POST path` answered `204 No Content`.
     pub async fn post_no_content<B: Serialize>(&self, path: &str, body: Option<&B>) -> Result<(), ClientError> {
         let body = body.map(encode).transpose()?;

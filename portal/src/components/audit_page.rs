@@ -1,14 +1,11 @@
 //! `#/audit`: the audit log, newest first, with filters and "load more".
 
-use std::rc::Rc;
-
-use linan_shared::{AuditEventDto, AuditPage as Page};
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{AuditEvent, Choice, ErrorBox, SelectInput, TextInput, loading};
-use crate::api::{ClientError, admin, admin::AuditFilter};
+use super::{AuditEvent, Choice, SelectInput, TextInput, pages_empty, pages_footer};
+use crate::api::{admin, admin::AuditFilter};
 use crate::context::use_portal;
+use crate::hooks::use_pages;
 use crate::i18n::Key;
 use crate::wording;
 
@@ -63,81 +60,24 @@ pub struct AuditResultsProps {
     pub filter: AuditFilter,
 }
 
-/// The events loaded so far, and where the next page starts.
-#[derive(Default, PartialEq)]
-struct Results {
-    items: Vec<Rc<AuditEventDto>>,
-    next: Option<String>,
-    loading: bool,
-    error: Option<ClientError>,
-}
-
-enum Step {
-    Start,
-    Page(Page),
-    Failed(ClientError),
-}
-
-impl Reducible for Results {
-    type Action = Step;
-
-    fn reduce(self: Rc<Self>, step: Step) -> Rc<Self> {
-        let mut next = Results { items: self.items.clone(), next: self.next.clone(), loading: false, error: None };
-        match step {
-            Step::Start => next.loading = true,
-            Step::Page(page) => {
-                next.items.extend(page.items.into_iter().map(Rc::new));
-                next.next = page.next_cursor;
-            }
-            Step::Failed(error) => next.error = Some(error),
-        }
-        Rc::new(next)
-    }
-}
-
 /// The list of events with a "load more" button while there are older ones.
 #[component]
 pub fn AuditResults(props: &AuditResultsProps) -> Html {
     let portal = use_portal();
-    let results = use_reducer(Results::default);
-    let fetch = {
-        let (api, filter, results) = (portal.api.clone(), props.filter.clone(), results.dispatcher());
-        Callback::from(move |cursor: Option<String>| {
-            let (api, filter, results) = (api.clone(), filter.clone(), results.clone());
-            results.dispatch(Step::Start);
-            spawn_local(async move {
-                match admin::audit(&api, &filter, cursor.as_deref()).await {
-                    Ok(page) => results.dispatch(Step::Page(page)),
-                    Err(e) => results.dispatch(Step::Failed(e)),
-                }
-            });
-        })
-    };
-    {
-        let fetch = fetch.clone();
-        use_effect_with((), move |_| fetch.emit(None));
-    }
-    let more = results.next.clone();
+    let api = portal.api.clone();
+    let events = use_pages(props.filter.clone(), move |filter, cursor| {
+        let api = api.clone();
+        async move { admin::audit(&api, &filter, cursor.as_deref()).await.map(|page| (page.items, page.next_cursor)) }
+    });
     html! {
-        <section class="audit" aria-busy={results.loading.then_some("true")}>
-            if results.items.is_empty() && !results.loading && results.error.is_none() {
+        <section class="audit" aria-busy={events.state.loading.then_some("true")}>
+            if pages_empty(&events) {
                 <p class="empty">{ portal.t(Key::AuditEmpty) }</p>
             }
             <ol class="list">
-                { for results.items.iter().map(|event| html! { <AuditEvent key={event.id} event={event.clone()} /> }) }
+                { for events.state.items.iter().map(|event| html! { <AuditEvent key={event.id} event={event.clone()} /> }) }
             </ol>
-            if results.loading {
-                { loading(&portal) }
-            }
-            if let Some(error) = &results.error {
-                <ErrorBox error={error.clone()} on_retry={fetch.reform(move |()| more.clone())} />
-            } else if let (Some(cursor), false) = (&results.next, results.loading) {
-                <div class="buttons">
-                    <button type="button" onclick={fetch.reform({ let c = cursor.clone(); move |_: MouseEvent| Some(c.clone()) })}>
-                        { portal.t(Key::LoadMore) }
-                    </button>
-                </div>
-            }
+            { pages_footer(&portal, &events) }
         </section>
     }
 }

@@ -1,23 +1,26 @@
 //! `#/review/offers`: offers awaiting review, and edits of published offers
-//! awaiting review.
+//! awaiting review, a page at a time.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{OfferReviewItem, load_view};
+use super::{OfferReviewItem, pages_empty, pages_footer};
 use crate::actions::Verdict;
 use crate::api::admin;
 use crate::context::use_portal;
-use crate::hooks::use_load;
+use crate::hooks::use_pages;
 use crate::i18n::Key;
 
-/// The queue: one item per offer.
+/// The queue: one item per offer, and "load more".
 #[component]
 pub fn ReviewOffersPage() -> Html {
     let portal = use_portal();
     let api = portal.api.clone();
-    let queue = use_load((), move |()| async move { admin::pending_offers(&api).await });
+    let queue = use_pages((), move |(), cursor| {
+        let api = api.clone();
+        async move { admin::pending_offers(&api, cursor.as_deref()).await.map(|page| (page.items, page.next_cursor)) }
+    });
     let on_decided = {
         let (reload, announce) = (queue.reload.clone(), portal.announce.clone());
         Callback::from(move |verdict: Verdict| {
@@ -27,28 +30,24 @@ pub fn ReviewOffersPage() -> Html {
             crate::dom::focus("#main");
         })
     };
-    let list = load_view(&portal, &queue, |list| {
-        if list.items.is_empty() {
-            return html! { <p class="empty">{ portal.t(Key::ReviewEmpty) }</p> };
+    let items = queue.state.items.iter().map(|o| {
+        html! {
+            <OfferReviewItem
+                key={o.id}
+                offer={Rc::clone(o)}
+                on_decided={on_decided.clone()}
+                on_reload={queue.reload.clone()}
+            />
         }
-        list.items
-            .iter()
-            .map(|o| {
-                html! {
-                    <OfferReviewItem
-                        key={o.id}
-                        offer={Rc::new(o.clone())}
-                        on_decided={on_decided.clone()}
-                        on_reload={queue.reload.clone()}
-                    />
-                }
-            })
-            .collect::<Html>()
     });
     html! {
         <>
             <h1>{ portal.t(Key::ReviewOffersTitle) }</h1>
-            <div class="list">{ list }</div>
+            if pages_empty(&queue) {
+                <p class="empty">{ portal.t(Key::ReviewEmpty) }</p>
+            }
+            <div class="list">{ for items }</div>
+            { pages_footer(&portal, &queue) }
         </>
     }
 }

@@ -1,10 +1,11 @@
-//! `#/staff`: the partner's accounts, and (for the owner) invitations.
+//! `#/staff`: the partner's accounts and, for the owner, removing them,
+//! inviting colleagues and revoking invitations not used yet.
 
 use linan_shared::{InviteDto, InviteRequest};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{FormAlert, TextInput, field_error, load_view};
+use super::{FormAlert, PendingInvites, StaffMember, TextInput, field_error, load_view};
 use crate::api::merchant;
 use crate::context::use_portal;
 use crate::draft::FormError;
@@ -14,13 +15,25 @@ use crate::wording;
 
 const FORM_ID: &str = "invite-form";
 
-/// The accounts, then the invitation form or a note that only the owner invites.
+/// The accounts, then the invitation form and the pending invitations, or a
+/// note that only the owner invites.
 #[component]
 pub fn StaffPage() -> Html {
     let portal = use_portal();
     let api = portal.api.clone();
     let staff = use_load((), move |()| async move { merchant::staff(&api).await });
-    let owner = portal.account().is_some_and(|a| a.owner);
+    let invited = use_state(|| 0_u32);
+    let me = portal.account().map(|a| (a.id, a.owner));
+    let owner = me.is_some_and(|(_, owner)| owner);
+    let on_removed = {
+        let (reload, announce) = (staff.reload.clone(), portal.announce.clone());
+        Callback::from(move |()| {
+            announce.emit(Key::StaffRemoved);
+            reload.emit(());
+            // The removed item leaves the list; keep keyboard focus in the page.
+            crate::dom::focus("#main");
+        })
+    };
     let list = load_view(&portal, &staff, |list| {
         if list.items.is_empty() {
             return html! { <p class="empty">{ portal.t(Key::StaffEmpty) }</p> };
@@ -28,14 +41,16 @@ pub fn StaffPage() -> Html {
         html! {
             <ul class="list">
                 { for list.items.iter().map(|a| html! {
-                    <li key={a.id} class="card">
-                        <span>{ a.email.clone() }</span>{ " · " }{ portal.t(wording::role(a.role)) }
-                        if a.owner { { " " }<span class="badge">{ portal.t(Key::OwnerBadge) }</span> }
-                    </li>
+                    <StaffMember key={a.id} account={a.clone()} removable={owner && me.map(|(id, _)| id) != Some(a.id)}
+                        on_removed={on_removed.clone()} on_reload={staff.reload.clone()} />
                 }) }
             </ul>
         }
     });
+    let on_invited = {
+        let invited = invited.clone();
+        Callback::from(move |()| invited.set(invited.wrapping_add(1)))
+    };
     html! {
         <>
             <h1>{ portal.t(Key::StaffTitle) }</h1>
@@ -43,11 +58,14 @@ pub fn StaffPage() -> Html {
             <section aria-labelledby="invite-title">
                 <h2 id="invite-title">{ portal.t(Key::InviteTitle) }</h2>
                 if owner {
-                    <InviteForm on_invited={staff.reload.clone()} />
+                    <InviteForm {on_invited} />
                 } else {
                     <p class="note">{ portal.t(Key::InviteOnlyOwner) }</p>
                 }
             </section>
+            if owner {
+                <PendingInvites generation={*invited} />
+            }
         </>
     }
 }

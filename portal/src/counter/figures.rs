@@ -79,7 +79,7 @@ mod tests {
             ],
             stock_left_today: vec![StockLeft { benefit_id: 9, daily_stock: 5, left: 2 }],
         };
-        let offers = OfferList { items: Vec::new() };
+        let offers = OfferList { items: Vec::new(), next_cursor: None };
         let days = day_rows(&figures, &offers, Lang::ZhCn);
         assert_eq!(days.iter().map(|r| r.day.as_str()).collect::<Vec<_>>(), ["2026-11-28", "2026-11-27"]);
         assert_eq!((days[0].title.clone(), days[0].benefit_id, days[0].redemptions), (None, 9, 3));

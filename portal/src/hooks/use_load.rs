@@ -83,7 +83,8 @@ where
     LoadHandle { state: (*state).clone(), reload, set }
 }
 
-fn next_ticket(latest: &Rc<RefCell<u64>>) -> u64 {
+/// The ticket of a new load: only the answer to the latest one is kept.
+pub(super) fn next_ticket(latest: &Rc<RefCell<u64>>) -> u64 {
     let mut latest = latest.borrow_mut();
     *latest += 1;
     *latest

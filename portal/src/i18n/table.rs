@@ -119,6 +119,25 @@ texts! {
         "Give this code to {email} (shown only once, valid until {at}):"
     ],
     InviteOnlyOwner => ["只有负责人可以邀请同事。", "只有負責人可以邀請同事。", "Only the owner can invite colleagues."],
+    StaffRemove => ["移除", "移除", "Remove"],
+    StaffRemoveQuestion => [
+        "移除 {email}？该账户会立即退出登录，且不能再登录；其以往的操作仍保留在审计日志中。",
+        "移除 {email}？該帳戶會立即登出，且不能再登入；其以往的操作仍保留在審計日誌中。",
+        "Remove {email}? The account is signed out at once and can no longer sign in; its past actions stay in the audit log."
+    ],
+    StaffRemoveConfirm => ["确定移除", "確定移除", "Yes, remove"],
+    StaffRemoved => ["已移除该账户。", "已移除該帳戶。", "Account removed."],
+    InvitesTitle => ["尚未使用的邀请", "尚未使用的邀請", "Pending invitations"],
+    InvitesEmpty => ["没有尚未使用的邀请。", "沒有尚未使用的邀請。", "No pending invitations."],
+    InviteValidUntil => ["{email}（{at} 前有效）", "{email}（{at} 前有效）", "{email} (valid until {at})"],
+    InviteRevoke => ["撤销", "撤銷", "Revoke"],
+    InviteRevokeQuestion => [
+        "撤销发给 {email} 的邀请？邀请码会立即失效。",
+        "撤銷發給 {email} 的邀請？邀請碼會立即失效。",
+        "Revoke the invitation for {email}? Its code stops working at once."
+    ],
+    InviteRevokeConfirm => ["确定撤销", "確定撤銷", "Yes, revoke"],
+    InviteRevoked => ["已撤销邀请。", "已撤銷邀請。", "Invitation revoked."],
     AccountTitle => ["我的账户", "我的帳戶", "My account"],
     PasswordTitle => ["修改密码", "更改密碼", "Change the password"],
     FieldCurrentPassword => ["当前密码", "現有密碼", "Current password"],
@@ -280,6 +299,8 @@ texts! {
     ActAccountCreate => ["创建账户", "建立帳戶", "Account created"],
     ActAccountPassword => ["修改密码", "修改密碼", "Password changed"],
     ActAccountInvite => ["邀请员工", "邀請員工", "Staff invited"],
+    ActAccountRemove => ["移除员工账户", "移除員工帳戶", "Staff account removed"],
+    ActInviteRevoke => ["撤销员工邀请", "撤銷員工邀請", "Staff invitation revoked"],
     ActPartnerCreate => ["商户注册", "商戶註冊", "Partner signed up"],
     ActPartnerEdit => ["修改商户资料", "修改商戶資料", "Partner profile edited"],
     ActPartnerApprove => ["批准商户", "批准商戶", "Partner approved"],
