@@ -28,8 +28,9 @@ async function joinWithCode(email, code) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password: "e2e-password-2026", invite: code, bearer: true }),
   });
-  assert.equal(response.status, 201, await response.text());
-  return (await response.json()).token;
+  const text = await response.text();
+  assert.equal(response.status, 201, text);
+  return JSON.parse(text).token;
 }
 
 /** The status of `GET /api/v1/auth/me` with `token`. */
