@@ -15,8 +15,8 @@ use linan_shared::{
     FigureRow, Figures, Lang, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait, sea_query::Expr,
 };
 
 use super::{code, facts};
@@ -316,6 +316,20 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     }
     let before = one_dto(&txn, &row, Lang::ZhCn).await?;
     let b = benefit::Entity::find_by_id(row.benefit_id).one(&txn).await?.ok_or(ApiError::NotFound("offer"))?;
+    // The read above is no lock on PostgreSQL: two voids can both find the
+    // row live. Only the one whose conditional update changes it goes on to
+    // give the use back; the others answer as if they had come second.
+    let claimed = redemption::Entity::update_many()
+        .col_expr(redemption::Column::VoidedAt, Expr::value(now))
+        .col_expr(redemption::Column::VoidReason, Expr::value(reason))
+        .col_expr(redemption::Column::VoidedBy, Expr::value(actor.account.id))
+        .filter(redemption::Column::Id.eq(id))
+        .filter(redemption::Column::VoidedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(ApiError::InvalidState("this redemption is voided already".into()));
+    }
     let keys = [
         ("person_id", row.person_id.into()),
         ("benefit_id", row.benefit_id.into()),
@@ -323,11 +337,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     ];
     give_back(&txn, "quota_usage", &keys).await?;
     give_back(&txn, "stock_usage", &[("benefit_id", row.benefit_id.into()), ("day", row.day.into())]).await?;
-    let mut active = row.into_active_model();
-    active.voided_at = Set(Some(now));
-    active.void_reason = Set(Some(reason));
-    active.voided_by = Set(Some(actor.account.id));
-    let updated = active.update(&txn).await?;
+    let updated = redemption::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("redemption"))?;
     let (after, answer) = audited_and_answer(&txn, &updated, lang).await?;
     let change = Change {
         action: "redemption.void",

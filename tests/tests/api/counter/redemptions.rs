@@ -20,6 +20,7 @@ db_tests!(Demo => {
     one_person_cannot_claim_twice_with_two_cards,
     a_retried_redemption_with_the_same_key_is_recorded_once,
     a_void_within_30_minutes_gives_the_use_back,
+    of_twenty_simultaneous_voids_one_succeeds_and_gives_back_once,
     daily_stock_runs_out_and_comes_back_the_next_day,
     quota_periods_follow_the_calendar,
     each_reason_why_not_is_named_at_the_counter,
@@ -114,6 +115,49 @@ async fn a_void_within_30_minutes_gives_the_use_back(app: TestApp) {
         "invalid_state",
     )
     .await;
+}
+
+async fn of_twenty_simultaneous_voids_one_succeeds_and_gives_back_once(app: TestApp) {
+    let replica = app.replica().await;
+    let merchant = app.demo("merchant1@demo.linan").await;
+    let quota =
+        Quota { per_person_limit: Some(3), per_person_period: Some(QuotaPeriod::Lifetime), daily_stock: Some(4) };
+    let id = offer(&app, &merchant, "并发作废", quota).await;
+    // Two uses, so that a second give-back would show (the counters never go below zero).
+    let done: RedemptionDto = redeem_card(&app, &merchant, "cv1", id, LIWAN_A).await.json().await.unwrap();
+    assert_eq!(redeem_card(&app, &merchant, "cv0", id, YOUYUE_A).await.status(), StatusCode::CREATED);
+    let path = format!("/api/v1/redemptions/{}/void", done.id);
+    let apps = [&app, &replica];
+    let attempts = (0..20).map(|i| {
+        let (target, merchant, path) = (apps[i % 2], &merchant, &path);
+        async move {
+            let body = json!({"reason": format!("并发 {i}")});
+            let response = target.send(Method::POST, path, Some(merchant), Some(&body)).await;
+            let status = response.status();
+            (status, if status == StatusCode::OK { String::new() } else { code_of(response).await })
+        }
+    });
+    let results = futures::future::join_all(attempts).await;
+    assert_eq!(results.iter().filter(|(s, _)| *s == StatusCode::OK).count(), 1, "{results:?}");
+    assert!(
+        results.iter().all(|(s, code)| *s == StatusCode::OK || (*s == StatusCode::CONFLICT && code == "invalid_state")),
+        "{results:?}"
+    );
+    // The use and the stock came back exactly once: two more uses fit, a third does not.
+    let figures: Figures =
+        app.call::<(), _>(Method::GET, "/api/v1/merchant/figures", Some(&merchant), None, StatusCode::OK).await;
+    let stock = figures.stock_left_today.iter().find(|s| s.benefit_id == id).unwrap();
+    assert_eq!(stock.left, 3, "the stock is back once, not twenty times");
+    assert_eq!(redeem_card(&app, &merchant, "cv2", id, LIWAN_A).await.status(), StatusCode::CREATED);
+    assert_eq!(redeem_card(&app, &merchant, "cv3", id, YOUYUE_A).await.status(), StatusCode::CREATED);
+    let third = redeem_card(&app, &merchant, "cv4", id, LIWAN_A).await;
+    assert_eq!(code_of(third).await, "quota_used", "the use came back once");
+    let admin = app.demo("alliance@demo.linan").await;
+    let audit: linan_tests::linan_shared::AuditPage = app
+        .call::<(), _>(Method::GET, "/api/v1/admin/audit?entity=redemption", Some(&admin), None, StatusCode::OK)
+        .await;
+    let voids = audit.items.iter().filter(|e| e.entity_id == done.id && e.action == "redemption.void").count();
+    assert_eq!(voids, 1, "one void in the audit log");
 }
 
 async fn daily_stock_runs_out_and_comes_back_the_next_day(app: TestApp) {
