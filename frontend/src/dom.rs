@@ -21,6 +21,17 @@ pub fn focus_within(root: &NodeRef, selector: &str) -> bool {
     }
 }
 
+/// Whether nothing has the focus in this document (it fell back to the body,
+/// as it does when the focused element is removed or moved).
+pub fn focus_lost() -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    match document.and_then(|d| Some((d.active_element(), d.body()?))) {
+        Some((Some(active), body)) => active == *AsRef::<Element>::as_ref(&body),
+        Some((None, _)) => true,
+        None => false,
+    }
+}
+
 /// Focuses the element behind `node`, if it is rendered.
 pub fn focus(node: &NodeRef) {
     if let Some(el) = node.cast::<HtmlElement>() {

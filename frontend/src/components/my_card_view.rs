@@ -21,7 +21,7 @@ use super::{
 use crate::api::{self, ClientError};
 use crate::attrs::WidgetConfig;
 use crate::card_state::{CardAction, CardView, Overview, SignIn};
-use crate::dom::focus_within;
+use crate::dom::{focus_lost, focus_within};
 use crate::eligibility::card_name;
 use crate::hooks::Reference;
 use crate::i18n::{Key, t};
@@ -92,14 +92,21 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
         });
     }
     {
-        let (root, focus_next) = (root.clone(), focus_next.clone());
+        let (root, focus_next, refocus) = (root.clone(), focus_next.clone(), use_mut_ref(|| None::<i64>));
         use_effect_with((signed_in, view.open, view.overview.clone()), move |(_, open, _)| {
             // While a code is open the list is hidden; keep the target for later.
             if open.is_some() {
                 return;
             }
+            // A closed code reloads the overview; if that refresh re-renders
+            // or moves the item, the browser drops its focus. Put it back once,
+            // unless the user has moved on.
+            let again = refocus.borrow_mut().take().filter(|_| focus_lost()).map(Focus::Item);
             let target = focus_next.borrow_mut().take();
-            let selector = match target {
+            if let Some(Focus::Item(id)) = target {
+                *refocus.borrow_mut() = Some(id);
+            }
+            let selector = match target.or(again) {
                 Some(Focus::Heading) => ".lw-card-heading".to_owned(),
                 Some(Focus::Item(id)) => format!(".lw-card-item[data-id=\"{id}\"] .lw-title"),
                 Some(Focus::Form) => ".lw-input".to_owned(),
