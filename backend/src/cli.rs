@@ -1,5 +1,8 @@
-//! The `linan` command line: `serve`, `migrate`, `seed-demo`, `admin create`,
-//! `cards import`.
+//! The `linan` command line: `serve`, `check`, `migrate`, `backup`,
+//! `restore`, `seed-demo`, `admin create`, `cards import`.
+
+pub mod backup;
+pub mod check;
 
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
@@ -25,12 +28,26 @@ pub enum Command {
     /// an empty database gets the demo data set unless `--no-demo` or
     /// production mode is set.
     Serve(Config),
+    /// Check what `serve` would start with, without writing anything: the
+    /// configuration, that the database is reachable, the pending
+    /// migrations, and production safety. Prints what it found; exits
+    /// non-zero if `serve` would refuse to start.
+    Check(Config),
     /// Apply pending database migrations, then exit.
     Migrate(Config),
     /// Load the demo data set (both districts, card schemes, recognition,
     /// partners and benefits) into an empty database, then exit. A database
     /// that already has a catalogue is left untouched.
     SeedDemo(Config),
+    /// Write a consistent copy of a SQLite database to a new file, safe
+    /// while `serve` runs (`VACUUM INTO`). PostgreSQL: use `pg_dump` (see
+    /// docs/operations.md).
+    Backup(backup::BackupArgs),
+    /// Replace the SQLite database with a backup, then migrate it and check
+    /// it. Stop every `serve` on the database first. Refuses to overwrite a
+    /// database that holds data without `--force`. PostgreSQL: use
+    /// `pg_restore`.
+    Restore(backup::RestoreArgs),
     /// Manage admin accounts.
     Admin {
         /// What to do.
@@ -84,7 +101,9 @@ pub struct AdminCreate {
 impl Cli {
     fn config(&self) -> &Config {
         match &self.command {
-            Command::Serve(c) | Command::Migrate(c) | Command::SeedDemo(c) => c,
+            Command::Serve(c) | Command::Check(c) | Command::Migrate(c) | Command::SeedDemo(c) => c,
+            Command::Backup(a) => &a.config,
+            Command::Restore(a) => &a.config,
             Command::Admin { command: AdminCommand::Create(a) } => &a.config,
             Command::Cards { command: CardsCommand::Import(a) } => &a.config,
         }
@@ -141,6 +160,16 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             }
             app.run_until_stopped().await?;
         }
+        Command::Check(config) => {
+            let report = check::check(&config).await;
+            print!("{}", report.render());
+            if !report.is_ok() {
+                let failures: Vec<_> = report.failures().map(|f| format!("{}: {}", f.topic, f.text)).collect();
+                return Err(CliError::Refused(format!("check failed: {}", failures.join("; "))));
+            }
+        }
+        Command::Backup(args) => backup::backup(&args).await?,
+        Command::Restore(args) => backup::restore(&args).await?,
         Command::Migrate(config) => {
             let db = db::connect(&config).await?;
             db::migrate(&db).await?;

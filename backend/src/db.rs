@@ -44,7 +44,7 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
 }
 
 /// The file path of a `sqlite:` URL, if it is one (and not in-memory).
-fn sqlite_path(url: &str) -> Option<&str> {
+pub fn sqlite_path(url: &str) -> Option<&str> {
     let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or(rest);
     (!path.is_empty() && path != ":memory:").then_some(path)

@@ -147,11 +147,17 @@ impl FreshDb {
     }
 }
 
+/// A fresh database with no tables at all (not even migrated), for tests
+/// of migrations and of tools; `None` when the PostgreSQL pass is skipped.
+pub async fn blank_db(db: Db) -> Option<FreshDb> {
+    let (url, sqlite_file) = fresh_database(db).await?;
+    Some(FreshDb { db, url, sqlite_file })
+}
+
 /// A fresh database with `seed` (the demo under the public demo key); `None`
 /// when the PostgreSQL pass is skipped.
 pub async fn fresh_db(db: Db, seed: Seed) -> Option<FreshDb> {
-    let (url, sqlite_file) = fresh_database(db).await?;
-    let fresh = FreshDb { db, url, sqlite_file };
+    let fresh = blank_db(db).await?;
     let conn = fresh.connect().await;
     db::migrate(&conn).await.unwrap_or_else(|e| panic!("migrate: {e}"));
     if seed == Seed::Demo {

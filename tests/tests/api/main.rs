@@ -10,6 +10,7 @@ mod authz;
 mod caps;
 mod cards;
 mod catalogue;
+mod check;
 mod counter;
 mod demo;
 mod errors;
