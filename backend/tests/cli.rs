@@ -77,3 +77,52 @@ fn production_mode_refuses_the_demo_database_with_a_message_and_a_failure_status
     assert_eq!(served.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("linan: refusing to start: this database holds the demo data set"), "{stderr}");
 }
+
+fn text(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+#[test]
+fn check_passes_a_new_database_and_fails_where_production_would_refuse() {
+    let db = TempDb::new("check");
+    let fresh = run_within(linan(&["check", "--database-url", &db.url()]), Duration::from_secs(60));
+    assert!(fresh.status.success(), "{}", text(&fresh));
+    assert!(text(&fresh).contains("linan check: ok"), "{}", text(&fresh));
+    let seeded = run_within(linan(&["seed-demo", "--database-url", &db.url()]), Duration::from_secs(120));
+    assert!(seeded.status.success(), "{}", text(&seeded));
+    let secret = "a production secret of 32+ characters";
+    let production = linan(&["check", "--production", "--id-secret", secret, "--database-url", &db.url()]);
+    let refused = run_within(production, Duration::from_secs(60));
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("linan: check failed: production safety: this database holds the demo data set"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_backup_restores_into_a_new_database_through_the_command() {
+    let (db, copy) = (TempDb::new("source"), TempDb::new("copy"));
+    let out = TempDb::new("backup");
+    let seeded = run_within(linan(&["seed-demo", "--database-url", &db.url()]), Duration::from_secs(120));
+    assert!(seeded.status.success(), "{}", text(&seeded));
+    let file = out.0.display().to_string();
+    let backup = run_within(linan(&["backup", "--out", &file, "--database-url", &db.url()]), Duration::from_secs(60));
+    assert!(backup.status.success() && text(&backup).contains("backup written"), "{}", text(&backup));
+    let restore = linan(&["restore", "--from", &file, "--database-url", &copy.url()]);
+    let restored = run_within(restore, Duration::from_secs(60));
+    assert!(restored.status.success(), "{}", text(&restored));
+    assert!(text(&restored).contains("linan check: ok"), "{}", text(&restored));
+}
+
+#[test]
+fn backup_and_restore_on_postgresql_exit_non_zero_with_the_tools_to_use() {
+    let url = "postgres://postgres@127.0.0.1:5432/linan";
+    let backup = run_within(linan(&["backup", "--out", "x.dump", "--database-url", url]), Duration::from_secs(30));
+    assert_eq!(backup.status.code(), Some(1), "{}", text(&backup));
+    assert!(String::from_utf8_lossy(&backup.stderr).contains("pg_dump"), "{}", text(&backup));
+    let restore = run_within(linan(&["restore", "--from", "x.dump", "--database-url", url]), Duration::from_secs(30));
+    assert_eq!(restore.status.code(), Some(1), "{}", text(&restore));
+    assert!(String::from_utf8_lossy(&restore.stderr).contains("pg_restore"), "{}", text(&restore));
+}

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod authz;
+mod backup;
 mod caps;
 mod cards;
 mod catalogue;
