@@ -27,4 +27,5 @@ mod review_queues;
 mod search;
 mod staff;
 mod throttles;
+mod upgrade;
 mod widget;
