@@ -126,3 +126,20 @@ fn backup_and_restore_on_postgresql_exit_non_zero_with_the_tools_to_use() {
     assert_eq!(restore.status.code(), Some(1), "{}", text(&restore));
     assert!(String::from_utf8_lossy(&restore.stderr).contains("pg_restore"), "{}", text(&restore));
 }
+
+#[test]
+fn every_setting_of_serve_is_in_the_environment_file_example() {
+    use clap::CommandFactory;
+    let example = include_str!("../../deploy/linan.env.example");
+    let command = linan_backend::cli::Cli::command();
+    let serve = command.find_subcommand("serve").unwrap();
+    let names: Vec<String> =
+        serve.get_arguments().filter_map(|a| a.get_env()).map(|e| e.to_string_lossy().into_owned()).collect();
+    assert!(names.len() > 10, "{names:?}");
+    for name in names {
+        assert!(
+            example.contains(&format!("\n{name}=")) || example.contains(&format!("\n#{name}=")),
+            "{name} is missing"
+        );
+    }
+}
