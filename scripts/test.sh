@@ -3,8 +3,10 @@
 #   formatting and lints (host and wasm32), unit and doc tests, the API
 #   integration tests against SQLite and PostgreSQL, the widget build with its
 #   size budget, the widget's component tests (wasm-bindgen-test in headless
-#   Chromium), the portal build, and the end-to-end browser tests of the widget
-#   and the portal against the real backend.
+#   Chromium), the portal build, the deployment files (nginx -t, systemd-analyze),
+#   the cluster test (nginx and two replicas on PostgreSQL, when reachable), and
+#   the end-to-end browser tests of the widget and the portal against the real
+#   backend.
 #
 # PostgreSQL: LINAN_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres,
 # a user that may create databases). Under CI=true an unreachable PostgreSQL
@@ -49,6 +51,13 @@ say "widget and portal builds"
 scripts/build-widget.sh
 scripts/build-portal.sh
 cargo build --locked -p linan-backend --bin linan
+
+say "deployment files (nginx -t, systemd-analyze verify)"
+scripts/verify-deploy.sh
+if [ -n "${LINAN_TEST_POSTGRES_URL:-}" ]; then
+  say "cluster test: nginx in front of two replicas on PostgreSQL"
+  run scripts/cluster-test.sh
+fi
 
 ensure_chromium
 say "widget component tests (wasm-bindgen-test, headless Chromium)"
