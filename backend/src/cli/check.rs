@@ -173,7 +173,7 @@ fn configuration(config: &Config, report: &mut Report) -> Option<IdKey> {
         );
     }
     for (name, dir) in [("LINAN_WIDGET_DIR", &config.widget_dir), ("LINAN_PORTAL_DIR", &config.portal_dir)] {
-        if !dir.join("index.html").exists() && !dir.is_dir() {
+        if !dir.is_dir() {
             report.add(
                 "configuration",
                 Level::Note,
@@ -256,7 +256,10 @@ async fn safety(conn: &DatabaseConnection, config: &Config, key: &IdKey, report:
         report.add(
             "production safety",
             Level::Note,
-            format!("holds the demo data set (recorded {})", demo.recorded_at),
+            format!(
+                "holds the demo data set (recorded {})",
+                demo.recorded_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ),
         );
     } else if matches!(demo::is_empty(conn).await, Ok(true)) {
         let next = if config.loads_demo() { "serve loads the demo data set into it" } else { "serve starts it empty" };
