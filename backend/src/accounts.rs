@@ -55,9 +55,12 @@ pub struct NewAccount<'a> {
     pub is_owner: bool,
 }
 
-/// Inserts an account (the caller checked the email is free and audits).
-pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<account::Model, ApiError> {
-    let now = Utc::now();
+/// Inserts an account created at `now` (the caller checked the email is free and audits).
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    new: NewAccount<'_>,
+    now: DateTime<Utc>,
+) -> Result<account::Model, ApiError> {
     Ok(account::ActiveModel {
         id: NotSet,
         email: Set(normalize_email(new.email)),
@@ -99,15 +102,15 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
     config: &Config,
     request: &SignupRequest,
     request_id: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Result<SignedIn, ApiError> {
     request.validate()?;
     let email = normalize_email(&request.email);
     let hash = passwords.hash(request.password.clone()).await?;
-    let now = Utc::now();
     let txn = crate::db::begin_write(db).await?;
     email_free(&txn, &email).await?;
     let (partner_id, is_owner, used_invite) = match (&request.partner, &request.invite) {
-        (Some(p), _) => (create_partner(&txn, reference, p, PartnerStatus::Pending).await?, true, None),
+        (Some(p), _) => (create_partner(&txn, reference, p, PartnerStatus::Pending, now).await?, true, None),
         (None, Some(code)) => {
             let found = invite::Entity::find()
                 .filter(invite::Column::CodeHash.eq(secret::digest(code.trim())))
@@ -135,7 +138,7 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
         partner_id: Some(partner_id),
         is_owner,
     };
-    let created = insert(&txn, new).await?;
+    let created = insert(&txn, new, now).await?;
     let p = partner::Entity::find_by_id(partner_id).one(&txn).await?.ok_or(ApiError::NotFound("partner"))?;
     let by = Some(By { account: &created, request_id });
     if let Some(used) = used_invite {
@@ -164,7 +167,7 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
             before: None,
             after: serde_json::to_value(profile).ok(),
         };
-        audit::record(&txn, by, change).await?;
+        audit::record(&txn, now, by, change).await?;
     }
     let change = Change {
         action: "account.create",
@@ -174,8 +177,8 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
         before: None,
         after: account_json(reference, &created),
     };
-    audit::record(&txn, by, change).await?;
-    let started = session::start(&txn, config, created.id).await?;
+    audit::record(&txn, now, by, change).await?;
+    let started = session::start(&txn, config, created.id, now).await?;
     txn.commit().await?;
     Ok(SignedIn { account: created, session: started })
 }
@@ -188,6 +191,7 @@ pub async fn login(
     config: &Config,
     email: &str,
     given: &str,
+    now: DateTime<Utc>,
 ) -> Result<SignedIn, ApiError> {
     let email = normalize_email(email);
     // A removed account is as unknown as a wrong email (and costs the same time).
@@ -198,7 +202,7 @@ pub async fn login(
         .await?;
     let ok = passwords.verify(given.to_owned(), found.as_ref().map(|a| a.password_hash.clone())).await?;
     let account = found.filter(|_| ok).ok_or(ApiError::InvalidCredentials)?;
-    let session = session::start(db, config, account.id).await?;
+    let session = session::start(db, config, account.id, now).await?;
     Ok(SignedIn { account, session })
 }
 
@@ -221,7 +225,7 @@ pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
     let txn = crate::db::begin_write(db).await?;
     let mut row = actor.account.clone().into_active_model();
     row.password_hash = Set(hash);
-    row.updated_at = Set(Utc::now());
+    row.updated_at = Set(actor.now);
     let updated = row.update(&txn).await?;
     session_row::Entity::delete_many()
         .filter(session_row::Column::AccountId.eq(actor.account.id))
@@ -238,7 +242,7 @@ pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
         before: None,
         after: account_json(reference, &updated),
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, actor.now, Some(By::from(actor)), change).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -273,7 +277,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
     check_email(&request.email)?;
     let email = normalize_email(&request.email);
     let code = secret::random_token().map_err(|e| ApiError::Internal(format!("random code: {e}")))?;
-    let expires_at: DateTime<Utc> = Utc::now() + Duration::days(INVITE_DAYS);
+    let expires_at: DateTime<Utc> = actor.now + Duration::days(INVITE_DAYS);
     let txn = crate::db::begin_write(db).await?;
     email_free(&txn, &email).await?;
     let row = invite::ActiveModel {
@@ -297,7 +301,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
         before: None,
         after: Some(serde_json::json!({ "email": email, "partner_id": partner_id })),
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, actor.now, Some(By::from(actor)), change).await?;
     txn.commit().await?;
     Ok(InviteDto { id: row.id, email, code, expires_at: expires_at.to_rfc3339_opts(SecondsFormat::Secs, true) })
 }
@@ -322,6 +326,7 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
     role: Role,
     district: Option<&str>,
     password_text: &str,
+    now: DateTime<Utc>,
 ) -> Result<account::Model, CreateAdminError> {
     check_email(email).map_err(|e| CreateAdminError::Invalid(e.to_string()))?;
     linan_shared::check_password("password", password_text)
@@ -348,7 +353,7 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
     let txn = crate::db::begin_write(db).await.map_err(ApiError::from)?;
     email_free(&txn, &email).await?;
     let new = NewAccount { email: &email, password_hash: hash, role, district_id, partner_id: None, is_owner: false };
-    let created = insert(&txn, new).await?;
+    let created = insert(&txn, new, now).await?;
     let change = Change {
         action: "account.create",
         entity: "account",
@@ -357,7 +362,7 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
         before: None,
         after: account_json(reference, &created),
     };
-    audit::record(&txn, None, change).await?;
+    audit::record(&txn, now, None, change).await?;
     txn.commit().await.map_err(ApiError::from)?;
     Ok(created)
 }

@@ -172,7 +172,7 @@ impl Application {
         let db = db::connect(&config).await?;
         db::migrate(&db).await?;
         if config.loads_demo() && demo::is_empty(&db).await? {
-            let loaded = demo::load_with_key(&db, &key).await?;
+            let loaded = demo::load_with_key(&db, &key, crate::clock::Clock::default().now()).await?;
             tracing::info!(
                 partners = loaded.partners,
                 benefits = loaded.benefits,
@@ -180,7 +180,7 @@ impl Application {
                 "loaded the demo data set"
             );
         }
-        crate::install::check_start(&db, config.production, &key).await?;
+        crate::install::check_start(&db, config.production, &key, crate::clock::Clock::default().now()).await?;
         if config.production && config.metrics_token.is_none() && config.metrics_bind.is_none() {
             tracing::warn!("/metrics is not served: set LINAN_METRICS_TOKEN or LINAN_METRICS_BIND to scrape it");
         }

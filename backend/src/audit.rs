@@ -4,7 +4,7 @@
 //! Nothing here updates or deletes an event.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use chrono::{SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use linan_shared::{AuditEventDto, AuditPage, Role};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -54,11 +54,17 @@ impl<'a> From<&'a Actor> for By<'a> {
     }
 }
 
-/// Records `change` made `by` an account (`None`: the system, e.g. the CLI).
-pub async fn record(db: &impl ConnectionTrait, by: Option<By<'_>>, change: Change<'_>) -> Result<(), ApiError> {
+/// Records `change` made `by` an account (`None`: the system, e.g. the CLI)
+/// at `at` (the application's clock).
+pub async fn record(
+    db: &impl ConnectionTrait,
+    at: DateTime<Utc>,
+    by: Option<By<'_>>,
+    change: Change<'_>,
+) -> Result<(), ApiError> {
     audit_event::ActiveModel {
         id: NotSet,
-        at: Set(Utc::now()),
+        at: Set(at),
         actor_id: Set(by.map(|b| b.account.id)),
         actor_email: Set(by.map(|b| b.account.email.clone())),
         actor_role: Set(by.map(|b| b.account.role.clone())),

@@ -9,7 +9,7 @@ use tracing_subscriber::EnvFilter;
 
 use linan_shared::Role;
 
-use crate::{Application, Config, StartupError, accounts, cards, db, demo};
+use crate::{Application, Config, StartupError, accounts, cards, clock::Clock, db, demo};
 
 /// Linan Talent Home (荔南人才之家): benefits for Liwan Talent Card and
 /// Youyue Foshan Card holders.
@@ -182,7 +182,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let db = db::connect(&config).await?;
             db::migrate(&db).await?;
             if demo::is_empty(&db).await? {
-                let loaded = demo::load_with_key(&db, &cards::IdKey::from_config(&config)?).await?;
+                let loaded =
+                    demo::load_with_key(&db, &cards::IdKey::from_config(&config)?, Clock::default().now()).await?;
                 println!(
                     "demo data loaded: {} partners, {} benefits, {} cards",
                     loaded.partners, loaded.benefits, loaded.cards
@@ -221,9 +222,11 @@ async fn create_admin(args: AdminCreate) -> Result<(), CliError> {
     db::migrate(&db).await?;
     let state = crate::catalogue::CatalogueState::new(0);
     let reference = state.reference(&db).await?;
-    let created = accounts::create_admin(&db, &reference, &args.email, role, args.district.as_deref(), &password)
-        .await
-        .map_err(|e| CliError::Refused(e.to_string()))?;
+    let district = args.district.as_deref();
+    let created =
+        accounts::create_admin(&db, &reference, &args.email, role, district, &password, Clock::default().now())
+            .await
+            .map_err(|e| CliError::Refused(e.to_string()))?;
     println!("created {} {} (id {})", role.as_str(), created.email, created.id);
     Ok(())
 }

@@ -1,5 +1,11 @@
-//! The application's clock. Quota periods and the void window depend on
-//! "now"; tests move this clock forward instead of sleeping.
+//! The application's clock: the only source of "now" in the backend.
+//!
+//! The catalogue's "today", offer expiry and status, sessions and their
+//! expiry, counter codes, quota periods, the void window, throttles,
+//! invitations, imports and audit timestamps all read it (through
+//! [`crate::state::AppState::clock`] or a time taken from it), so tests move
+//! this one clock forward instead of sleeping and every part agrees.
+//! `clippy.toml` refuses `Utc::now`/`Local::now` everywhere else.
 
 use std::sync::{
     Arc,
@@ -16,6 +22,7 @@ pub struct Clock {
 
 impl Clock {
     /// Now.
+    #[allow(clippy::disallowed_methods)] // the one reading of the wall clock
     pub fn now(&self) -> DateTime<Utc> {
         Utc::now() + Duration::milliseconds(self.offset_ms.load(Ordering::Relaxed))
     }

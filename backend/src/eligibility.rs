@@ -246,7 +246,7 @@ mod tests {
                 to_tier_id: 5,
                 valid_from: None,
                 valid_until: until,
-                created_at: chrono::Utc::now(),
+                created_at: chrono::DateTime::UNIX_EPOCH,
             }],
             ..Reference::default()
         }

@@ -17,7 +17,7 @@
 //!   before this fact existed gets the configured key's fingerprint at its
 //!   first start (trust on first use), with a warning.
 
-use chrono::{SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 
 use crate::{
@@ -73,13 +73,10 @@ impl From<Unsafe> for ApiError {
     }
 }
 
-/// Records `key` = `value` unless the fact is already there (the first record stands).
-async fn record(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<(), DbErr> {
-    let fact = install_fact::ActiveModel {
-        key: Set(key.to_owned()),
-        value: Set(value.to_owned()),
-        recorded_at: Set(Utc::now()),
-    };
+/// Records `key` = `value` at `now` unless the fact is already there (the first record stands).
+async fn record(db: &impl ConnectionTrait, key: &str, value: &str, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let fact =
+        install_fact::ActiveModel { key: Set(key.to_owned()), value: Set(value.to_owned()), recorded_at: Set(now) };
     install_fact::Entity::insert(fact).on_conflict_do_nothing().exec_without_returning(db).await?;
     Ok(())
 }
@@ -89,16 +86,16 @@ async fn read(db: &impl ConnectionTrait, key: &str) -> Result<Option<install_fac
 }
 
 /// Records that the demo data set was loaded (inside the loading transaction).
-pub async fn record_demo(db: &impl ConnectionTrait) -> Result<(), DbErr> {
-    record(db, DEMO_DATA, "the demo data set").await
+pub async fn record_demo(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<(), DbErr> {
+    record(db, DEMO_DATA, "the demo data set", now).await
 }
 
 /// Records `key` as the identity key unless another is recorded, and
 /// refuses if the recorded one differs. Writers of identities call this in
-/// their transaction.
-pub async fn claim_key(db: &impl ConnectionTrait, key: &IdKey) -> Result<(), Unsafe> {
+/// their transaction (at `now`).
+pub async fn claim_key(db: &impl ConnectionTrait, key: &IdKey, now: DateTime<Utc>) -> Result<(), Unsafe> {
     let mine = key.fingerprint();
-    record(db, ID_KEY_FINGERPRINT, &mine).await?;
+    record(db, ID_KEY_FINGERPRINT, &mine, now).await?;
     match read(db, ID_KEY_FINGERPRINT).await? {
         Some(stored) if stored.value != mine => Err(Unsafe::OtherKey {
             stored: stored.value.chars().take(SHOWN).collect(),
@@ -109,16 +106,22 @@ pub async fn claim_key(db: &impl ConnectionTrait, key: &IdKey) -> Result<(), Uns
 }
 
 /// Whether a server may start on this database: not in production mode
-/// with the demo data, and never with identities of another key.
-pub async fn check_start(db: &impl ConnectionTrait, production: bool, key: &IdKey) -> Result<(), Unsafe> {
+/// with the demo data, and never with identities of another key (a first
+/// record of the key is stamped `now`).
+pub async fn check_start(
+    db: &impl ConnectionTrait,
+    production: bool,
+    key: &IdKey,
+    now: DateTime<Utc>,
+) -> Result<(), Unsafe> {
     if production && let Some(fact) = read(db, DEMO_DATA).await? {
         return Err(Unsafe::DemoData { recorded_at: fact.recorded_at.to_rfc3339_opts(SecondsFormat::Secs, true) });
     }
     if read(db, ID_KEY_FINGERPRINT).await?.is_some() {
-        return claim_key(db, key).await;
+        return claim_key(db, key, now).await;
     }
     if person::Entity::find().one(db).await?.is_some() {
-        claim_key(db, key).await?;
+        claim_key(db, key, now).await?;
         tracing::warn!(
             fingerprint = %key.fingerprint().chars().take(SHOWN).collect::<String>(),
             "this database holds identities but no record of their key: recorded the configured \

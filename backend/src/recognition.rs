@@ -2,7 +2,6 @@
 //! the window of, or remove a row. Each change is audited and bumps the
 //! catalogue version, so eligibility everywhere follows at once.
 
-use chrono::Utc;
 use linan_shared::{FieldError, RecognitionDto, RecognitionInput, Role};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
@@ -67,7 +66,7 @@ async fn finish(
         before: before.and_then(|r| json(reference, r)),
         after: after.and_then(|r| json(reference, r)),
     };
-    audit::record(txn, Some(By::from(actor)), change).await?;
+    audit::record(txn, actor.now, Some(By::from(actor)), change).await?;
     bump_version(txn).await?;
     Ok(())
 }
@@ -102,7 +101,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         to_tier_id: Set(to),
         valid_from: Set(input.valid_from.map(to_naive)),
         valid_until: Set(input.valid_until.map(to_naive)),
-        created_at: Set(Utc::now()),
+        created_at: Set(actor.now),
     }
     .insert(&txn)
     .await?;

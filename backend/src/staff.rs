@@ -11,7 +11,7 @@
 //! are serialised (the second finds itself removed and is refused), and the
 //! writes are conditional on the state they read.
 
-use chrono::{SecondsFormat, Utc};
+use chrono::SecondsFormat;
 use linan_shared::{InviteList, PendingInvite};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionSession,
@@ -67,7 +67,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(ApiError::NotFound("staff account"))?;
-    let now = Utc::now();
+    let now = actor.now;
     let removed = account::Entity::update_many()
         .col_expr(account::Column::RemovedAt, Expr::value(now))
         .col_expr(account::Column::UpdatedAt, Expr::value(now))
@@ -92,7 +92,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
         before,
         after,
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, actor.now, Some(By::from(actor)), change).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -104,7 +104,7 @@ pub async fn invites(db: &impl ConnectionTrait, actor: &Actor) -> Result<InviteL
         .filter(invite::Column::PartnerId.eq(partner_id))
         .filter(invite::Column::UsedAt.is_null())
         .filter(invite::Column::RevokedAt.is_null())
-        .filter(invite::Column::ExpiresAt.gt(Utc::now()))
+        .filter(invite::Column::ExpiresAt.gt(actor.now))
         .order_by_asc(invite::Column::Id)
         .all(db)
         .await?;
@@ -137,7 +137,7 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor
     if found.revoked_at.is_some() {
         return Err(ApiError::InvalidState("this invitation was revoked already".into()));
     }
-    let now = Utc::now();
+    let now = actor.now;
     // Conditional: a sign-up using the code at this moment either got in
     // first (and this refuses) or finds the code revoked.
     let revoked = invite::Entity::update_many()
@@ -165,7 +165,7 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor
         before: state(None),
         after: state(Some(now.to_rfc3339_opts(SecondsFormat::Secs, true))),
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, actor.now, Some(By::from(actor)), change).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -22,6 +22,6 @@ pub struct AppState {
     pub throttle: Throttle,
     /// The permits for password hashing (argon2 runs under one).
     pub passwords: crate::auth::password::Passwords,
-    /// The clock quotas and the void window go by (tests move it).
+    /// The one source of time (see [`crate::clock`]); tests move it.
     pub clock: crate::clock::Clock,
 }

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use linan_backend::{
-    catalogue::{Reference, benefit_row, bump_version, to_naive, today},
+    catalogue::{Reference, benefit_row, bump_version, to_naive},
+    clock::Clock,
     entity::{benefit, benefit_eligibility, partner},
 };
 use linan_shared::{BenefitStatus, TierCode};
@@ -79,7 +80,8 @@ pub(crate) async fn synthetic_benefits(db: &DatabaseConnection, count: usize, se
     if partners.is_empty() {
         return Err(inconsistent("no partners (the demo data did not load?)".to_owned()));
     }
-    let (day, now) = (today(), Utc::now());
+    let clock = Clock::default();
+    let (day, now) = (clock.today(), clock.now());
     let mut rng = Rng::new(seed);
     let mut stats = Stats { benefits: 0, public: 0, rules: 0, term_hits: TERMS.iter().map(|t| (*t, 0)).collect() };
 

@@ -9,7 +9,7 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use linan_backend::{AppState, Application, Config, catalogue::Reference, db, demo};
+use linan_backend::{AppState, Application, Config, catalogue::Reference, clock::Clock, db, demo};
 use linan_shared::{BenefitPage, ErrorBody};
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database};
@@ -17,6 +17,17 @@ use tokio::sync::oneshot;
 
 pub use linan_backend;
 pub use linan_shared;
+
+/// Today by a fresh [`Clock`]: what every test application's clock says
+/// until the test moves it (`app.state.clock`).
+pub fn today() -> chrono::NaiveDate {
+    Clock::default().today()
+}
+
+/// The time by a fresh [`Clock`] (see [`today`]).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    Clock::default().now()
+}
 
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,7 +360,7 @@ mod tests {
 pub mod fixtures {
     use chrono::{Duration, NaiveDate};
     use linan_backend::{
-        catalogue::{create_benefit, create_partner, from_naive, today},
+        catalogue::{create_benefit, create_partner, from_naive},
         entity::{benefit, partner},
     };
     use linan_shared::{
@@ -358,7 +369,7 @@ pub mod fixtures {
     };
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-    use super::TestApp;
+    use super::{TestApp, today};
 
     /// A plain text with only zh-CN.
     pub fn zh(s: &str) -> LocalizedText {
@@ -405,7 +416,8 @@ pub mod fixtures {
                 phone: None,
             };
             let reference = self.reference().await;
-            let id = create_partner(&self.state.db, &reference, &input, linan_shared::PartnerStatus::Approved)
+            let now = self.state.clock.now();
+            let id = create_partner(&self.state.db, &reference, &input, linan_shared::PartnerStatus::Approved, now)
                 .await
                 .unwrap_or_else(|e| panic!("add partner: {e}"));
             self.refresh().await;
@@ -420,7 +432,7 @@ pub mod fixtures {
         /// Creates a benefit of `partner` in `status`.
         pub async fn add_benefit_in(&self, partner: i64, input: &BenefitInput, status: BenefitStatus) -> i64 {
             let reference = self.reference().await;
-            let id = create_benefit(&self.state.db, &reference, partner, input, status, None)
+            let id = create_benefit(&self.state.db, &reference, partner, input, status, None, self.state.clock.now())
                 .await
                 .unwrap_or_else(|e| panic!("add benefit: {e}"));
             self.refresh().await;

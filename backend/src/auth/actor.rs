@@ -28,6 +28,8 @@ pub struct Actor {
     pub expires_at: chrono::DateTime<chrono::Utc>,
     /// This request's `x-request-id`.
     pub request_id: Option<String>,
+    /// This request's time, read once from the application's clock.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 impl Actor {
@@ -82,7 +84,8 @@ impl FromRequestParts<AppState> for Actor {
                 return Err(ApiError::Forbidden("missing or wrong x-csrf-token header"));
             }
         }
-        let (s, account) = session::find(&state.db, &token).await?.ok_or(ApiError::Unauthenticated)?;
+        let now = state.clock.now();
+        let (s, account) = session::find(&state.db, &token, now).await?.ok_or(ApiError::Unauthenticated)?;
         let role = Role::parse(&account.role)
             .ok_or_else(|| ApiError::Internal(format!("account {} has unknown role {}", account.id, account.role)))?;
         Ok(Actor {
@@ -92,6 +95,7 @@ impl FromRequestParts<AppState> for Actor {
             token,
             expires_at: s.expires_at,
             request_id: request_id(parts),
+            now,
         })
     }
 }

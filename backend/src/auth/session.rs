@@ -29,10 +29,14 @@ pub struct Started {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Starts a session of `account_id`, dropping that account's expired ones.
-pub async fn start(db: &impl ConnectionTrait, config: &Config, account_id: i64) -> Result<Started, ApiError> {
+/// Starts a session of `account_id` at `now`, dropping that account's expired ones.
+pub async fn start(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    account_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Started, ApiError> {
     let token = secret::random_token().map_err(|e| ApiError::Internal(format!("random token: {e}")))?;
-    let now = Utc::now();
     let expires_at = now + Duration::hours(i64::from(config.session_hours.max(1)));
     session::Entity::delete_many()
         .filter(session::Column::AccountId.eq(account_id))
@@ -51,14 +55,15 @@ pub async fn start(db: &impl ConnectionTrait, config: &Config, account_id: i64) 
     Ok(Started { token, expires_at })
 }
 
-/// The live session with this token and its account, if any.
+/// The session with this token live at `now`, and its account, if any.
 pub async fn find(
     db: &impl ConnectionTrait,
     token: &str,
+    now: DateTime<Utc>,
 ) -> Result<Option<(session::Model, account::Model)>, ApiError> {
     let found = session::Entity::find()
         .filter(session::Column::TokenHash.eq(secret::digest(token)))
-        .filter(session::Column::ExpiresAt.gt(Utc::now()))
+        .filter(session::Column::ExpiresAt.gt(now))
         .one(db)
         .await?;
     let Some(s) = found else { return Ok(None) };

@@ -54,7 +54,7 @@ pub async fn import(args: CardsImport) -> Result<(), CliError> {
         ProgressStyle::with_template("{spinner} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let options = ImportOptions { dry_run: args.dry_run, district_id };
+    let options = ImportOptions { now: crate::clock::Clock::default().now(), dry_run: args.dry_run, district_id };
     let source = std::io::BufReader::with_capacity(1 << 20, file);
     let started = std::time::Instant::now();
     let report = super::import(&db, &key, &reference, source, options, None, Arc::new(Bar(bar.clone())))

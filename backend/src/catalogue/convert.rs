@@ -9,12 +9,8 @@ fn china_standard_time() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("UTC+8 is a valid offset"))
 }
 
-/// Today's date in China Standard Time: the day validity windows refer to.
-pub fn today() -> NaiveDate {
-    day_of(Utc::now())
-}
-
-/// The date of `t` in China Standard Time.
+/// The date of `t` in China Standard Time: the day validity windows refer
+/// to (today is `day_of(clock.now())`, see [`crate::clock::Clock::today`]).
 pub fn day_of(t: DateTime<Utc>) -> NaiveDate {
     t.with_timezone(&china_standard_time()).date_naive()
 }

@@ -16,7 +16,7 @@ pub(crate) mod sql;
 mod version;
 mod write;
 
-pub use convert::{day_of, from_naive, text, to_naive, today};
+pub use convert::{day_of, from_naive, text, to_naive};
 pub use detail::{benefit_detail, partner_detail};
 pub use list::list_benefits;
 pub use reference::Reference;

@@ -22,12 +22,13 @@ fn field(field: &str, message: &str) -> ApiError {
     ApiError::InvalidField(FieldError { field: field.to_owned(), message: message.to_owned() })
 }
 
-/// Registers a partner with the given status; returns its id.
+/// Registers a partner with the given status at `now`; returns its id.
 pub async fn create_partner<C>(
     db: &C,
     reference: &Reference,
     input: &PartnerInput,
     status: PartnerStatus,
+    now: DateTime<Utc>,
 ) -> Result<i64, ApiError>
 where
     C: ConnectionTrait + TransactionTrait,
@@ -35,7 +36,6 @@ where
     input.validate()?;
     let district =
         reference.district_by_code(input.district.as_str()).ok_or_else(|| field("district", "unknown district"))?;
-    let now = Utc::now();
     let txn = crate::db::begin_write(db).await?;
     let row = partner::ActiveModel {
         id: NotSet,
@@ -99,17 +99,18 @@ async fn insert_rules(db: &impl ConnectionTrait, benefit_id: i64, rules: Vec<(i6
 /// Replaces the content of benefit `row` (of partner `p`) with `input`:
 /// every text, search, quota and validity column and the eligibility rules.
 /// Status, version and timestamps other than `updated_at` are kept; the
-/// caller runs this inside its transaction and bumps versions.
+/// caller runs this inside its transaction (at `now`) and bumps versions.
 pub async fn replace_content(
     db: &impl ConnectionTrait,
     reference: &Reference,
     p: &partner::Model,
     row: benefit::Model,
     input: &BenefitInput,
+    now: DateTime<Utc>,
 ) -> Result<benefit::Model, ApiError> {
     let (category_id, rules) = resolve(reference, input)?;
     let status = BenefitStatus::from_code(&row.status).unwrap_or(BenefitStatus::Draft);
-    let mut active = benefit_row(p, category_id, input, status, row.published_at, Utc::now())
+    let mut active = benefit_row(p, category_id, input, status, row.published_at, now)
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     active.id = Set(row.id);
     active.version = Set(row.version);
@@ -124,8 +125,8 @@ pub async fn replace_content(
     Ok(updated)
 }
 
-/// Creates a benefit of `partner_id` in `status`; a published benefit gets
-/// `published_at` (default: now). Returns its id.
+/// Creates a benefit of `partner_id` in `status` at `now`; a published
+/// benefit gets `published_at` (default: `now`). Returns its id.
 pub async fn create_benefit<C>(
     db: &C,
     reference: &Reference,
@@ -133,12 +134,12 @@ pub async fn create_benefit<C>(
     input: &BenefitInput,
     status: BenefitStatus,
     published_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
 ) -> Result<i64, ApiError>
 where
     C: ConnectionTrait + TransactionTrait,
 {
     let (category_id, rules) = resolve(reference, input)?;
-    let now = Utc::now();
     let published_at = (status == BenefitStatus::Published).then(|| published_at.unwrap_or(now).timestamp_millis());
 
     let txn = crate::db::begin_write(db).await?;
@@ -223,8 +224,8 @@ pub fn benefit_row(
 }
 
 /// Moves a benefit to `status` (publishing stamps `published_at`), bumping
-/// its version and the catalogue's.
-pub async fn set_benefit_status<C>(db: &C, id: i64, status: BenefitStatus) -> Result<(), ApiError>
+/// its version and the catalogue's, at `now`.
+pub async fn set_benefit_status<C>(db: &C, id: i64, status: BenefitStatus, now: DateTime<Utc>) -> Result<(), ApiError>
 where
     C: ConnectionTrait + TransactionTrait,
 {
@@ -232,7 +233,6 @@ where
     let row = benefit::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("benefit"))?;
     let version = row.version;
     let mut active = row.into_active_model();
-    let now = Utc::now();
     if status == BenefitStatus::Published {
         active.published_at = Set(Some(now.timestamp_millis()));
     }

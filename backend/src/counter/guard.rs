@@ -142,5 +142,5 @@ async fn audit_fallback(
             "wrong_factor": wrong,
         })),
     };
-    audit::record(&state.db, Some(By::from(actor)), change).await
+    audit::record(&state.db, actor.now, Some(By::from(actor)), change).await
 }

@@ -4,7 +4,6 @@
 //! refuses them everywhere. District admins act on cards of their district's
 //! schemes; alliance admins on all.
 
-use chrono::Utc;
 use linan_shared::{CardStatus, ReasonRequest, required_reason};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
@@ -60,7 +59,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
             row.status = Set(wanted.as_str().to_owned());
             row.reason = Set(reason.clone());
             row.version = Set(c.version + 1);
-            row.updated_at = Set(Utc::now());
+            row.updated_at = Set(actor.now);
             row.update(&txn).await?;
             (
                 "card",
@@ -99,7 +98,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
         before: Some(before),
         after: Some(after.clone()),
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, actor.now, Some(By::from(actor)), change).await?;
     txn.commit().await?;
     Ok(after)
 }

@@ -284,7 +284,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
         before: None,
         after: serde_json::to_value(&audited).ok(),
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, now, Some(By::from(actor)), change).await?;
     txn.commit().await?;
     Ok(Redeemed { redemption: answer, replayed: false })
 }
@@ -347,7 +347,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
         before: serde_json::to_value(&before).ok(),
         after: serde_json::to_value(&after).ok(),
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, now, Some(By::from(actor)), change).await?;
     txn.commit().await?;
     Ok(answer)
 }

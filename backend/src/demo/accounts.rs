@@ -74,6 +74,7 @@ pub(super) async fn load(
     db: &impl ConnectionTrait,
     reference: &Reference,
     merchant_partners: [Option<i64>; 3],
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), ApiError> {
     let hash = demo_hash().await?;
     for admin in DEMO_ADMINS {
@@ -86,7 +87,7 @@ pub(super) async fn load(
             partner_id: None,
             is_owner: false,
         };
-        accounts::insert(db, new).await?;
+        accounts::insert(db, new, now).await?;
     }
     for ((email, _), partner_id) in DEMO_MERCHANTS.into_iter().zip(merchant_partners) {
         let Some(partner_id) = partner_id else { continue };
@@ -98,7 +99,7 @@ pub(super) async fn load(
             partner_id: Some(partner_id),
             is_owner: true,
         };
-        accounts::insert(db, new).await?;
+        accounts::insert(db, new, now).await?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@
 //! accounts of every role are in [`accounts`]; the demo cards (`cards.csv`,
 //! listed in the README) go through the card import.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use linan_shared::{
     BenefitInput, BenefitStatus, CategoryCode, EligibilityRule, Gives, LocalizedText, PartnerInput, PartnerStatus,
     Quota, Validity,
@@ -21,7 +21,8 @@ use serde::Deserialize;
 
 use crate::{
     cards::{self, IdKey, ImportOptions, NoProgress},
-    catalogue::{Reference, bump_version, create_benefit, create_partner, from_naive, today},
+    catalogue::{Reference, bump_version, create_benefit, create_partner, day_of, from_naive},
+    clock::Clock,
     entity::{card_scheme, card_tier, category, district, recognition},
     error::ApiError,
 };
@@ -147,15 +148,16 @@ fn text_columns(
 }
 
 /// Loads the demo data set in one transaction, hashing the demo cards'
-/// holders with the public demo key (tests; a server passes its own key to
-/// [`load_with_key`]).
+/// holders with the public demo key, its windows around the system clock's
+/// today (tests; a server passes its own key and time to [`load_with_key`]).
 pub async fn load(db: &DatabaseConnection) -> Result<DemoSummary, DemoError> {
-    load_with_key(db, &IdKey::demo()).await
+    load_with_key(db, &IdKey::demo(), Clock::default().now()).await
 }
 
 /// Loads the demo data set in one transaction, hashing the demo cards'
-/// holders with `key`.
-pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey) -> Result<DemoSummary, DemoError> {
+/// holders with `key`; validity windows and publication times are set
+/// relative to `now`.
+pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey, now: DateTime<Utc>) -> Result<DemoSummary, DemoError> {
     let data: DemoFile = serde_json::from_str(DEMO_JSON)?;
     let missing = |what: &str, code: &str| DemoError::Inconsistent(format!("unknown {what} `{code}`"));
     let txn = db.begin().await?;
@@ -233,7 +235,7 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey) -> Result<DemoS
             to_tier_id: Set(tier_id(&r.to)?),
             valid_from: Set(None),
             valid_until: Set(None),
-            created_at: Set(Utc::now()),
+            created_at: Set(now),
         }
         .insert(&txn)
         .await?;
@@ -248,7 +250,7 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey) -> Result<DemoS
             "suspended" => PartnerStatus::Suspended,
             other => return Err(missing("partner status", other)),
         };
-        let id = create_partner(&txn, &reference, &p.input, status).await?;
+        let id = create_partner(&txn, &reference, &p.input, status, now).await?;
         partner_ids.insert(p.key.as_str(), id);
         let slot = match (status, p.input.district.as_str()) {
             (PartnerStatus::Approved, "liwan") => 0,
@@ -258,9 +260,8 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey) -> Result<DemoS
         };
         merchants[slot] = merchants[slot].or(Some(id));
     }
-    accounts::load(&txn, &reference, merchants).await?;
-    let day = today();
-    let now = Utc::now();
+    accounts::load(&txn, &reference, merchants, now).await?;
+    let day = day_of(now);
     for (i, b) in data.benefits.iter().enumerate() {
         let partner_id = *partner_ids.get(b.partner.as_str()).ok_or_else(|| missing("partner", &b.partner))?;
         let input = BenefitInput {
@@ -279,16 +280,23 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey) -> Result<DemoS
         };
         // Seconds apart even for equal day offsets, so `newest` has a stable order.
         let published = now - Duration::days(b.published_days_ago) - Duration::seconds(i64::try_from(i).unwrap_or(0));
-        create_benefit(&txn, &reference, partner_id, &input, b.status, Some(published)).await?;
+        create_benefit(&txn, &reference, partner_id, &input, b.status, Some(published), now).await?;
     }
     let source = std::io::Cursor::new(DEMO_CARDS_CSV.as_bytes());
-    let imported =
-        cards::import(&txn, key, &reference, source, ImportOptions::default(), None, std::sync::Arc::new(NoProgress))
-            .await?;
+    let imported = cards::import(
+        &txn,
+        key,
+        &reference,
+        source,
+        ImportOptions { now, dry_run: false, district_id: None },
+        None,
+        std::sync::Arc::new(NoProgress),
+    )
+    .await?;
     if let Some(bad) = imported.rejected.first() {
         return Err(DemoError::Inconsistent(format!("demo card on line {}: {}", bad.line, bad.reason)));
     }
-    crate::install::record_demo(&txn).await?;
+    crate::install::record_demo(&txn, now).await?;
     bump_version(&txn).await?;
     txn.commit().await?;
     Ok(DemoSummary { partners: data.partners.len(), benefits: data.benefits.len(), cards: imported.created })

@@ -6,11 +6,15 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_catalogue;
+// Migrations are append-only; these two read the wall clock (a random-ish
+// epoch seed, when a fact was recorded) before any application clock exists.
+#[allow(clippy::disallowed_methods)]
 mod m20261128_000002_catalogue_epoch;
 mod m20261128_000003_accounts;
 mod m20261128_000004_cards;
 mod m20261128_000005_redemptions;
 mod m20261203_000006_card_factors;
+#[allow(clippy::disallowed_methods)]
 mod m20261203_000008_install_facts;
 
 /// All migrations, in order.

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use linan_shared::{
     BenefitInput, BenefitStatus, Decision, OfferDto, OfferList, OfferWrite, PartnerStatus, PartnerSummary, RevisionDto,
     RevisionStatus,
@@ -28,7 +28,7 @@ use crate::{
     catalogue::{
         Reference,
         assemble::{self, Loaded},
-        benefit_row, bump_version, create_benefit, from_naive, replace_content, resolve, text, today,
+        benefit_row, bump_version, create_benefit, day_of, from_naive, replace_content, resolve, text,
     },
     entity::{benefit, benefit_revision, partner},
     error::ApiError,
@@ -58,10 +58,10 @@ impl OfferAction {
     }
 }
 
-/// The stored status, with a published offer past its window read as expired.
-fn effective_status(b: &benefit::Model) -> BenefitStatus {
+/// The stored status, with a published offer past its window on `day` read as expired.
+fn effective_status(b: &benefit::Model, day: NaiveDate) -> BenefitStatus {
     let stored = BenefitStatus::from_code(&b.status).unwrap_or(BenefitStatus::Draft);
-    if stored == BenefitStatus::Published && b.valid_until < today() { BenefitStatus::Expired } else { stored }
+    if stored == BenefitStatus::Published && b.valid_until < day { BenefitStatus::Expired } else { stored }
 }
 
 /// The content of a benefit row as the input that would write it.
@@ -81,11 +81,12 @@ fn input_of(reference: &Reference, loaded: &Loaded, b: &benefit::Model) -> Resul
     })
 }
 
-/// Offers as DTOs, with their partners, rules and revisions loaded in three queries.
+/// Offers as DTOs at `now`, with their partners, rules and revisions loaded in three queries.
 async fn dtos(
     db: &impl ConnectionTrait,
     reference: &Reference,
     rows: &[benefit::Model],
+    now: DateTime<Utc>,
 ) -> Result<Vec<OfferDto>, ApiError> {
     let loaded = Loaded::for_benefits(db, rows).await?;
     let ids: Vec<i64> = rows.iter().map(|b| b.id).collect();
@@ -111,7 +112,7 @@ async fn dtos(
             Ok(OfferDto {
                 id: b.id,
                 partner: PartnerSummary { id: p.id, name: p.name_zh_cn.clone(), kind: assemble::partner_kind(p) },
-                status: effective_status(b),
+                status: effective_status(b, day_of(now)),
                 version: b.version,
                 offer: input_of(reference, &loaded, b)?,
                 revision,
@@ -122,8 +123,13 @@ async fn dtos(
         .collect()
 }
 
-async fn dto(db: &impl ConnectionTrait, reference: &Reference, row: &benefit::Model) -> Result<OfferDto, ApiError> {
-    dtos(db, reference, std::slice::from_ref(row)).await?.pop().ok_or(ApiError::NotFound("offer"))
+async fn dto(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    row: &benefit::Model,
+    now: DateTime<Utc>,
+) -> Result<OfferDto, ApiError> {
+    dtos(db, reference, std::slice::from_ref(row), now).await?.pop().ok_or(ApiError::NotFound("offer"))
 }
 
 fn json(dto: &OfferDto) -> Option<serde_json::Value> {
@@ -168,7 +174,7 @@ async fn finish(
         before: before.and_then(json),
         after: json(after),
     };
-    audit::record(txn, Some(By::from(actor)), change).await?;
+    audit::record(txn, actor.now, Some(By::from(actor)), change).await?;
     bump_version(txn).await?;
     Ok(())
 }
@@ -182,7 +188,7 @@ pub async fn own_list(db: &impl ConnectionTrait, reference: &Reference, actor: &
         .order_by_desc(benefit::Column::Id)
         .all(db)
         .await?;
-    Ok(OfferList { items: dtos(db, reference, &rows).await?, next_cursor: None })
+    Ok(OfferList { items: dtos(db, reference, &rows, actor.now).await?, next_cursor: None })
 }
 
 /// One of the merchant's offers.
@@ -193,7 +199,7 @@ pub async fn own_one(
     id: i64,
 ) -> Result<OfferDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
-    dto(db, reference, &own_row(db, partner_id, id).await?).await
+    dto(db, reference, &own_row(db, partner_id, id).await?, actor.now).await
 }
 
 /// Creates a draft offer of the merchant's partner.
@@ -207,9 +213,9 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     let txn = crate::db::begin_write(db).await?;
     let p = super::drafts::lock_with_room(&txn, partner_id).await?;
     not_suspended(&p)?;
-    let id = create_benefit(&txn, reference, partner_id, input, BenefitStatus::Draft, None).await?;
+    let id = create_benefit(&txn, reference, partner_id, input, BenefitStatus::Draft, None, actor.now).await?;
     let row = own_row(&txn, partner_id, id).await?;
-    let after = dto(&txn, reference, &row).await?;
+    let after = dto(&txn, reference, &row, actor.now).await?;
     finish(&txn, actor, "offer.create", p.district_id, None, &after).await?;
     txn.commit().await?;
     Ok(after)
@@ -229,7 +235,7 @@ pub async fn edit<C: ConnectionTrait + TransactionTrait>(
     let p = partner_row(&txn, partner_id).await?;
     not_suspended(&p)?;
     let row = own_row(&txn, partner_id, id).await?;
-    let before = dto(&txn, reference, &row).await?;
+    let before = dto(&txn, reference, &row, actor.now).await?;
     // Validates and resolves every code before anything is written.
     resolve(reference, &write.offer).map_err(|e| match e {
         ApiError::InvalidField(f) => {
@@ -240,7 +246,9 @@ pub async fn edit<C: ConnectionTrait + TransactionTrait>(
     let version = claim_benefit(&txn, id, write.version).await?;
     let row = benefit::Model { version, ..row };
     let (action, updated) = match BenefitStatus::from_code(&row.status).unwrap_or(BenefitStatus::Draft) {
-        BenefitStatus::Draft => ("offer.edit", replace_content(&txn, reference, &p, row, &write.offer).await?),
+        BenefitStatus::Draft => {
+            ("offer.edit", replace_content(&txn, reference, &p, row, &write.offer, actor.now).await?)
+        }
         BenefitStatus::Published | BenefitStatus::Paused | BenefitStatus::Expired => {
             let content =
                 serde_json::to_string(&write.offer).map_err(|e| ApiError::Internal(format!("revision: {e}")))?;
@@ -249,29 +257,29 @@ pub async fn edit<C: ConnectionTrait + TransactionTrait>(
                 status: Set(RevisionStatus::PendingReview.as_str().to_owned()),
                 content: Set(content),
                 reason: Set(None),
-                updated_at: Set(Utc::now()),
+                updated_at: Set(actor.now),
             };
             benefit_revision::Entity::delete_by_id(id).exec(&txn).await?;
             revision.insert(&txn).await?;
-            ("offer.revise", touch(&txn, row).await?)
+            ("offer.revise", touch(&txn, row, actor.now).await?)
         }
         BenefitStatus::PendingReview => {
             return Err(ApiError::InvalidState("the offer is under review; wait for the decision".into()));
         }
         BenefitStatus::Withdrawn => return Err(ApiError::InvalidState("a withdrawn offer cannot change".into())),
     };
-    let after = dto(&txn, reference, &updated).await?;
+    let after = dto(&txn, reference, &updated, actor.now).await?;
     finish(&txn, actor, action, p.district_id, Some(&before), &after).await?;
     txn.commit().await?;
     Ok(after)
 }
 
 /// Stamps `updated_at` (and the claimed version) on a row whose content did not change.
-async fn touch(db: &impl ConnectionTrait, row: benefit::Model) -> Result<benefit::Model, ApiError> {
+async fn touch(db: &impl ConnectionTrait, row: benefit::Model, now: DateTime<Utc>) -> Result<benefit::Model, ApiError> {
     let version = row.version;
     let mut active = row.into_active_model();
     active.version = Set(version);
-    active.updated_at = Set(Utc::now());
+    active.updated_at = Set(now);
     Ok(active.update(db).await?)
 }
 
@@ -291,7 +299,7 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
         not_suspended(&p)?;
     }
     let row = own_row(&txn, partner_id, id).await?;
-    let status = effective_status(&row);
+    let status = effective_status(&row, day_of(actor.now));
     let next = match (action, status) {
         (OfferAction::Submit, BenefitStatus::Draft) => BenefitStatus::PendingReview,
         (OfferAction::Pause, BenefitStatus::Published) => BenefitStatus::Paused,
@@ -305,7 +313,7 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
             )));
         }
     };
-    let before = dto(&txn, reference, &row).await?;
+    let before = dto(&txn, reference, &row, actor.now).await?;
     let new_version = claim_benefit(&txn, id, version).await?;
     if next == BenefitStatus::Withdrawn {
         benefit_revision::Entity::delete_by_id(id).exec(&txn).await?;
@@ -313,12 +321,12 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
     let mut active = row.into_active_model();
     active.status = Set(next.as_str().to_owned());
     active.version = Set(new_version);
-    active.updated_at = Set(Utc::now());
+    active.updated_at = Set(actor.now);
     if action == OfferAction::Submit {
         active.review_reason = Set(None);
     }
     let updated = active.update(&txn).await?;
-    let after = dto(&txn, reference, &updated).await?;
+    let after = dto(&txn, reference, &updated, actor.now).await?;
     finish(&txn, actor, &format!("offer.{}", action.name()), p.district_id, Some(&before), &after).await?;
     txn.commit().await?;
     Ok(after)
@@ -352,7 +360,7 @@ pub async fn queue(
         // Stored as expired, or published with the window behind it.
         let past = sea_orm::Condition::all()
             .add(benefit::Column::Status.eq(BenefitStatus::Published.as_str()))
-            .add(benefit::Column::ValidUntil.lt(today()));
+            .add(benefit::Column::ValidUntil.lt(day_of(actor.now)));
         find = find.filter(sea_orm::Condition::any().add(benefit::Column::Status.eq(status.as_str())).add(past));
     } else {
         find = find.filter(benefit::Column::Status.eq(status.as_str()));
@@ -362,7 +370,7 @@ pub async fn queue(
     }
     let rows = page.apply(find, benefit::Column::UpdatedAt, benefit::Column::Id).all(db).await?;
     let (rows, next_cursor) = page.split(rows, |b| (b.updated_at, b.id));
-    Ok(OfferList { items: dtos(db, reference, &rows).await?, next_cursor })
+    Ok(OfferList { items: dtos(db, reference, &rows, actor.now).await?, next_cursor })
 }
 
 /// One offer, for an admin of its district.
@@ -375,7 +383,7 @@ pub async fn for_admin(
     policy::admin_scope(actor)?;
     let row = benefit::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("offer"))?;
     policy::admin_in(actor, row.district_id, "offer")?;
-    dto(db, reference, &row).await
+    dto(db, reference, &row, actor.now).await
 }
 
 /// An admin approves or rejects a submitted offer or a pending revision.
@@ -400,17 +408,17 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     if !submitted && revision.is_none() {
         return Err(ApiError::InvalidState("the offer has nothing waiting for review".into()));
     }
-    let before = dto(&txn, reference, &row).await?;
+    let before = dto(&txn, reference, &row, actor.now).await?;
     let version = claim_benefit(&txn, id, decision.version).await?;
     let row = benefit::Model { version, ..row };
     let verb = if approve { "approve" } else { "reject" };
     let updated = match (revision, approve) {
         (None, _) => {
             let mut active = row.into_active_model();
-            active.updated_at = Set(Utc::now());
+            active.updated_at = Set(actor.now);
             if approve {
                 active.status = Set(BenefitStatus::Published.as_str().to_owned());
-                active.published_at = Set(Some(Utc::now().timestamp_millis()));
+                active.published_at = Set(Some(actor.now.timestamp_millis()));
                 active.review_reason = Set(None);
             } else {
                 active.status = Set(BenefitStatus::Draft.as_str().to_owned());
@@ -423,18 +431,18 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
                 serde_json::from_str(&r.content).map_err(|e| ApiError::Internal(format!("revision of {id}: {e}")))?;
             let p = partner_row(&txn, row.partner_id).await?;
             benefit_revision::Entity::delete_by_id(id).exec(&txn).await?;
-            replace_content(&txn, reference, &p, row, &input).await?
+            replace_content(&txn, reference, &p, row, &input, actor.now).await?
         }
         (Some(r), false) => {
             let mut active = r.into_active_model();
             active.status = Set(RevisionStatus::Rejected.as_str().to_owned());
             active.reason = Set(reason);
-            active.updated_at = Set(Utc::now());
+            active.updated_at = Set(actor.now);
             active.update(&txn).await?;
-            touch(&txn, row).await?
+            touch(&txn, row, actor.now).await?
         }
     };
-    let after = dto(&txn, reference, &updated).await?;
+    let after = dto(&txn, reference, &updated, actor.now).await?;
     let action = format!("offer.{}{}", if submitted { "" } else { "revision." }, verb);
     finish(&txn, actor, &action, updated.district_id, Some(&before), &after).await?;
     txn.commit().await?;
@@ -442,17 +450,18 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// Rewrites the search columns of partner `p`'s offers after its name or
-/// address changed (they are part of what search matches).
+/// address changed (they are part of what search matches) at `now`.
 pub(crate) async fn refresh_search(
     db: &impl ConnectionTrait,
     reference: &Reference,
     p: &partner::Model,
+    now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     let rows = benefit::Entity::find().filter(benefit::Column::PartnerId.eq(p.id)).all(db).await?;
     let loaded = Loaded::for_benefits(db, &rows).await?;
     for row in rows {
         let input = input_of(reference, &loaded, &row)?;
-        let fresh = benefit_row(p, row.category_id, &input, BenefitStatus::Draft, None, Utc::now())
+        let fresh = benefit_row(p, row.category_id, &input, BenefitStatus::Draft, None, now)
             .map_err(|e| ApiError::Internal(e.to_string()))?;
         let mut active = row.into_active_model();
         active.search_title = fresh.search_title;

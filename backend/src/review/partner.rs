@@ -1,7 +1,7 @@
 //! Partner profiles: the merchant's own profile and its edits, and the
 //! district admin's review (approve, reject, suspend, reinstate).
 
-use chrono::{SecondsFormat, Utc};
+use chrono::SecondsFormat;
 use linan_shared::{Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerStatus, PartnerWrite};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
@@ -123,9 +123,9 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     if status == PartnerStatus::Rejected {
         row.status = Set(PartnerStatus::Pending.as_str().to_owned());
     }
-    row.updated_at = Set(Utc::now());
+    row.updated_at = Set(actor.now);
     let after = row.update(&txn).await?;
-    super::offer::refresh_search(&txn, reference, &after).await?;
+    super::offer::refresh_search(&txn, reference, &after, actor.now).await?;
     let new = dto(reference, &after)?;
     let change = Change {
         action: "partner.edit",
@@ -135,7 +135,7 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
         before: audit_json(&old),
         after: audit_json(&new),
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, actor.now, Some(By::from(actor)), change).await?;
     bump_version(&txn).await?;
     txn.commit().await?;
     Ok(new)
@@ -212,7 +212,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     row.status = Set(next.as_str().to_owned());
     row.reason = Set(reason);
     row.version = Set(version);
-    row.updated_at = Set(Utc::now());
+    row.updated_at = Set(actor.now);
     let after = row.update(&txn).await?;
     let new = dto(reference, &after)?;
     let action_name = format!("partner.{}", action.name());
@@ -224,7 +224,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         before: audit_json(&old),
         after: audit_json(&new),
     };
-    audit::record(&txn, Some(By::from(actor)), change).await?;
+    audit::record(&txn, actor.now, Some(By::from(actor)), change).await?;
     bump_version(&txn).await?;
     txn.commit().await?;
     Ok(new)

@@ -78,9 +78,16 @@ pub async fn signup(
     let account_key = ThrottleKey::new("signup:account", &accounts::normalize_email(&request.email));
     state.throttle.check(&state.db, &account_key, LOGIN_PER_ACCOUNT).await?;
     let reference = state.catalogue.reference(&state.db).await?;
-    let signed =
-        accounts::signup(&state.db, &state.passwords, &reference, &state.config, &request, request_id.as_deref())
-            .await?;
+    let signed = accounts::signup(
+        &state.db,
+        &state.passwords,
+        &reference,
+        &state.config,
+        &request,
+        request_id.as_deref(),
+        state.clock.now(),
+    )
+    .await?;
     Ok(signed_in(&state, jar, StatusCode::CREATED, signed, &reference, request.bearer))
 }
 
@@ -104,7 +111,15 @@ pub async fn login(
     state.throttle.check(&state.db, &client.key("login"), LOGIN_PER_ADDRESS).await?;
     let account_key = ThrottleKey::new("login:account", &accounts::normalize_email(&request.email));
     state.throttle.check(&state.db, &account_key, LOGIN_PER_ACCOUNT).await?;
-    let signed = accounts::login(&state.db, &state.passwords, &state.config, &request.email, &request.password).await?;
+    let signed = accounts::login(
+        &state.db,
+        &state.passwords,
+        &state.config,
+        &request.email,
+        &request.password,
+        state.clock.now(),
+    )
+    .await?;
     let reference = state.catalogue.reference(&state.db).await?;
     Ok(signed_in(&state, jar, StatusCode::OK, signed, &reference, request.bearer))
 }

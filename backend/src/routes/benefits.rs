@@ -4,7 +4,7 @@ use axum::{Router, extract::State, http::HeaderMap, response::Response, routing:
 use linan_shared::{BenefitDetail, BenefitPage, BenefitQuery, ErrorBody};
 
 use crate::{
-    catalogue::{benefit_detail, list_benefits, to_naive, today},
+    catalogue::{benefit_detail, list_benefits, to_naive},
     error::ApiError,
     http::{
         cached::{CacheKey, cached_json},
@@ -51,7 +51,7 @@ pub fn router() -> Router<AppState> {
 )]
 pub async fn list(State(state): State<AppState>, headers: HeaderMap, pairs: QueryPairs) -> Result<Response, ApiError> {
     let query = BenefitQuery::from_pairs(pairs.iter())?;
-    let today = today();
+    let today = state.clock.today();
     let day = match query.valid_on.map(to_naive) {
         Some(day) if day < today => return Err(ApiError::invalid("valid_on", "must be today or later")),
         Some(day) => day,
@@ -91,7 +91,7 @@ pub async fn detail(
     headers: HeaderMap,
     AskedLang(lang): AskedLang,
 ) -> Result<Response, ApiError> {
-    let day = today();
+    let day = state.clock.today();
     let key = CacheKey::new(&state, "benefit", &id.to_string(), day, Some(lang));
     cached_json(&state, &headers, key, || async {
         let reference = state.catalogue.reference(&state.db).await?;

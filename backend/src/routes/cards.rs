@@ -65,7 +65,7 @@ pub async fn import(
     let body = body.map_err(|e| ApiError::invalid("body", e.body_text()))?;
     let key = IdKey::from_config(&state.config).map_err(|e| ApiError::Internal(e.to_string()))?;
     let reference = state.catalogue.reference(&state.db).await?;
-    let options = ImportOptions { dry_run: q.dry_run, district_id: scope };
+    let options = ImportOptions { now: actor.now, dry_run: q.dry_run, district_id: scope };
     let source = std::io::Cursor::new(body);
     let report =
         cards::import(&state.db, &key, &reference, source, options, Some((&actor).into()), Arc::new(NoProgress))

@@ -4,7 +4,7 @@ use axum::{Router, extract::State, http::HeaderMap, response::Response, routing:
 use linan_shared::{ErrorBody, PartnerDto};
 
 use crate::{
-    catalogue::{partner_detail, today},
+    catalogue::partner_detail,
     error::ApiError,
     http::{
         cached::{CacheKey, cached_json},
@@ -43,7 +43,7 @@ pub async fn detail(
     headers: HeaderMap,
     AskedLang(lang): AskedLang,
 ) -> Result<Response, ApiError> {
-    let day = today();
+    let day = state.clock.today();
     let key = CacheKey::new(&state, "partner", &id.to_string(), day, Some(lang));
     cached_json(&state, &headers, key, || async {
         let reference = state.catalogue.reference(&state.db).await?;

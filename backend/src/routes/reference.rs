@@ -7,7 +7,7 @@ use axum::{Router, extract::State, http::HeaderMap, response::Response, routing:
 use linan_shared::{CardSchemesDto, CategoryDto, DistrictDto};
 
 use crate::{
-    catalogue::{Reference, today},
+    catalogue::Reference,
     error::ApiError,
     http::cached::{CacheKey, cached_json},
     state::AppState,
@@ -27,7 +27,7 @@ async fn reference_json<T: serde::Serialize>(
     route: &str,
     shape: fn(&Reference) -> T,
 ) -> Result<Response, ApiError> {
-    let key = CacheKey::new(state, route, "", today(), None);
+    let key = CacheKey::new(state, route, "", state.clock.today(), None);
     cached_json(state, headers, key, || async {
         let reference = state.catalogue.reference(&state.db).await?;
         Ok(shape(&reference))

@@ -307,12 +307,16 @@ async fn admins_are_created_by_the_command_only_with_valid_input(app: TestApp) {
     let reference = app.reference().await;
     let db = &app.state.db;
     let good = "a long enough password";
-    assert!(create_admin(db, &reference, "x@y.cn", Role::DistrictAdmin, None, good).await.is_err(), "needs a district");
-    assert!(create_admin(db, &reference, "x@y.cn", Role::DistrictAdmin, Some("atlantis"), good).await.is_err());
-    assert!(create_admin(db, &reference, "x@y.cn", Role::AllianceAdmin, Some("liwan"), good).await.is_err());
-    assert!(create_admin(db, &reference, "x@y.cn", Role::AllianceAdmin, None, "short").await.is_err());
-    assert!(create_admin(db, &reference, "alliance@demo.linan", Role::AllianceAdmin, None, good).await.is_err());
-    create_admin(db, &reference, "New-Admin@Y.cn", Role::DistrictAdmin, Some("nanhai"), good).await.unwrap();
+    let now = app.state.clock.now();
+    assert!(
+        create_admin(db, &reference, "x@y.cn", Role::DistrictAdmin, None, good, now).await.is_err(),
+        "needs a district"
+    );
+    assert!(create_admin(db, &reference, "x@y.cn", Role::DistrictAdmin, Some("atlantis"), good, now).await.is_err());
+    assert!(create_admin(db, &reference, "x@y.cn", Role::AllianceAdmin, Some("liwan"), good, now).await.is_err());
+    assert!(create_admin(db, &reference, "x@y.cn", Role::AllianceAdmin, None, "short", now).await.is_err());
+    assert!(create_admin(db, &reference, "alliance@demo.linan", Role::AllianceAdmin, None, good, now).await.is_err());
+    create_admin(db, &reference, "New-Admin@Y.cn", Role::DistrictAdmin, Some("nanhai"), good, now).await.unwrap();
     let who = app.login("new-admin@y.cn", good).await;
     assert_eq!(who.session.account.role, Role::DistrictAdmin);
     assert_eq!(who.session.account.district.as_ref().map(|d| d.as_str()), Some("nanhai"));

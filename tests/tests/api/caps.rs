@@ -33,7 +33,9 @@ async fn a_partner_keeps_at_most_200_offers_not_yet_published(app: TestApp) {
     for i in 0..room - 1 {
         // Offers under review count as well as drafts.
         let status = if i % 2 == 0 { BenefitStatus::Draft } else { BenefitStatus::PendingReview };
-        create_benefit(&app.state.db, &reference, partner_id, &input, status, None).await.unwrap();
+        create_benefit(&app.state.db, &reference, partner_id, &input, status, None, app.state.clock.now())
+            .await
+            .unwrap();
     }
     let last: OfferDto =
         app.call(Method::POST, "/api/v1/merchant/offers", Some(&merchant), Some(&input), StatusCode::CREATED).await;

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::Duration;
 use linan_backend::{
-    catalogue::{from_naive, today},
+    catalogue::from_naive,
     eligibility::{admits, standings},
     entity::benefit_eligibility,
 };
@@ -12,6 +12,7 @@ use linan_shared::{BenefitDetail, BenefitStatus, GeoPoint, PartnerDto};
 use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, rule, zh},
+    today,
 };
 use reqwest::StatusCode;
 use sea_orm::EntityTrait;

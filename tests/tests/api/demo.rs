@@ -58,7 +58,7 @@ async fn count_benefits(config: Config) -> usize {
         &reference,
         &query,
         linan_shared::Lang::ZhCn,
-        linan_backend::catalogue::today(),
+        app.state().clock.today(),
     )
     .await
     .unwrap();

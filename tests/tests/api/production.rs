@@ -45,7 +45,7 @@ async fn forget(fresh: &FreshDb, fact: &str) {
 async fn identities_under(fresh: &FreshDb, key: &str) {
     let conn = fresh.connect().await;
     let key = IdKey::from_config(&Config { id_secret: Some(Secret::new(key)), ..fresh.config() }).unwrap();
-    linan_backend::demo::load_with_key(&conn, &key).await.unwrap();
+    linan_backend::demo::load_with_key(&conn, &key, linan_tests::now()).await.unwrap();
     forget(fresh, install::DEMO_DATA).await;
 }
 
@@ -107,7 +107,7 @@ async fn an_import_under_another_key_is_refused_and_writes_nothing() {
         let csv = "card_number,scheme,tier,holder_name,national_id,valid_from,valid_until,status\n\
                    LW2026009995,liwan_talent,A,新人,440103199001019995,2025-01-01,2035-12-31,active\n";
         let source = std::io::Cursor::new(csv.as_bytes().to_vec());
-        let options = ImportOptions::default();
+        let options = ImportOptions { now: linan_tests::now(), dry_run: false, district_id: None };
         let refused = cards::import(&conn, &other, &reference, source, options, None, std::sync::Arc::new(NoProgress))
             .await
             .unwrap_err();

@@ -7,12 +7,13 @@ use chrono::Duration;
 use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, zh},
-    linan_backend::catalogue::{from_naive, today},
+    linan_backend::catalogue::from_naive,
     linan_shared::{
         AuditPage, BenefitStatus, OfferDto, OfferList, OfferWrite, PartnerList, PartnerProfileDto, PartnerStatus,
         RevisionStatus, Validity,
     },
     session::Who,
+    today,
 };
 use reqwest::{Method, StatusCode};
 use serde_json::json;

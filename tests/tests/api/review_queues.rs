@@ -81,6 +81,7 @@ async fn paging_the_partner_queue_visits_every_row_once_in_order(app: TestApp) {
             &reference,
             &input,
             PartnerStatus::Pending,
+            app.state.clock.now(),
         )
         .await
         .unwrap();

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use linan_backend::catalogue::today;
 use linan_shared::LocalizedText;
+use linan_tests::today;
 use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, zh},

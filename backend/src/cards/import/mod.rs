@@ -17,6 +17,7 @@ mod write;
 
 use std::{collections::BTreeSet, io::Read, sync::Arc};
 
+use chrono::{DateTime, Utc};
 use linan_shared::ImportReport;
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 use tokio::sync::mpsc;
@@ -29,8 +30,11 @@ use crate::{
 };
 
 /// How to import.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct ImportOptions {
+    /// When the import runs, by the application's clock: the day validity
+    /// is checked against and the rows' and the audit event's time.
+    pub now: DateTime<Utc>,
     /// Check and count, then roll back.
     pub dry_run: bool,
     /// Only cards of this district's schemes (a district admin, or
@@ -71,16 +75,16 @@ where
     C: TransactionTrait,
     R: Read + Send + 'static,
 {
-    let rules = check::Rules::new(reference, options.district_id, key.clone(), crate::catalogue::today());
+    let rules = check::Rules::new(reference, options.district_id, key.clone(), crate::catalogue::day_of(options.now));
     let (tx, mut rx) = mpsc::channel(QUEUE);
     let checker = tokio::task::spawn_blocking(move || rules.run(source, &tx, progress.as_ref()));
 
     let txn = crate::db::begin_write(db).await?;
     // Identities of two keys must never mix (see `crate::install`).
-    crate::install::claim_key(&txn, key).await?;
+    crate::install::claim_key(&txn, key, options.now).await?;
     let mut writer = write::Writer::new(&txn).await?;
     while let Some(batch) = rx.recv().await {
-        writer.write(&txn, &batch).await?;
+        writer.write(&txn, &batch, options.now).await?;
     }
     let checked = checker.await.map_err(|e| ApiError::Internal(format!("import checker: {e}")))?;
     let counts = if checked.rejected.is_empty() { Some(writer.finish(&txn).await?) } else { None };
@@ -106,7 +110,7 @@ where
         txn.rollback().await?;
         return Ok(report);
     }
-    record(&txn, by, &report, options.district_id.or_else(|| single(&checked.districts))).await?;
+    record(&txn, options.now, by, &report, options.district_id.or_else(|| single(&checked.districts))).await?;
     txn.commit().await?;
     Ok(report)
 }
@@ -119,6 +123,7 @@ fn single(set: &BTreeSet<i64>) -> Option<i64> {
 /// One audit event per import: the counts, never rows.
 async fn record(
     db: &impl ConnectionTrait,
+    at: DateTime<Utc>,
     by: Option<By<'_>>,
     report: &ImportReport,
     district_id: Option<i64>,
@@ -132,5 +137,5 @@ async fn record(
     });
     let change =
         Change { action: "cards.import", entity: "cards", entity_id: 0, district_id, before: None, after: Some(after) };
-    audit::record(db, by, change).await
+    audit::record(db, at, by, change).await
 }

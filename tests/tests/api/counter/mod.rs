@@ -5,6 +5,7 @@
 //! replicas; the second factor and its budgets, and who may use the counter.
 
 mod cardholder;
+mod clock;
 mod factors;
 mod gate;
 mod redemptions;

@@ -168,6 +168,8 @@ async fn daily_stock_runs_out_and_comes_back_the_next_day(app: TestApp) {
     let response = redeem(&app, &merchant, "s2", redemption(id, "LW2026000022")).await;
     assert_eq!(code_of(response).await, "stock_gone");
     app.state.clock.advance(Duration::days(1));
+    // A day on, the 12-hour session has ended too.
+    let merchant = app.demo("merchant1@demo.linan").await;
     let response = redeem(&app, &merchant, "s3", redemption(id, "LW2026000022")).await;
     assert_eq!(response.status(), StatusCode::CREATED);
 }
@@ -195,12 +197,14 @@ async fn quota_periods_follow_the_calendar(app: TestApp) {
     }
     assert_eq!(code_of(redeem_card(&app, &merchant, "m3", monthly, YOUYUE_A).await).await, "quota_used");
     app.state.clock.advance(Duration::days(1));
+    let merchant = app.demo("merchant1@demo.linan").await;
     assert_eq!(redeem_card(&app, &merchant, "d3", daily, YOUYUE_A).await.status(), StatusCode::CREATED, "a new day");
     // To the first of next month.
     let today = app.state.clock.today();
     let next_month = today.month() % 12 + 1;
     let first = chrono::NaiveDate::from_ymd_opt(today.year() + i32::from(next_month == 1), next_month, 1).unwrap();
     app.state.clock.advance(first - today);
+    let merchant = app.demo("merchant1@demo.linan").await;
     let response = redeem_card(&app, &merchant, "m4", monthly, YOUYUE_A).await;
     assert_eq!(response.status(), StatusCode::CREATED, "a new month: {}", code_of(response).await);
 }
@@ -232,10 +236,12 @@ async fn each_reason_why_not_is_named_at_the_counter(app: TestApp) {
     // Past its window (the clock moved beyond it), an offer is not valid today.
     let short = app.add_benefit(merchant.session.account.partner_id.unwrap(), &benefit_input(zh("三十天"))).await;
     app.state.clock.advance(Duration::days(31));
+    let merchant = app.demo("merchant1@demo.linan").await;
     assert_eq!(code_of(redeem_card(&app, &merchant, "late", short, LIWAN_A).await).await, "not_valid_today");
     app.state.clock.advance(Duration::days(-31));
     // Past the card's own validity (the demo cards run to 2035), the card is expired.
     app.state.clock.advance(Duration::days(366 * 10));
+    let merchant = app.demo("merchant1@demo.linan").await;
     assert_eq!(code_of(redeem_card(&app, &merchant, "old", open, LIWAN_A).await).await, "card_expired");
     app.state.clock.advance(Duration::days(-366 * 10));
     // Admins do not redeem.

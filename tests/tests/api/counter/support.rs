@@ -5,9 +5,10 @@ use chrono::Duration;
 use linan_tests::{
     TestApp,
     fixtures::{benefit_input, rule, zh},
-    linan_backend::catalogue::{from_naive, today},
+    linan_backend::catalogue::from_naive,
     linan_shared::{CardSessionDto, LocalizedText, Quota, QuotaPeriod},
     session::Who,
+    today,
 };
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};

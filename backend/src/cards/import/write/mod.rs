@@ -108,12 +108,16 @@ impl Writer {
         Ok(())
     }
 
-    /// Writes one batch.
-    pub(super) async fn write(&mut self, db: &impl ConnectionTrait, rows: &[CardRow]) -> Result<(), ApiError> {
+    /// Writes one batch, stamped `now`.
+    pub(super) async fn write(
+        &mut self,
+        db: &impl ConnectionTrait,
+        rows: &[CardRow],
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
         if rows.is_empty() {
             return Ok(());
         }
-        let now = Utc::now();
         let mut hashes: Vec<&str> = rows.iter().map(|r| r.person_hash.as_str()).collect();
         hashes.sort_unstable();
         hashes.dedup();
