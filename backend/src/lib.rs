@@ -25,6 +25,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod install;
+pub mod live;
 pub mod migration;
 pub mod recognition;
 pub mod review;

@@ -13,11 +13,11 @@ use crate::{
     eligibility::reached_by,
     entity::{benefit, partner},
     error::ApiError,
+    live,
 };
 
-/// A public benefit in full. Public means: published, of an approved
-/// partner, and not yet ended on `day` (upcoming benefits found with
-/// `valid_on` can be opened too).
+/// A public benefit in full: one open on `day` ([`live::is_open`]: live, or
+/// upcoming, since benefits found with `valid_on` can be opened too).
 pub async fn benefit_detail(
     db: &impl ConnectionTrait,
     reference: &Reference,
@@ -26,14 +26,16 @@ pub async fn benefit_detail(
     day: NaiveDate,
 ) -> Result<BenefitDetail, ApiError> {
     let b = benefit::Entity::find_by_id(id)
-        .filter(benefit::Column::Status.eq("published"))
-        .filter(benefit::Column::ValidUntil.gte(day))
+        .filter(live::open_condition(day))
         .one(db)
         .await?
         .ok_or(ApiError::NotFound("benefit"))?;
     let loaded = Loaded::for_benefits(db, std::slice::from_ref(&b)).await?;
-    let p =
-        loaded.partners.get(&b.partner_id).filter(|p| p.status == "approved").ok_or(ApiError::NotFound("benefit"))?;
+    let p = loaded
+        .partners
+        .get(&b.partner_id)
+        .filter(|p| live::is_open(&b, p, day))
+        .ok_or(ApiError::NotFound("benefit"))?;
     let address = pick(lang, &p.address_zh_cn, p.address_zh_hk.as_deref(), p.address_en.as_deref()).to_owned();
     let summary = summary(reference, &loaded, &b, lang, None)
         .ok_or_else(|| ApiError::Internal(format!("benefit {id} has broken references")))?;
@@ -51,7 +53,7 @@ pub async fn benefit_detail(
     })
 }
 
-/// An approved partner's public profile, with how many benefits it offers on `day`.
+/// A public partner's profile, with how many benefits are live on `day`.
 pub async fn partner_detail(
     db: &impl ConnectionTrait,
     reference: &Reference,
@@ -60,15 +62,13 @@ pub async fn partner_detail(
     day: NaiveDate,
 ) -> Result<PartnerDto, ApiError> {
     let p = partner::Entity::find_by_id(id)
-        .filter(partner::Column::Status.eq("approved"))
+        .filter(live::partner_condition())
         .one(db)
         .await?
         .ok_or(ApiError::NotFound("partner"))?;
     let count = benefit::Entity::find()
         .filter(benefit::Column::PartnerId.eq(id))
-        .filter(benefit::Column::Status.eq("published"))
-        .filter(benefit::Column::ValidFrom.lte(day))
-        .filter(benefit::Column::ValidUntil.gte(day))
+        .filter(live::condition(day))
         .count(db)
         .await?;
     Ok(PartnerDto {

@@ -2,8 +2,8 @@
 //!
 //! One query finds the page's ids and sort keys (filters, search, keyset
 //! condition, order, `LIMIT n+1`); then the page's rows, partners and rules
-//! are loaded by id. Only published benefits of approved partners that are
-//! valid on the day are ever listed.
+//! are loaded by id. Only benefits live on the day ([`crate::live`]) are
+//! ever listed.
 //!
 //! Distances use the equirectangular approximation around the `near` point,
 //! which needs only arithmetic (SQLite has no trigonometry by default) and is
@@ -27,6 +27,7 @@ use crate::{
     eligibility::{admitting_tiers, standings},
     entity::benefit,
     error::ApiError,
+    live,
 };
 
 /// Kilometres per degree of latitude (mean Earth radius × π / 180).
@@ -147,18 +148,13 @@ pub async fn list_benefits(
     // (PostgreSQL plans this from its statistics; `+` is not defined on dates there.)
     let sqlite = db.get_database_backend() == DbBackend::Sqlite;
     let unindexed = |column: &'static str, keep_index: bool| if sqlite && !keep_index { column } else { &column[1..] };
-    sql.push(" AS score FROM benefit b JOIN partner p ON p.id = b.partner_id WHERE b.status = ")
-        .bind("published")
-        .push(" AND p.status = ")
-        .bind("approved")
-        .push(" AND ")
-        .push(unindexed("+b.valid_from", false))
-        .push(" <= ")
-        .bind(day)
-        .push(" AND ")
-        .push(unindexed("+b.valid_until", sort == SortOrder::EndingSoon))
-        .push(" >= ")
-        .bind(day);
+    sql.push(" AS score FROM benefit b JOIN partner p ON p.id = b.partner_id WHERE ");
+    live::push_sql(
+        &mut sql,
+        day,
+        unindexed("+b.valid_from", false),
+        unindexed("+b.valid_until", sort == SortOrder::EndingSoon),
+    );
     if let Some(id) = resolved.district_id {
         sql.push(" AND b.district_id = ").bind(id);
     }

@@ -4,14 +4,15 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use linan_shared::{BenefitStatus, CardDto, CardStatus, PartnerStatus};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use linan_shared::{CardDto, CardStatus};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::{
     catalogue::{Reference, assemble},
     eligibility::{BenefitFacts, CardFacts, Usage, period_key},
-    entity::{benefit, card, partner, person, quota_usage, stock_usage},
+    entity::{benefit, card, person, quota_usage, stock_usage},
     error::ApiError,
+    live,
 };
 
 /// A card as its DTO.
@@ -52,32 +53,13 @@ pub async fn person_active(db: &impl ConnectionTrait, id: i64) -> Result<bool, A
     Ok(p.status != "suspended")
 }
 
-/// Whether benefit `b` of partner `p` is live on `day`.
-pub fn is_live(b: &benefit::Model, p: &partner::Model, day: NaiveDate) -> bool {
-    b.status == BenefitStatus::Published.as_str()
-        && p.status == PartnerStatus::Approved.as_str()
-        && b.valid_from <= day
-        && day <= b.valid_until
-}
-
-/// The live benefits on `day` (of one partner, if given).
+/// The benefits live on `day` ([`crate::live`]), of one partner if given.
 pub async fn live_benefits(
     db: &impl ConnectionTrait,
     day: NaiveDate,
     partner_id: Option<i64>,
 ) -> Result<Vec<benefit::Model>, ApiError> {
-    let approved = partner::Entity::find()
-        .select_only()
-        .column(partner::Column::Id)
-        .filter(partner::Column::Status.eq(PartnerStatus::Approved.as_str()))
-        .into_tuple::<i64>()
-        .all(db)
-        .await?;
-    let mut find = benefit::Entity::find()
-        .filter(benefit::Column::Status.eq(BenefitStatus::Published.as_str()))
-        .filter(benefit::Column::ValidFrom.lte(day))
-        .filter(benefit::Column::ValidUntil.gte(day))
-        .filter(benefit::Column::PartnerId.is_in(approved));
+    let mut find = benefit::Entity::find().filter(live::condition(day));
     if let Some(id) = partner_id {
         find = find.filter(benefit::Column::PartnerId.eq(id));
     }
@@ -86,7 +68,7 @@ pub async fn live_benefits(
 
 /// The benefit facts of `b` (its rules from `loaded`), live on `day` or not.
 pub(crate) fn benefit_facts<'a>(loaded: &'a assemble::Loaded, b: &benefit::Model, day: NaiveDate) -> BenefitFacts<'a> {
-    let live = loaded.partners.get(&b.partner_id).is_some_and(|p| is_live(b, p, day));
+    let live = loaded.partners.get(&b.partner_id).is_some_and(|p| live::is_live(b, p, day));
     BenefitFacts { live, rules: loaded.rules.get(&b.id).map(Vec::as_slice).unwrap_or(&[]), quota: assemble::quota(b) }
 }
 

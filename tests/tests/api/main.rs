@@ -17,6 +17,7 @@ mod demo;
 mod errors;
 mod http;
 mod lang;
+mod live;
 mod openapi;
 mod pagination;
 mod portal;
