@@ -117,6 +117,12 @@ pub fn luhn_check_digit(digits: &[u8]) -> u8 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardNumberError(&'static str);
 
+impl CardNumberError {
+    pub(crate) fn new(why: &'static str) -> Self {
+        CardNumberError(why)
+    }
+}
+
 impl fmt::Display for CardNumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.0)
@@ -167,7 +173,7 @@ impl CardNumberFormat {
         self.check_digit
     }
 
-    /// Checks an already normalised (trimmed, upper-case) number.
+    /// Checks a number of this scheme (normalised: a [`crate::CardNumber`]'s text).
     pub fn check(&self, number: &str) -> Result<(), CardNumberError> {
         let Some(rest) = number.strip_prefix(self.prefix.as_str()) else {
             return Err(CardNumberError("does not start with the scheme's prefix"));
@@ -189,11 +195,6 @@ impl CardNumberFormat {
             CheckDigit::None => format!("{}{body}", self.prefix),
         }
     }
-}
-
-/// A card number as typed: surrounding blanks removed, letters upper-cased.
-pub fn normalize_card_number(raw: &str) -> String {
-    raw.trim().to_ascii_uppercase()
 }
 
 /// One refused row of an import file.
@@ -268,7 +269,6 @@ mod tests {
         assert!(plain.check("123456").is_ok());
         assert!(CardNumberFormat::new("lw", 10, CheckDigit::Luhn).is_err());
         assert!(CardNumberFormat::new("LW", 2, CheckDigit::Luhn).is_err());
-        assert_eq!(normalize_card_number(" lw123 "), "LW123");
     }
 
     #[test]

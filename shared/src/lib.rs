@@ -27,6 +27,7 @@
 mod account;
 mod audit;
 mod benefit;
+mod card_number;
 mod cardholder;
 mod cards;
 mod catalogue;
@@ -51,13 +52,13 @@ pub use benefit::{
     BenefitDetail, BenefitStatus, BenefitSummary, CardReach, EligibilityRule, Gives, PartnerSummary, Quota,
     QuotaPeriod, Reach, Validity,
 };
+pub use card_number::{CardNumber, MAX_CARD_NUMBER_CHARS};
 pub use cardholder::{
     CardBenefitDto, CardBenefits, CardDto, CardSessionDto, CounterCodeDto, FigureRow, Figures, ReasonRequest,
     RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
 };
 pub use cards::{
     CardNumberError, CardNumberFormat, CardStatus, CheckDigit, ImportReport, RejectedRow, luhn_check_digit, luhn_valid,
-    normalize_card_number,
 };
 pub use catalogue::{
     BenefitPage, BenefitQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS, MAX_RADIUS_KM, QueryError, SortOrder,
@@ -73,7 +74,7 @@ pub use input::{
 };
 pub use lang::{Lang, LangError, LocalizedText};
 pub use ops::HealthDto;
-pub use proof::{CardFactor, CardLogin, CardProof, MAX_CARD_NUMBER_CHARS, Shown, check_card_number, typed_card_number};
+pub use proof::{CardFactor, CardLogin, CardProof, Shown, check_card_number};
 pub use reference::{
     CardSchemeDto, CardSchemesDto, CategoryDto, DistrictDto, PartnerDto, PartnerKind, RecognitionDto, RecognitionInput,
     TierDto,

@@ -5,41 +5,21 @@
 //! never the holder's name, which is printed on the card and seen at every
 //! counter. One parser here serves the server, the widget and the portal.
 
-use crate::{Date, FieldError};
-
-/// Longest card number a request may name, blanks removed (the schemes'
-/// numbers are a few letters and at most a couple of dozen digits).
-pub const MAX_CARD_NUMBER_CHARS: usize = 32;
-
-/// A card number as a person types it: blanks anywhere dropped, letters
-/// upper-cased (`"lw 2026 000014"` is `"LW2026000014"`).
-///
-/// ```
-/// assert_eq!(linan_shared::typed_card_number(" lw 2026 000014 "), "LW2026000014");
-/// ```
-pub fn typed_card_number(raw: &str) -> String {
-    raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase()
-}
+use crate::{CardNumber, Date, FieldError};
 
 fn field(name: &str, message: impl Into<String>) -> FieldError {
     FieldError { field: name.into(), message: message.into() }
 }
 
-/// Checks a typed card number: 1 to [`MAX_CARD_NUMBER_CHARS`] ASCII letters
-/// and digits once blanks are gone; answers it normalised.
-pub fn check_card_number(raw: &str) -> Result<String, FieldError> {
-    // Bounded before normalising: the input may be a megabyte of anything.
-    if raw.len() > 4 * MAX_CARD_NUMBER_CHARS {
-        return Err(field("card_number", format!("at most {MAX_CARD_NUMBER_CHARS} letters and digits")));
-    }
-    let number = typed_card_number(raw);
-    if number.is_empty() {
-        return Err(field("card_number", "is required"));
-    }
-    if number.len() > MAX_CARD_NUMBER_CHARS || !number.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(field("card_number", format!("at most {MAX_CARD_NUMBER_CHARS} letters and digits")));
-    }
-    Ok(number)
+/// [`CardNumber::parse`] as a request field named `card_number`.
+///
+/// ```
+/// let n = linan_shared::check_card_number(" lw 2026 000014 ").unwrap();
+/// assert_eq!(n.as_str(), "LW2026000014");
+/// assert_eq!(linan_shared::check_card_number("").unwrap_err().field, "card_number");
+/// ```
+pub fn check_card_number(raw: &str) -> Result<CardNumber, FieldError> {
+    CardNumber::parse(raw).map_err(|e| field("card_number", e.to_string()))
 }
 
 /// The cardholder's second factor: the last 4 characters of the holder's ID
@@ -129,8 +109,8 @@ pub struct CardLogin {
 }
 
 impl CardLogin {
-    /// The normalised card number and the factor, or the first bad field.
-    pub fn parse(&self) -> Result<(String, CardFactor), FieldError> {
+    /// The card number and the factor, or the first bad field.
+    pub fn parse(&self) -> Result<(CardNumber, CardFactor), FieldError> {
         let number = check_card_number(&self.card_number)?;
         Ok((number, CardFactor::parse(&self.id_last4, &self.birth_date)?))
     }
@@ -162,8 +142,8 @@ pub struct CardProof {
 pub enum Shown {
     /// A counter code or QR payload, as typed or scanned.
     Code(String),
-    /// A card number (normalised) with its factor.
-    Card(String, CardFactor),
+    /// A card number with its factor.
+    Card(CardNumber, CardFactor),
 }
 
 impl CardProof {

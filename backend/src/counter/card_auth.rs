@@ -5,7 +5,7 @@
 
 use axum::{extract::FromRequestParts, http::request::Parts};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use linan_shared::{CardFactor, CardSessionDto};
+use linan_shared::{CardFactor, CardNumber, CardSessionDto};
 use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::facts;
@@ -30,11 +30,11 @@ pub const SESSION_MINUTES: i64 = 30;
 pub async fn check(
     db: &impl ConnectionTrait,
     key: &IdKey,
-    number: &str,
+    number: &CardNumber,
     factor: &CardFactor,
 ) -> Result<Option<card::Model>, ApiError> {
-    let (last4, birth_date) = key.factor_hashes(number, factor);
-    let Some(c) = card::Entity::find().filter(card::Column::Number.eq(number)).one(db).await? else {
+    let (last4, birth_date) = key.factor_hashes(number.as_str(), factor);
+    let Some(c) = card::Entity::find().filter(card::Column::Number.eq(number.as_str())).one(db).await? else {
         return Ok(None);
     };
     let last4_ok = secret::same(&last4, &c.id_last4_hash);
@@ -48,7 +48,7 @@ pub async fn login(
     reference: &Reference,
     key: &IdKey,
     now: DateTime<Utc>,
-    number: &str,
+    number: &CardNumber,
     factor: &CardFactor,
 ) -> Result<CardSessionDto, ApiError> {
     let c = check(db, key, number, factor).await?.ok_or(ApiError::InvalidCredentials)?;

@@ -18,7 +18,7 @@
 //! right or wrong, is one audit event naming the account, the card and
 //! whether the factor was wrong — never the factor.
 
-use linan_shared::Shown;
+use linan_shared::{CardNumber, Shown};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::code;
@@ -38,9 +38,9 @@ use crate::{
 #[derive(Debug)]
 pub struct Budgets(Vec<(ThrottleKey, Limit)>);
 
-/// The factor budget of card `number` (normalised).
-fn card_key(number: &str) -> (ThrottleKey, Limit) {
-    (ThrottleKey::new("card:factor", number), CARD_FACTOR_PER_CARD)
+/// The factor budget of card `number`.
+fn card_key(number: &CardNumber) -> (ThrottleKey, Limit) {
+    (ThrottleKey::new("card:factor", number.as_str()), CARD_FACTOR_PER_CARD)
 }
 
 /// Whether `e` says the proof itself was wrong (not, say, a used-up quota).
@@ -54,7 +54,7 @@ fn wrong_proof(e: &ApiError) -> bool {
 
 impl Budgets {
     /// The budgets of a cardholder signing in with card `number`.
-    pub fn sign_in(number: &str) -> Self {
+    pub fn sign_in(number: &CardNumber) -> Self {
         Budgets(vec![card_key(number)])
     }
 
@@ -121,11 +121,11 @@ async fn audit_fallback(
     state: &AppState,
     actor: &Actor,
     partner_id: i64,
-    number: &str,
+    number: &CardNumber,
     wrong: bool,
 ) -> Result<(), ApiError> {
     let reference: std::sync::Arc<Reference> = state.catalogue.reference(&state.db).await?;
-    let found = card::Entity::find().filter(card::Column::Number.eq(number)).one(&state.db).await?;
+    let found = card::Entity::find().filter(card::Column::Number.eq(number.as_str())).one(&state.db).await?;
     let district_id = match &found {
         Some(c) => reference.schemes.iter().find(|s| s.id == c.scheme_id).map(|s| s.district_id),
         None => partner::Entity::find_by_id(partner_id).one(&state.db).await?.map(|p| p.district_id),
@@ -137,7 +137,7 @@ async fn audit_fallback(
         district_id,
         before: None,
         after: Some(serde_json::json!({
-            "card_number": number,
+            "card_number": number.as_str(),
             "partner_id": partner_id,
             "wrong_factor": wrong,
         })),

@@ -4,13 +4,12 @@
 //! refuses them everywhere. District admins act on cards of their district's
 //! schemes; alliance admins on all.
 
-use linan_shared::{CardStatus, ReasonRequest, required_reason};
+use linan_shared::{CardNumber, CardStatus, ReasonRequest, required_reason};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
     TransactionTrait,
 };
 
-use super::normalize_number;
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
@@ -42,7 +41,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
     let reason = if suspend { Some(required_reason(request.reason.as_deref())?) } else { None };
     let txn = crate::db::begin_write(db).await?;
     let c = card::Entity::find()
-        .filter(card::Column::Number.eq(normalize_number(number)))
+        .filter(card::Column::Number.eq(CardNumber::parse(number).map_err(|_| ApiError::NotFound("card"))?.as_str()))
         .one(&txn)
         .await?
         .ok_or(ApiError::NotFound("card"))?;

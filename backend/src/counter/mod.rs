@@ -15,8 +15,3 @@ pub mod guard;
 pub mod integrity;
 pub mod preview;
 pub mod redeem;
-
-/// A card number as stored: trimmed, without spaces, upper-case.
-pub fn normalize_number(number: &str) -> String {
-    linan_shared::typed_card_number(number)
-}

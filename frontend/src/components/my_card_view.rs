@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use linan_shared::{CardSessionDto, Lang};
+use linan_shared::{CardNumber, CardSessionDto, Lang};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -197,6 +197,8 @@ fn on_submit(
         dispatch.dispatch(CardAction::SignInStarted);
         let (dispatch, config, on_session, focus_next) =
             (dispatch.clone(), config.clone(), on_session.clone(), focus_next.clone());
+        // Sent in the one normal form; a malformed number goes as typed, for the API's own 422.
+        let number = CardNumber::parse(&number).map(CardNumber::into_string).unwrap_or(number);
         spawn_local(async move {
             match api::card_sign_in(&config, &number, &last4, &birth).await {
                 Ok(session) => {

@@ -1,7 +1,7 @@
 //! `#/integrity`: the integrity list — an admin suspends or reinstates a
 //! card, or its holder (all their cards), with a reason.
 
-use linan_shared::ReasonRequest;
+use linan_shared::{CardNumber, FieldError, ReasonRequest};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -45,11 +45,17 @@ pub fn IntegrityPage() -> Html {
             if *busy {
                 return;
             }
-            let card = number.trim().to_uppercase();
             let why = Some(reason.trim().to_owned()).filter(|r| !r.is_empty());
-            if card.is_empty() {
+            if number.trim().is_empty() {
                 return error.set(Some(FormError::local("number", Key::HintRequired)));
             }
+            let card = match CardNumber::parse(&number) {
+                Ok(card) => card.into_string(),
+                Err(e) => {
+                    let field = FieldError { field: "number".into(), message: e.to_string() };
+                    return error.set(Some(FormError::from_field(&field)));
+                }
+            };
             if action.needs_reason() && why.is_none() {
                 return error.set(Some(FormError::local("reason", Key::HintSuspendReason)));
             }

@@ -3,7 +3,7 @@
 //! the holder's second factor: the ID's last 4 characters and the birth date.
 //! (The holder's name is printed on the card and is no factor.)
 
-use linan_shared::CardProof;
+use linan_shared::{CardProof, check_card_number};
 
 use crate::draft::FormError;
 use crate::i18n::Key;
@@ -59,8 +59,8 @@ impl ProofDraft {
 
     /// The proof to send: the code when one was typed, otherwise the card
     /// number with both halves of its factor, checked by the shared model
-    /// (the API's own rules). Values are trimmed; card numbers are
-    /// upper-cased, as printed.
+    /// (the API's own rules). Values are trimmed; the card number is sent
+    /// in its one normal form ([`linan_shared::CardNumber`]).
     pub fn to_proof(&self) -> Result<CardProof, FormError> {
         let code = self.code.trim();
         if !code.is_empty() {
@@ -78,7 +78,8 @@ impl ProofDraft {
             return Err(FormError::local(field.path(), Key::HintRequired));
         }
         let [(_, number), (_, last4), (_, birth)] = inputs;
-        let proof = CardProof::card(number.to_uppercase(), last4, birth);
+        let number = check_card_number(number).map_err(|e| FormError::from_field(&e))?;
+        let proof = CardProof::card(number.into_string(), last4, birth);
         proof.parse().map_err(|e| FormError::from_field(&e))?;
         Ok(proof)
     }
@@ -103,6 +104,9 @@ mod tests {
     fn a_card_number_needs_both_halves_of_its_factor() {
         let proof = draft("", " lw2026000014 ", " 0014 ", "1990-01-01").to_proof().unwrap();
         assert_eq!(proof.card_number.as_deref(), Some("LW2026000014"));
+        let spaced = draft("", "ｌｗ 2026\u{3000}0000 14", "0014", "1990-01-01").to_proof().unwrap();
+        assert_eq!(spaced.card_number.as_deref(), Some("LW2026000014"), "one rule: blanks, width and case");
+        assert!(draft("", "LW-2026", "0014", "1990-01-01").to_proof().unwrap_err().is_for("card_number"));
         assert_eq!((proof.id_last4.as_deref(), proof.birth_date.as_deref()), (Some("0014"), Some("1990-01-01")));
         assert!(draft("", "LW2026000014", " ", "1990-01-01").to_proof().unwrap_err().is_for("id_last4"));
         assert!(draft("", "LW2026000014", "0014", "").to_proof().unwrap_err().is_for("birth_date"));

@@ -10,7 +10,7 @@ use std::{
 };
 
 use chrono::NaiveDate;
-use linan_shared::{CardNumberFormat, CardStatus, CheckDigit, Date, RejectedRow, normalize_card_number};
+use linan_shared::{CardNumber, CardNumberFormat, CardStatus, CheckDigit, Date, RejectedRow};
 use tokio::sync::mpsc::Sender;
 
 use super::Progress;
@@ -193,7 +193,10 @@ impl Rules {
                 }
             });
 
-        let number = normalize_card_number(&number);
+        // Stored by the one rule sign-in and the counter look numbers up by.
+        let blank = number.is_empty();
+        let parsed = CardNumber::parse(&number);
+        let number = parsed.as_ref().map(|n| n.as_str().to_owned()).unwrap_or_default();
         let scheme = match self.schemes.get(scheme.as_str()) {
             None => {
                 problems.push("scheme: unknown scheme code".to_owned());
@@ -212,17 +215,18 @@ impl Rules {
             }
             id
         });
-        match scheme.map(|s| s.format.as_ref()) {
-            _ if number.is_empty() => problems.push("card_number: empty".to_owned()),
-            Some(None) => problems.push("card_number: the scheme has no card number format set".to_owned()),
-            Some(Some(format)) => {
-                if let Err(e) = format.check(&number) {
+        match (&parsed, scheme.map(|s| s.format.as_ref())) {
+            (Err(_), _) if blank => problems.push("card_number: empty".to_owned()),
+            (Err(e), _) => problems.push(format!("card_number: {e}")),
+            (Ok(_), Some(None)) => problems.push("card_number: the scheme has no card number format set".to_owned()),
+            (Ok(n), Some(Some(format))) => {
+                if let Err(e) = format.check(n.as_str()) {
                     problems.push(format!("card_number: {e}"));
                 }
             }
-            None => {}
+            (Ok(_), None) => {}
         }
-        if let Some(first) = seen.get(&number) {
+        if let Some(first) = seen.get(&number).filter(|_| !number.is_empty()) {
             problems.push(format!("card_number: the same number as line {first}"));
         }
         if name.is_empty() {
