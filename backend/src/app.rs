@@ -41,8 +41,8 @@ use crate::{
     state::AppState,
 };
 
-/// Largest request body accepted (the public API takes none; later write
-/// routes take small JSON documents).
+/// Largest request body accepted (the public API takes none; write routes
+/// take small JSON documents; the card import sets its own limit).
 const BODY_LIMIT_BYTES: usize = 1024 * 1024;
 
 /// The full router with its middleware, ready to serve.

@@ -2,8 +2,9 @@
 //! `Response.json()` produced.
 //!
 //! Why not serde: the DTOs' derived `Deserialize` impls plus a serde format
-//! (`serde-wasm-bindgen`) cost about 30 KB of the widget's gzip budget of
-//! 120 KB — `#[serde(flatten)]` and internally tagged enums are the heavy
+//! (`serde-wasm-bindgen`) cost about 30 KB gzip against the widget's budget
+//! of 118,000 B (`frontend/e2e/widget.test.mjs`, docs/benchmarks.md) —
+//! `#[serde(flatten)]` and internally tagged enums are the heavy
 //! part. Reading the fields by name is a few KB. The types are still the
 //! shared ones, built through their validating constructors, and a browser
 //! test decodes what serde *serializes* for every type read here, so the two

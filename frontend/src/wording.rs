@@ -3,7 +3,7 @@
 //!
 //! Kept apart from the components so the exact wording is tested natively.
 
-use linan_shared::{Gives, Lang, Quota, QuotaPeriod, Validity};
+use linan_shared::{Gives, Lang, Quota, QuotaPeriod, Validity, yuan};
 
 use crate::i18n::{Key, t};
 
@@ -57,16 +57,6 @@ pub fn count(lang: Lang, shown: usize, has_more: bool) -> String {
         (1, false) => t(lang, Key::CountOne).to_owned(),
         (_, false) => fill(t(lang, Key::CountAll), &[("n", &n)]),
         (_, true) => fill(t(lang, Key::CountMore), &[("n", &n)]),
-    }
-}
-
-/// An amount in fen as yuan: `1200` → `12`, `1250` → `12.5`, `1205` → `12.05`.
-pub fn yuan(fen: u32) -> String {
-    let (whole, cents) = (fen / 100, fen % 100);
-    match cents {
-        0 => whole.to_string(),
-        c if c % 10 == 0 => format!("{whole}.{}", c / 10),
-        c => format!("{whole}.{c:02}"),
     }
 }
 

@@ -3,10 +3,9 @@
 
 use linan_shared::{
     BenefitStatus, CardSchemeDto, CardStatus, EligibilityRule, Gives, Lang, PartnerKind, PartnerStatus, Quota,
-    QuotaPeriod, Reach, Refusal, RevisionStatus, Role, SchemeCode, TierCode,
+    QuotaPeriod, Reach, Refusal, RevisionStatus, Role, SchemeCode, TierCode, yuan,
 };
 
-use crate::draft::money::format_yuan;
 use crate::i18n::{Key, fill};
 
 /// An offer's state.
@@ -71,8 +70,8 @@ pub fn period(period: QuotaPeriod) -> Key {
 pub fn gives(lang: Lang, gives: &Gives) -> String {
     match gives {
         Gives::PercentOff { percent } => fill(lang, Key::GivesPercentValue, &[("n", &percent.to_string())]),
-        Gives::AmountOff { amount_fen } => fill(lang, Key::GivesAmountValue, &[("y", &format_yuan(*amount_fen))]),
-        Gives::FixedPrice { price_fen } => fill(lang, Key::GivesPriceValue, &[("y", &format_yuan(*price_fen))]),
+        Gives::AmountOff { amount_fen } => fill(lang, Key::GivesAmountValue, &[("y", &yuan(*amount_fen))]),
+        Gives::FixedPrice { price_fen } => fill(lang, Key::GivesPriceValue, &[("y", &yuan(*price_fen))]),
         Gives::FreeEntry => Key::GivesFreeEntry.get(lang).to_owned(),
         Gives::PriorityService => Key::GivesPriority.get(lang).to_owned(),
         Gives::Gift => Key::GivesGift.get(lang).to_owned(),

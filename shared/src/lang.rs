@@ -120,12 +120,24 @@ impl LocalizedText {
 
     /// The text in `lang`, falling back to zh-CN when missing or blank.
     pub fn get(&self, lang: Lang) -> &str {
+        LocalizedText::pick(lang, &self.zh_cn, self.zh_hk.as_deref(), self.en.as_deref())
+    }
+
+    /// [`LocalizedText::get`] over three borrowed texts (e.g. the three
+    /// columns of a stored row), without building a `LocalizedText`.
+    ///
+    /// ```
+    /// use linan_shared::{Lang, LocalizedText};
+    /// assert_eq!(LocalizedText::pick(Lang::En, "西樵山", None, Some("Mount Xiqiao")), "Mount Xiqiao");
+    /// assert_eq!(LocalizedText::pick(Lang::ZhHk, "西樵山", Some(" "), None), "西樵山");
+    /// ```
+    pub fn pick<'a>(lang: Lang, zh_cn: &'a str, zh_hk: Option<&'a str>, en: Option<&'a str>) -> &'a str {
         let wanted = match lang {
             Lang::ZhCn => None,
-            Lang::ZhHk => self.zh_hk.as_deref(),
-            Lang::En => self.en.as_deref(),
+            Lang::ZhHk => zh_hk,
+            Lang::En => en,
         };
-        wanted.filter(|s| !s.trim().is_empty()).unwrap_or(&self.zh_cn)
+        wanted.filter(|s| !s.trim().is_empty()).unwrap_or(zh_cn)
     }
 
     /// Whether `lang` has its own text (rather than falling back).

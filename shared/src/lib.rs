@@ -38,6 +38,7 @@ mod error;
 mod geo;
 mod input;
 mod lang;
+mod money;
 mod ops;
 mod proof;
 mod reference;
@@ -73,6 +74,7 @@ pub use input::{
     PartnerInput,
 };
 pub use lang::{Lang, LangError, LocalizedText};
+pub use money::yuan;
 pub use ops::HealthDto;
 pub use proof::{CardFactor, CardLogin, CardProof, Shown, check_card_number};
 pub use reference::{

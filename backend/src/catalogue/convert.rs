@@ -34,14 +34,10 @@ pub fn text(zh_cn: &str, zh_hk: Option<&str>, en: Option<&str>) -> LocalizedText
     LocalizedText::new(zh_cn, zh_hk, en)
 }
 
-/// Picks one language of three columns, falling back to zh-CN.
+/// Picks one language of three columns, falling back to zh-CN: the rule of
+/// [`LocalizedText::get`], over borrowed columns.
 pub(crate) fn pick<'a>(lang: Lang, zh_cn: &'a str, zh_hk: Option<&'a str>, en: Option<&'a str>) -> &'a str {
-    let wanted = match lang {
-        Lang::ZhCn => None,
-        Lang::ZhHk => zh_hk,
-        Lang::En => en,
-    };
-    wanted.filter(|s| !s.trim().is_empty()).unwrap_or(zh_cn)
+    LocalizedText::pick(lang, zh_cn, zh_hk, en)
 }
 
 #[cfg(test)]

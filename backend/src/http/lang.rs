@@ -27,7 +27,7 @@ impl<S: Send + Sync> FromRequestParts<S> for AskedLang {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let pairs = QueryPairs::from_request_parts(parts, state).await?;
         let explicit = pairs
-            .get("lang")
+            .get("lang")?
             .map(|v| Lang::parse(v).map_err(|e| ApiError::invalid("lang", e.to_string())))
             .transpose()?;
         Ok(AskedLang(response_lang(explicit, &parts.headers)))

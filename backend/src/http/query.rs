@@ -1,5 +1,12 @@
-//! Our own query-string extractor, so a malformed query string gets the
+//! Our own query-string extractors, so a malformed query string gets the
 //! same JSON error body as every other bad input.
+//!
+//! One rule for repeated parameters, everywhere: a parameter a route reads,
+//! given more than once, is refused with a 400 naming it (`?lang=en&lang=zh-CN`
+//! is ambiguous, and a cache or proxy may read the other one). Parameters a
+//! route does not read are ignored, repeated or not. The catalogue's
+//! [`linan_shared::BenefitQuery::from_pairs`], [`QueryPairs::get`] and
+//! [`QueryOf`] (serde refuses a duplicate field) all follow it.
 
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
@@ -16,9 +23,13 @@ impl QueryPairs {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
-    /// The last value of parameter `name`, if given.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    /// The value of parameter `name`, if given; 400 if given more than once.
+    pub fn get(&self, name: &str) -> Result<Option<&str>, ApiError> {
+        let mut found = self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        match (found.next(), found.next()) {
+            (_, Some(_)) => Err(ApiError::invalid(name, "given more than once")),
+            (value, None) => Ok(value),
+        }
     }
 }
 

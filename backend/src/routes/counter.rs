@@ -140,7 +140,7 @@ pub async fn figures(
     actor: Actor,
     pairs: QueryPairs,
 ) -> Result<Json<Figures>, ApiError> {
-    let days = match pairs.get("days") {
+    let days = match pairs.get("days")? {
         Some(v) => v
             .parse::<u32>()
             .ok()

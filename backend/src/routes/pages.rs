@@ -83,7 +83,7 @@ pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
     // The widget's own parameters are validated by the catalogue's parser.
     let q = BenefitQuery::from_pairs(pairs.iter())?;
     let theme = Some(theme(&pairs)?).filter(|t| *t != "light");
-    let my_card = match pairs.get("my-card") {
+    let my_card = match pairs.get("my-card")? {
         None | Some("on") => None,
         Some("off") => Some("off"),
         Some(_) => return Err(ApiError::invalid("my-card", "must be `on` or `off`")),
@@ -120,14 +120,14 @@ pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
         (status = 400, description = "A parameter is invalid", body = ErrorBody),
     ))]
 pub async fn my_card(pairs: QueryPairs) -> Result<Response, ApiError> {
-    let lang = match pairs.get("lang") {
+    let lang = match pairs.get("lang")? {
         None => linan_shared::Lang::default(),
         Some(tag) => {
             linan_shared::Lang::parse(tag).map_err(|_| ApiError::invalid("lang", "must be zh-CN, zh-HK or en"))?
         }
     };
     let theme = theme(&pairs)?;
-    let origin = match pairs.get("origin") {
+    let origin = match pairs.get("origin")? {
         None => "",
         Some(o) if is_origin(o) => o,
         Some(_) => return Err(ApiError::invalid("origin", "must be an origin such as https://www.nanhai.gov.cn")),
@@ -138,7 +138,7 @@ pub async fn my_card(pairs: QueryPairs) -> Result<Response, ApiError> {
 
 /// The `theme` parameter: `light` (the default) or `dark`.
 fn theme(pairs: &QueryPairs) -> Result<&'static str, ApiError> {
-    match pairs.get("theme") {
+    match pairs.get("theme")? {
         None | Some("light") => Ok("light"),
         Some("dark") => Ok("dark"),
         Some(_) => Err(ApiError::invalid("theme", "must be `light` or `dark`")),

@@ -1,5 +1,6 @@
 //! Amounts of money as people type them (yuan, up to two decimals) and as
-//! the API stores them (fen, whole numbers).
+//! the API stores them (fen, whole numbers). Fen are written back as yuan by
+//! the one formatter, [`linan_shared::yuan`].
 
 /// Parses `12`, `12.5`, `12.50` or `0.05` yuan into fen; `None` for anything
 /// else (signs, three decimals, separators, overflow).
@@ -18,19 +19,10 @@ pub fn parse_yuan(text: &str) -> Option<u32> {
     yuan.checked_mul(100)?.checked_add(fen)
 }
 
-/// Writes fen as yuan for an input field: `1250` → `12.5`, `1200` → `12`.
-pub fn format_yuan(fen: u32) -> String {
-    let (yuan, rest) = (fen / 100, fen % 100);
-    match rest {
-        0 => yuan.to_string(),
-        r if r % 10 == 0 => format!("{yuan}.{}", r / 10),
-        r => format!("{yuan}.{r:02}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use linan_shared::yuan;
 
     #[test]
     fn yuan_amounts_parse_into_fen() {
@@ -45,9 +37,9 @@ mod tests {
     #[test]
     fn fen_format_back_to_what_parses() {
         for fen in [0, 5, 50, 1200, 1250, 1299, 100_000] {
-            assert_eq!(parse_yuan(&format_yuan(fen)), Some(fen), "{fen}");
+            assert_eq!(parse_yuan(&yuan(fen)), Some(fen), "{fen}");
         }
-        assert_eq!(format_yuan(1250), "12.5");
-        assert_eq!(format_yuan(1205), "12.05");
+        assert_eq!(yuan(1250), "12.5");
+        assert_eq!(yuan(1205), "12.05");
     }
 }

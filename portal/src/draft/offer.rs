@@ -3,9 +3,10 @@
 
 use linan_shared::{
     BenefitInput, CategoryCode, Date, EligibilityRule, Gives, Lang, Quota, QuotaPeriod, SchemeCode, TierCode, Validity,
+    yuan,
 };
 
-use super::money::{format_yuan, parse_yuan};
+use super::money::parse_yuan;
 use super::{FormError, Texts, lang_index, localized, texts_of};
 use crate::i18n::Key;
 
@@ -111,8 +112,8 @@ impl GivesKind {
     pub fn of(gives: &Gives) -> (GivesKind, String) {
         match gives {
             Gives::PercentOff { percent } => (GivesKind::PercentOff, percent.to_string()),
-            Gives::AmountOff { amount_fen } => (GivesKind::AmountOff, format_yuan(*amount_fen)),
-            Gives::FixedPrice { price_fen } => (GivesKind::FixedPrice, format_yuan(*price_fen)),
+            Gives::AmountOff { amount_fen } => (GivesKind::AmountOff, yuan(*amount_fen)),
+            Gives::FixedPrice { price_fen } => (GivesKind::FixedPrice, yuan(*price_fen)),
             Gives::FreeEntry => (GivesKind::FreeEntry, String::new()),
             Gives::PriorityService => (GivesKind::PriorityService, String::new()),
             Gives::Gift => (GivesKind::Gift, String::new()),

@@ -2,14 +2,50 @@
 //! nothing produces a 500.
 
 use linan_tests::{TestApp, db_tests};
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 
 db_tests!(Demo => {
     each_bad_parameter_is_a_400_naming_it,
     unknown_and_malformed_ids,
     no_odd_input_causes_a_server_error,
     unknown_routes_get_the_json_error_body,
+    a_repeated_parameter_is_refused_on_every_route,
 });
+
+/// One rule for repeated parameters (see `backend/src/http/query.rs`):
+/// a parameter the route reads, given twice, is a 400 naming it.
+async fn a_repeated_parameter_is_refused_on_every_route(app: TestApp) {
+    let partner = app.all_benefits("limit=1").await[0].partner.id;
+    for path in [
+        "/api/v1/benefits?limit=1&limit=2".to_owned(),
+        format!("/api/v1/partners/{partner}?lang=en&lang=zh-CN"),
+        "/embed/my-card?lang=en&lang=en".to_owned(),
+        "/embed?theme=dark&theme=light".to_owned(),
+    ] {
+        let body = app.expect_error(&path, StatusCode::BAD_REQUEST).await;
+        assert_eq!(body.error.code, "invalid_parameter", "{path}");
+    }
+    let body = app.expect_error(&format!("/api/v1/partners/{partner}?lang=en&lang=en"), StatusCode::BAD_REQUEST).await;
+    assert_eq!(body.error.param.as_deref(), Some("lang"));
+    // Parameters a route does not read are ignored, repeated or not.
+    assert_eq!(app.get(&format!("/api/v1/partners/{partner}?_=1&_=2")).await.status(), StatusCode::OK);
+    // Typed query structs refuse a duplicate too.
+    let admin = app.demo("liwan-admin@demo.linan").await;
+    let body = app.refused::<()>(
+        Method::GET,
+        "/api/v1/admin/audit?limit=1&limit=2",
+        Some(&admin),
+        None,
+        StatusCode::BAD_REQUEST,
+        "invalid_parameter",
+    );
+    body.await;
+    let merchant = app.demo("merchant1@demo.linan").await;
+    let path = "/api/v1/merchant/figures?days=7&days=30";
+    let body =
+        app.refused::<()>(Method::GET, path, Some(&merchant), None, StatusCode::BAD_REQUEST, "invalid_parameter");
+    assert_eq!(body.await.error.param.as_deref(), Some("days"));
+}
 
 async fn each_bad_parameter_is_a_400_naming_it(app: TestApp) {
     let cases = [
