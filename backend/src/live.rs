@@ -11,8 +11,8 @@
 //! (a pending or suspended partner hides all its benefits), and `day` is in
 //! its validity window, both ends included. *Open* on `day` ([`open_condition`],
 //! [`is_open`]) is weaker: published, approved and not yet ended, so an
-//! upcoming benefit found with `valid_on` can be opened. The integration test
-//! `live.rs` checks that every form agrees on a table of cases.
+//! upcoming benefit found with `valid_on` can be opened. The test
+//! `tests/tests/api/live.rs` checks that every form agrees on a table of cases.
 
 use chrono::NaiveDate;
 use linan_shared::{BenefitStatus, PartnerStatus};
