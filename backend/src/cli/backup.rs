@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 
 use super::{CliError, check};
-use crate::{Config, db, demo};
+use crate::{Config, clock::Clock, db, demo};
 
 /// What `linan backup` on PostgreSQL answers.
 pub const PG_BACKUP_HINT: &str = "linan backup writes SQLite databases only; for PostgreSQL use \
@@ -216,7 +216,7 @@ pub async fn restore_from(config: &Config, from: &Path, force: bool) -> Result<R
         )));
     }
     let kept = if holds {
-        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        let stamp = Clock::default().now().format("%Y%m%dT%H%M%SZ");
         let kept = beside(&target, &format!(".before-restore-{stamp}"));
         std::fs::rename(&target, &kept)?;
         Some(kept)

@@ -15,6 +15,7 @@ use sea_orm_migration::MigratorTrait;
 use crate::{
     Config,
     cards::IdKey,
+    clock::Clock,
     db, demo,
     entity::{install_fact, person},
     install,
@@ -240,7 +241,7 @@ async fn migrations(conn: &DatabaseConnection, report: &mut Report) -> bool {
 async fn safety(conn: &DatabaseConnection, config: &Config, key: &IdKey, report: &mut Report) {
     let verdict = match db::begin_write(conn).await {
         Ok(txn) => {
-            let verdict = install::check_start(&txn, config.production, key).await;
+            let verdict = install::check_start(&txn, config.production, key, Clock::default().now()).await;
             let _ = txn.rollback().await;
             verdict
         }
