@@ -34,7 +34,10 @@ hash_of() { sha256sum "$1" | cut -c1-12; }
 bundle() {
   local feature=$1 name=$2 loader=$3
   say "compiling $name (wasm32, size-optimised profile, feature $feature)"
-  cargo build --locked -p linan-frontend --lib --no-default-features --features "$feature" \
+  # Panic locations carry source paths; remapped, they are short and the same
+  # on every machine, so the size budget measures the code, not the checkout.
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/c --remap-path-prefix=$PWD=/w" \
+    cargo build --locked -p linan-frontend --lib --no-default-features --features "$feature" \
     --target wasm32-unknown-unknown --profile wasm-release
   .tools/bin/wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$work" --out-name "$name" "$target_dir/wasm32-unknown-unknown/wasm-release/linan_frontend.wasm"
