@@ -99,6 +99,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::auth::router())
         .merge(routes::merchant::router())
         .merge(routes::admin::router())
+        .merge(routes::partner_revisions::router())
         .merge(routes::recognition::router())
         .merge(routes::counter::router())
         .merge(routes::openapi::router())

@@ -83,5 +83,6 @@ pub use reference::{
 };
 pub use review::{
     Decision, MAX_REASON_CHARS, MAX_UNPUBLISHED_OFFERS, OfferDto, OfferList, OfferWrite, PartnerList,
-    PartnerProfileDto, PartnerStatus, PartnerWrite, RevisionDto, RevisionStatus, VersionRef, required_reason,
+    PartnerProfileDto, PartnerRevisionDto, PartnerStatus, PartnerWrite, RevisionDto, RevisionStatus, VersionRef,
+    required_reason,
 };

@@ -65,7 +65,27 @@ pub struct PartnerProfileDto {
     /// Why it was last rejected or suspended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// A pending or refused edit of the reviewed details (name, kind,
+    /// address, location) of an approved partner; `profile` stays live
+    /// until it is approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<PartnerRevisionDto>,
     /// Last change (RFC 3339).
+    pub updated_at: String,
+}
+
+/// A proposed change of an approved partner's reviewed details.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerRevisionDto {
+    /// Review state of the edit.
+    pub status: RevisionStatus,
+    /// The proposed details (its phone is the live one: the phone changes at once).
+    pub profile: PartnerInput,
+    /// Why it was refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// When it was proposed or decided (RFC 3339).
     pub updated_at: String,
 }
 
@@ -86,7 +106,10 @@ pub struct PartnerList {
 pub struct PartnerWrite {
     /// The version this edit is based on.
     pub version: i32,
-    /// The new details (the district cannot change).
+    /// The new details (the district cannot change). For an approved or
+    /// suspended partner, a name, kind, address or location that differs
+    /// from the live profile becomes a pending revision; the phone changes
+    /// at once.
     pub profile: PartnerInput,
 }
 

@@ -24,6 +24,7 @@ pub mod district;
 pub mod install_fact;
 pub mod invite;
 pub mod partner;
+pub mod partner_revision;
 pub mod person;
 pub mod quota_usage;
 pub mod recognition;

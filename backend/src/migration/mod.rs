@@ -16,6 +16,7 @@ mod m20261128_000005_redemptions;
 mod m20261203_000006_card_factors;
 #[allow(clippy::disallowed_methods)]
 mod m20261203_000008_install_facts;
+mod m20261203_000009_partner_revisions;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_redemptions::Migration),
             Box::new(m20261203_000006_card_factors::Migration),
             Box::new(m20261203_000008_install_facts::Migration),
+            Box::new(m20261203_000009_partner_revisions::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! The merchant and reviewer workflows: partner profiles and their review,
 //! offers through `draft → pending_review → published → paused / withdrawn
-//! / expired`, and pending revisions of published offers.
+//! / expired`, and pending revisions of published offers and of approved
+//! partners' profiles.
 //!
 //! Every write runs in one transaction that checks the version the caller
 //! read (a stale one gets 409 with the current version), writes the rows,
@@ -12,5 +13,6 @@ mod drafts;
 pub mod offer;
 pub mod page;
 pub mod partner;
+pub mod partner_revision;
 
 pub use claim::{claim_benefit, claim_partner};

@@ -1,5 +1,10 @@
 //! Partner profiles: the merchant's own profile and its edits, and the
 //! district admin's review (approve, reject, suspend, reinstate).
+//!
+//! A partner not yet public (pending or rejected) edits its profile in
+//! place. An approved or suspended one changes its phone at once, while a
+//! new name, kind, address or location becomes a pending revision (see
+//! [`super::partner_revision`]) and the live profile stays as it is.
 
 use chrono::SecondsFormat;
 use linan_shared::{Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerStatus, PartnerWrite};
@@ -8,12 +13,12 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::{claim_partner, page::PageRequest};
+use super::{claim_partner, page::PageRequest, partner_revision as revision};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
     catalogue::{Reference, assemble, bump_version, text},
-    entity::partner,
+    entity::{partner, partner_revision},
     error::ApiError,
 };
 
@@ -63,15 +68,16 @@ pub fn dto(reference: &Reference, p: &partner::Model) -> Result<PartnerProfileDt
         version: p.version,
         profile: profile(reference, p)?,
         reason: p.reason.clone(),
+        revision: None,
         updated_at: p.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     })
 }
 
-fn audit_json(dto: &PartnerProfileDto) -> Option<serde_json::Value> {
+pub(super) fn audit_json(dto: &PartnerProfileDto) -> Option<serde_json::Value> {
     serde_json::to_value(dto).ok()
 }
 
-async fn load(db: &impl ConnectionTrait, id: i64) -> Result<partner::Model, ApiError> {
+pub(super) async fn load(db: &impl ConnectionTrait, id: i64) -> Result<partner::Model, ApiError> {
     partner::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("partner"))
 }
 
@@ -82,12 +88,24 @@ pub async fn own(
     actor: &Actor,
 ) -> Result<PartnerProfileDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
-    dto(reference, &load(db, partner_id).await?)
+    with_revision(db, reference, &load(db, partner_id).await?).await
 }
 
-/// The merchant edits its partner's details; a rejected partner goes back
-/// to `pending` for another review. The district cannot change (it decides
-/// who reviews).
+/// [`dto`] with the partner's pending or refused revision.
+pub async fn with_revision(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    p: &partner::Model,
+) -> Result<PartnerProfileDto, ApiError> {
+    let revision = partner_revision::Entity::find_by_id(p.id).one(db).await?;
+    Ok(PartnerProfileDto { revision: revision.map(|r| revision::dto(p, &r)).transpose()?, ..dto(reference, p)? })
+}
+
+/// The merchant edits its partner's details. A partner not yet public
+/// changes in place (a rejected one goes back to `pending` for another
+/// review); an approved or suspended one changes its phone at once and
+/// proposes the rest as a revision (see [`revision::propose`]). The
+/// district cannot change (it decides who reviews).
 pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     reference: &Reference,
@@ -105,19 +123,16 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
         }));
     }
     let version = claim_partner(&txn, partner_id, write.version).await?;
-    let old = dto(reference, &before)?;
+    let old = with_revision(&txn, reference, &before).await?;
     let status = PartnerStatus::parse(&before.status).unwrap_or(PartnerStatus::Pending);
     let input = &write.profile;
+    let public = matches!(status, PartnerStatus::Approved | PartnerStatus::Suspended);
     let mut row = before.into_active_model();
-    row.kind = Set(input.kind.as_str().to_owned());
-    row.name_zh_cn = Set(input.name.zh_cn.clone());
-    row.name_zh_hk = Set(input.name.zh_hk.clone());
-    row.name_en = Set(input.name.en.clone());
-    row.address_zh_cn = Set(input.address.zh_cn.clone());
-    row.address_zh_hk = Set(input.address.zh_hk.clone());
-    row.address_en = Set(input.address.en.clone());
-    row.lat = Set(input.location.lat());
-    row.lon = Set(input.location.lon());
+    if public {
+        revision::propose(&txn, &old, input, actor.now).await?;
+    } else {
+        set_reviewed(&mut row, input);
+    }
     row.phone = Set(input.phone.clone());
     row.version = Set(version);
     if status == PartnerStatus::Rejected {
@@ -125,8 +140,10 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     }
     row.updated_at = Set(actor.now);
     let after = row.update(&txn).await?;
-    super::offer::refresh_search(&txn, reference, &after, actor.now).await?;
-    let new = dto(reference, &after)?;
+    if !public {
+        super::offer::refresh_search(&txn, reference, &after, actor.now).await?;
+    }
+    let new = with_revision(&txn, reference, &after).await?;
     let change = Change {
         action: "partner.edit",
         entity: "partner",
@@ -139,6 +156,19 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     bump_version(&txn).await?;
     txn.commit().await?;
     Ok(new)
+}
+
+/// Writes the reviewed details of `input` (all but the phone and the district) into `row`.
+pub(super) fn set_reviewed(row: &mut partner::ActiveModel, input: &PartnerInput) {
+    row.kind = Set(input.kind.as_str().to_owned());
+    row.name_zh_cn = Set(input.name.zh_cn.clone());
+    row.name_zh_hk = Set(input.name.zh_hk.clone());
+    row.name_en = Set(input.name.en.clone());
+    row.address_zh_cn = Set(input.address.zh_cn.clone());
+    row.address_zh_hk = Set(input.address.zh_hk.clone());
+    row.address_en = Set(input.address.en.clone());
+    row.lat = Set(input.location.lat());
+    row.lon = Set(input.location.lon());
 }
 
 /// A page of the partners in the admin's scope with `status` (default
@@ -158,8 +188,7 @@ pub async fn queue(
     }
     let rows = page.apply(find, partner::Column::UpdatedAt, partner::Column::Id).all(db).await?;
     let (rows, next_cursor) = page.split(rows, |p| (p.updated_at, p.id));
-    let items = rows.iter().map(|p| dto(reference, p)).collect::<Result<_, _>>()?;
-    Ok(PartnerList { items, next_cursor })
+    Ok(PartnerList { items: revision::dtos(db, reference, &rows).await?, next_cursor })
 }
 
 /// One partner, for an admin of its district.
@@ -172,7 +201,7 @@ pub async fn for_admin(
     policy::admin_scope(actor)?;
     let p = load(db, id).await?;
     policy::admin_in(actor, p.district_id, "partner")?;
-    dto(reference, &p)
+    with_revision(db, reference, &p).await
 }
 
 /// An admin's decision on partner `id`.
@@ -207,14 +236,14 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         }
     };
     let version = claim_partner(&txn, id, decision.version).await?;
-    let old = dto(reference, &before)?;
+    let old = with_revision(&txn, reference, &before).await?;
     let mut row = before.into_active_model();
     row.status = Set(next.as_str().to_owned());
     row.reason = Set(reason);
     row.version = Set(version);
     row.updated_at = Set(actor.now);
     let after = row.update(&txn).await?;
-    let new = dto(reference, &after)?;
+    let new = with_revision(&txn, reference, &after).await?;
     let action_name = format!("partner.{}", action.name());
     let change = Change {
         action: &action_name,

@@ -11,6 +11,7 @@ pub mod merchant;
 pub mod openapi;
 pub mod ops;
 pub mod pages;
+pub mod partner_revisions;
 pub mod partners;
 pub mod portal;
 pub mod recognition;

@@ -5,8 +5,8 @@ use axum::{Json, Router, routing::get};
 use utoipa::OpenApi;
 
 use super::{
-    admin, auth, benefits, cardholder, cards, counter, merchant, ops, pages, partners, portal, recognition, reference,
-    widget,
+    admin, auth, benefits, cardholder, cards, counter, merchant, ops, pages, partner_revisions, partners, portal,
+    recognition, reference, widget,
 };
 use crate::state::AppState;
 
@@ -51,6 +51,9 @@ use crate::state::AppState;
         admin::reject_partner,
         admin::suspend_partner,
         admin::reinstate_partner,
+        partner_revisions::list,
+        partner_revisions::approve,
+        partner_revisions::reject,
         admin::offers,
         admin::offer_detail,
         admin::approve_offer,

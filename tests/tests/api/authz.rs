@@ -96,6 +96,10 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/admin/partners/{partner}/reject", decision.clone(), LIWAN_ADMINS),
         ("POST /api/v1/admin/partners/{partner}/suspend", json!({"version": 0, "reason": "matrix"}), LIWAN_ADMINS),
         ("POST /api/v1/admin/partners/{partner}/reinstate", decision.clone(), LIWAN_ADMINS),
+        ("GET /api/v1/admin/partner-revisions", Value::Null, ADMINS),
+        // Partner A has no revision: its admins get past authorization to a 409.
+        ("POST /api/v1/admin/partner-revisions/{partner}/approve", decision.clone(), LIWAN_ADMINS),
+        ("POST /api/v1/admin/partner-revisions/{partner}/reject", decision.clone(), LIWAN_ADMINS),
         ("GET /api/v1/admin/offers", Value::Null, ADMINS),
         ("GET /api/v1/admin/offers/{offer}", Value::Null, LIWAN_ADMINS),
         ("POST /api/v1/admin/offers/{offer}/approve", decision.clone(), LIWAN_ADMINS),

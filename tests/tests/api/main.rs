@@ -20,6 +20,7 @@ mod lang;
 mod live;
 mod openapi;
 mod pagination;
+mod partner_revisions;
 mod portal;
 mod production;
 mod recognition;
