@@ -34,6 +34,8 @@ pub enum Route {
     ReviewPartners,
     /// `#/review/offers`: offers and edits awaiting review.
     ReviewOffers,
+    /// `#/review/partner-edits`: approved partners' profile edits awaiting review.
+    ReviewPartnerEdits,
     /// `#/audit`: the audit log.
     Audit,
     /// Any other fragment.
@@ -73,6 +75,7 @@ impl Route {
             ["integrity"] => Route::Integrity,
             ["review", "partners"] => Route::ReviewPartners,
             ["review", "offers"] => Route::ReviewOffers,
+            ["review", "partner-edits"] => Route::ReviewPartnerEdits,
             ["audit"] => Route::Audit,
             _ => Route::NotFound,
         }
@@ -95,6 +98,7 @@ impl Route {
             Route::Integrity => "#/integrity".to_owned(),
             Route::ReviewPartners => "#/review/partners".to_owned(),
             Route::ReviewOffers => "#/review/offers".to_owned(),
+            Route::ReviewPartnerEdits => "#/review/partner-edits".to_owned(),
             Route::Audit => "#/audit".to_owned(),
         }
     }
@@ -111,7 +115,11 @@ impl Route {
             | Route::Staff
             | Route::Counter
             | Route::Figures => Access::Merchant,
-            Route::ReviewPartners | Route::ReviewOffers | Route::Integrity | Route::Audit => Access::Admin,
+            Route::ReviewPartners
+            | Route::ReviewOffers
+            | Route::ReviewPartnerEdits
+            | Route::Integrity
+            | Route::Audit => Access::Admin,
         }
     }
 }
@@ -137,6 +145,7 @@ mod tests {
             Route::Integrity,
             Route::ReviewPartners,
             Route::ReviewOffers,
+            Route::ReviewPartnerEdits,
             Route::Audit,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

@@ -172,6 +172,8 @@ pub fn audit_action(action: &str) -> Option<Key> {
         "partner.reject" => Key::ActPartnerReject,
         "partner.suspend" => Key::ActPartnerSuspend,
         "partner.reinstate" => Key::ActPartnerReinstate,
+        "partner.revision.approve" => Key::ActPartnerRevisionApprove,
+        "partner.revision.reject" => Key::ActPartnerRevisionReject,
         "offer.create" => Key::ActOfferCreate,
         "offer.edit" => Key::ActOfferEdit,
         "offer.revise" => Key::ActOfferRevise,
@@ -254,6 +256,7 @@ mod tests {
         for action in [
             "offer.approve",
             "offer.revision.reject",
+            "partner.revision.approve",
             "cards.import",
             "person.suspend",
             "redemption.void",

@@ -39,6 +39,21 @@ pub async fn decide_partner(
     api.post(&format!("/api/v1/admin/partners/{id}/{}", verdict.segment()), decision).await
 }
 
+/// A page of the approved partners whose profile edit awaits review, within the admin's district.
+pub async fn partner_edits(api: &Api, cursor: Option<&str>) -> Result<PartnerList, ClientError> {
+    api.get(&format!("/api/v1/admin/partner-revisions?{}", queue_query(None, cursor, QUEUE_PAGE))).await
+}
+
+/// Approves or rejects partner `id`'s pending profile edit.
+pub async fn decide_partner_edit(
+    api: &Api,
+    id: i64,
+    verdict: Verdict,
+    decision: &Decision,
+) -> Result<PartnerProfileDto, ClientError> {
+    api.post(&format!("/api/v1/admin/partner-revisions/{id}/{}", verdict.segment()), decision).await
+}
+
 /// A page of the offers awaiting review, and published offers with an edit awaiting review.
 pub async fn pending_offers(api: &Api, cursor: Option<&str>) -> Result<OfferList, ClientError> {
     api.get(&format!("/api/v1/admin/offers?{}", queue_query(Some("pending_review"), cursor, QUEUE_PAGE))).await

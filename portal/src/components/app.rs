@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use super::{
     AccountPage, AuditPage, CounterPage, FiguresPage, Header, IntegrityPage, LoginPage, NewOfferPage, OfferPage,
-    OffersPage, PartnerPage, Redirect, ReviewOffersPage, ReviewPartnersPage, SignupPage, StaffPage, message_page,
+    OffersPage, PartnerPage, Redirect, ReviewOffersPage, ReviewPartnerEditsPage, ReviewPartnersPage, SignupPage,
+    StaffPage, message_page,
 };
 use crate::api::{Api, auth, reference};
 use crate::context::{Portal, Reference};
@@ -194,6 +195,7 @@ fn page(portal: &Portal, route: Route, account: Option<&AccountDto>) -> Html {
         (Route::Integrity, _) => html! { <IntegrityPage /> },
         (Route::ReviewPartners, _) => html! { <ReviewPartnersPage /> },
         (Route::ReviewOffers, _) => html! { <ReviewOffersPage /> },
+        (Route::ReviewPartnerEdits, _) => html! { <ReviewPartnerEditsPage /> },
         (Route::Audit, _) => html! { <AuditPage /> },
         (Route::NotFound, _) => message_page(portal, Key::NotFoundTitle, Key::NotFoundText),
     }

@@ -36,6 +36,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         ],
         Some(Role::DistrictAdmin | Role::AllianceAdmin) => &[
             (Route::ReviewPartners, Key::NavReviewPartners),
+            (Route::ReviewPartnerEdits, Key::NavReviewPartnerEdits),
             (Route::ReviewOffers, Key::NavReviewOffers),
             (Route::Integrity, Key::NavIntegrity),
             (Route::Audit, Key::NavAudit),

@@ -1,13 +1,13 @@
-//! `#/partner`: the merchant's partner — review state, reason, and the form
-//! to change its details.
+//! `#/partner`: the merchant's partner — review state, reason, a pending
+//! (or refused) edit of a public profile, and the form to change its details.
 
 use std::rc::Rc;
 
-use linan_shared::{PartnerProfileDto, PartnerStatus, PartnerWrite};
+use linan_shared::{PartnerProfileDto, PartnerStatus, PartnerWrite, RevisionStatus};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{FormAlert, PartnerFields, load_view, status_badge};
+use super::{FormAlert, PartnerContent, PartnerFields, load_view, status_badge};
 use crate::api::merchant;
 use crate::context::use_portal;
 use crate::draft::{FormError, PartnerDraft};
@@ -44,6 +44,23 @@ pub fn PartnerPage() -> Html {
                     <p class="note">{ portal.t(Key::PartnerResubmitNote) }</p>
                 }
                 <p class="muted">{ portal.fill(Key::UpdatedAt, &[("at", &wording::time(&p.updated_at))]) }</p>
+                if matches!(p.status, PartnerStatus::Approved | PartnerStatus::Suspended) {
+                    <p class="note">{ portal.t(Key::PartnerLiveEditNote) }</p>
+                }
+                if let Some(revision) = &p.revision {
+                    <section class="card" aria-labelledby="partner-revision-title">
+                        <h2 id="partner-revision-title">
+                            { portal.fill(Key::RevisionTitle, &[("status", portal.t(wording::revision_status(revision.status)))]) }
+                        </h2>
+                        if let Some(reason) = &revision.reason {
+                            <p class="reason">{ portal.fill(Key::RevisionReason, &[("reason", reason)]) }</p>
+                        }
+                        <PartnerContent partner={revision.profile.clone()} />
+                        if revision.status == RevisionStatus::PendingReview {
+                            <p class="note">{ portal.t(Key::EditFromRevision) }</p>
+                        }
+                    </section>
+                }
                 <PartnerEditor key={p.version} partner={p.clone()} on_saved={on_saved.clone()} on_reload={partner.reload.clone()} />
             </>
         }
@@ -72,7 +89,11 @@ pub struct PartnerEditorProps {
 pub fn PartnerEditor(props: &PartnerEditorProps) -> Html {
     let portal = use_portal();
     let partner = props.partner.clone();
-    let form = use_draft(|| PartnerDraft::from_input(&partner.profile));
+    // A pending edit is what the merchant works on; a refused one is not.
+    let form = use_draft(|| {
+        let pending = partner.revision.as_ref().filter(|r| r.status == RevisionStatus::PendingReview);
+        PartnerDraft::from_input(pending.map_or(&partner.profile, |r| &r.profile))
+    });
     let error = use_state(|| None::<FormError>);
     let busy = use_state(|| false);
     use_focus_error(FORM_ID, (*error).clone());

@@ -1,8 +1,10 @@
-//! One partner in the review queue: its details and the decision on it.
+//! One partner in a review queue: its details and the decision on it —
+//! on the partner itself, or (`edit`) on its pending profile edit, shown
+//! next to the public profile.
 
 use std::rc::Rc;
 
-use linan_shared::{Decision, PartnerProfileDto};
+use linan_shared::{Decision, PartnerProfileDto, PartnerRevisionDto};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -19,6 +21,9 @@ use crate::wording;
 pub struct PartnerReviewItemProps {
     /// The partner.
     pub partner: Rc<PartnerProfileDto>,
+    /// Decide on the partner's pending profile edit, not on the partner.
+    #[prop_or_default]
+    pub edit: bool,
     /// A decision was recorded (the queue reloads).
     pub on_decided: Callback<Verdict>,
     /// Reload the queue.
@@ -37,12 +42,17 @@ pub fn PartnerReviewItem(props: &PartnerReviewItemProps) -> Html {
     let on_decide = {
         let (api, busy, error, on_decided) =
             (portal.api.clone(), busy.clone(), error.clone(), props.on_decided.clone());
-        let (id, version) = (partner.id, partner.version);
+        let (id, version, edit) = (partner.id, partner.version, props.edit);
         Callback::from(move |(verdict, reason): (Verdict, Option<String>)| {
             let (api, busy, error, on_decided) = (api.clone(), busy.clone(), error.clone(), on_decided.clone());
             busy.set(true);
             spawn_local(async move {
-                let result = admin::decide_partner(&api, id, verdict, &Decision { version, reason }).await;
+                let decision = Decision { version, reason };
+                let result = if edit {
+                    admin::decide_partner_edit(&api, id, verdict, &decision).await
+                } else {
+                    admin::decide_partner(&api, id, verdict, &decision).await
+                };
                 busy.set(false);
                 match result {
                     Ok(_) => on_decided.emit(verdict),
@@ -52,23 +62,45 @@ pub fn PartnerReviewItem(props: &PartnerReviewItemProps) -> Html {
         })
     };
     let status = portal.t(wording::partner_status(partner.status));
+    let edit = partner.revision.as_ref().filter(|_| props.edit);
+    let verdicts = if props.edit { Verdict::FOR_OFFER } else { Verdict::for_partner(partner.status) };
     html! {
-        <article class="card review-item" aria-labelledby={format!("partner-{}-name", partner.id)}>
+        <article class="card review-item" aria-labelledby={format!("partner-{}-name", partner.id)} data-id={partner.id.to_string()}>
             <h2 id={format!("partner-{}-name", partner.id)}>{ name.clone() }</h2>
             <p>{ status_badge(partner.status.as_str(), status) }{ " " }{ portal.fill(Key::UpdatedAt, &[("at", &wording::time(&partner.updated_at))]) }</p>
             if let Some(reason) = &partner.reason {
                 <p class="reason">{ portal.fill(Key::ReasonLabel, &[("reason", reason)]) }</p>
             }
-            <PartnerContent partner={partner.profile.clone()} />
+            if let Some(revision) = edit {
+                { proposed(&portal, revision) }
+            }
+            <section class="live">
+                if edit.is_some() {
+                    <h3>{ portal.t(Key::LiveProfile) }</h3>
+                }
+                <PartnerContent partner={partner.profile.clone()} />
+            </section>
             <DecisionForm
                 id={format!("partner-{}", partner.id)}
                 {name}
-                verdicts={Verdict::for_partner(partner.status)}
+                {verdicts}
                 {on_decide}
                 busy={*busy}
                 error={(*error).clone()}
                 on_reload={props.on_reload.clone()}
             />
         </article>
+    }
+}
+
+/// The proposed profile of an edit, with when it was proposed.
+fn proposed(portal: &crate::context::Portal, revision: &PartnerRevisionDto) -> Html {
+    html! {
+        <section class="proposed">
+            <p class="note">{ portal.t(Key::PartnerEditOfLive) }</p>
+            <h3>{ portal.t(Key::ProposedProfile) }</h3>
+            <p class="muted">{ portal.fill(Key::UpdatedAt, &[("at", &wording::time(&revision.updated_at))]) }</p>
+            <PartnerContent partner={revision.profile.clone()} />
+        </section>
     }
 }

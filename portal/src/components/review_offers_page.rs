@@ -5,8 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{OfferReviewItem, pages_empty, pages_footer};
-use crate::actions::Verdict;
+use super::{OfferReviewItem, on_decided, review_queue};
 use crate::api::admin;
 use crate::context::use_portal;
 use crate::hooks::use_pages;
@@ -21,15 +20,7 @@ pub fn ReviewOffersPage() -> Html {
         let api = api.clone();
         async move { admin::pending_offers(&api, cursor.as_deref()).await.map(|page| (page.items, page.next_cursor)) }
     });
-    let on_decided = {
-        let (reload, announce) = (queue.reload.clone(), portal.announce.clone());
-        Callback::from(move |verdict: Verdict| {
-            announce.emit(verdict.done());
-            reload.emit(());
-            // The decided item leaves the queue; keep keyboard focus in the page.
-            crate::dom::focus("#main");
-        })
-    };
+    let on_decided = on_decided(&portal, &queue);
     let items = queue.state.items.iter().map(|o| {
         html! {
             <OfferReviewItem
@@ -40,14 +31,5 @@ pub fn ReviewOffersPage() -> Html {
             />
         }
     });
-    html! {
-        <>
-            <h1>{ portal.t(Key::ReviewOffersTitle) }</h1>
-            if pages_empty(&queue) {
-                <p class="empty">{ portal.t(Key::ReviewEmpty) }</p>
-            }
-            <div class="list">{ for items }</div>
-            { pages_footer(&portal, &queue) }
-        </>
-    }
+    review_queue(&portal, Key::ReviewOffersTitle, &queue, html! { <>{ for items }</> })
 }

@@ -6,8 +6,7 @@ use std::rc::Rc;
 use linan_shared::PartnerStatus;
 use yew::prelude::*;
 
-use super::{Choice, PartnerReviewItem, SelectInput, pages_empty, pages_footer};
-use crate::actions::Verdict;
+use super::{Choice, PartnerReviewItem, SelectInput, on_decided, pages_empty, pages_footer};
 use crate::api::admin;
 use crate::context::use_portal;
 use crate::hooks::use_pages;
@@ -34,15 +33,7 @@ pub fn ReviewPartnersPage() -> Html {
             }
         })
     };
-    let on_decided = {
-        let (reload, announce) = (queue.reload.clone(), portal.announce.clone());
-        Callback::from(move |verdict: Verdict| {
-            announce.emit(verdict.done());
-            reload.emit(());
-            // The decided item leaves the queue; keep keyboard focus in the page.
-            crate::dom::focus("#main");
-        })
-    };
+    let on_decided = on_decided(&portal, &queue);
     let items = queue.state.items.iter().map(|p| {
         html! {
             <PartnerReviewItem

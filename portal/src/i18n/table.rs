@@ -11,6 +11,7 @@ texts! {
     NavAccount => ["我的账户", "我的帳戶", "My account"],
     NavReviewPartners => ["商户审核", "商戶審核", "Partner review"],
     NavReviewOffers => ["优惠审核", "優惠審核", "Offer review"],
+    NavReviewPartnerEdits => ["资料修改审核", "資料修改審核", "Profile edits"],
     NavAudit => ["审计日志", "審計日誌", "Audit log"],
     NavCounter => ["柜台核销", "櫃檯核銷", "Counter"],
     NavFigures => ["核销统计", "核銷統計", "Figures"],
@@ -101,6 +102,11 @@ texts! {
     PartnerRejected => ["未通过", "未通過", "Rejected"],
     PartnerApproved => ["已通过", "已通過", "Approved"],
     PartnerSuspended => ["已暂停", "已暫停", "Suspended"],
+    PartnerLiveEditNote => [
+        "商户资料已公开：名称、类型、地址和位置的修改需要区管理员审核，审核通过前公众仍看到当前资料；电话保存后即时更新。",
+        "商戶資料已公開：名稱、類型、地址及位置的修改需要區管理員審核，審核通過前公眾仍看到現有資料；電話儲存後即時更新。",
+        "Your profile is public: changes of name, kind, address and location are reviewed by the district admin first, and until then the public sees the current profile. The phone changes as soon as you save."
+    ],
     PartnerResubmitNote => [
         "修改未通过的资料后，会重新提交审核。",
         "修改未通過的資料後，會重新提交審核。",
@@ -241,6 +247,14 @@ texts! {
     // Reviews.
     ReviewPartnersTitle => ["商户审核", "商戶審核", "Partner review"],
     ReviewOffersTitle => ["优惠审核", "優惠審核", "Offer review"],
+    ReviewPartnerEditsTitle => ["商户资料修改审核", "商戶資料修改審核", "Partner profile edits"],
+    PartnerEditOfLive => [
+        "这是对已通过商户资料的修改，通过后替换公开资料；驳回则公开资料不变。",
+        "這是對已通過商戶資料的修改，通過後取代公開資料；駁回則公開資料不變。",
+        "This is an edit of an approved partner's profile: approving it replaces the public profile; rejecting it keeps it."
+    ],
+    ProposedProfile => ["修改后的资料（待审核）", "修改後的資料（待審核）", "Proposed profile (awaiting review)"],
+    LiveProfile => ["当前公开的资料", "現時公開的資料", "Current public profile"],
     FilterStatus => ["显示状态", "顯示狀態", "Show status"],
     ReviewEmpty => ["没有需要处理的内容。", "沒有需要處理的內容。", "Nothing to review."],
     PartnerOf => ["商户：{name}", "商戶：{name}", "Partner: {name}"],
@@ -307,6 +321,8 @@ texts! {
     ActPartnerReject => ["驳回商户", "駁回商戶", "Partner rejected"],
     ActPartnerSuspend => ["暂停商户", "暫停商戶", "Partner suspended"],
     ActPartnerReinstate => ["恢复商户", "恢復商戶", "Partner reinstated"],
+    ActPartnerRevisionApprove => ["批准商户资料修改", "批准商戶資料修改", "Partner profile edit approved"],
+    ActPartnerRevisionReject => ["驳回商户资料修改", "駁回商戶資料修改", "Partner profile edit rejected"],
     ActOfferCreate => ["新建优惠", "新建優惠", "Offer created"],
     ActOfferEdit => ["修改优惠草稿", "修改優惠草稿", "Draft offer edited"],
     ActOfferRevise => ["提交优惠修改", "提交優惠修改", "Edit of a live offer submitted"],
