@@ -1,20 +1,23 @@
 //! The audit log: [`record`] writes one event inside the caller's
 //! transaction (so a change and its record commit together or not at all);
-//! [`page`] reads it for admins, newest first, scoped to their district.
+//! [`page`] reads it for admins, newest first, scoped to their district (its
+//! own events and those that also concern it, see [`record_also`]).
 //! Nothing here updates or deletes an event.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, SecondsFormat, Utc};
 use linan_shared::{AuditEventDto, AuditPage, Role};
+use std::collections::HashMap;
+
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, sea_query::Query,
 };
 
 use crate::{
     auth::Actor,
     catalogue::Reference,
-    entity::{account, audit_event},
+    entity::{account, audit_district, audit_event},
     error::ApiError,
 };
 
@@ -62,7 +65,20 @@ pub async fn record(
     by: Option<By<'_>>,
     change: Change<'_>,
 ) -> Result<(), ApiError> {
-    audit_event::ActiveModel {
+    record_also(db, at, by, change, &[]).await
+}
+
+/// Records `change` at `at`, which also concerns the districts `also`
+/// (besides its own): their admins see it in their audit view too.
+pub async fn record_also(
+    db: &impl ConnectionTrait,
+    at: DateTime<Utc>,
+    by: Option<By<'_>>,
+    change: Change<'_>,
+    also: &[i64],
+) -> Result<(), ApiError> {
+    let own = change.district_id;
+    let event = audit_event::ActiveModel {
         id: NotSet,
         at: Set(at),
         actor_id: Set(by.map(|b| b.account.id)),
@@ -78,7 +94,26 @@ pub async fn record(
     }
     .insert(db)
     .await?;
+    let mut others: Vec<i64> = also.iter().copied().filter(|d| Some(*d) != own).collect();
+    others.sort_unstable();
+    others.dedup();
+    if !others.is_empty() {
+        let rows = others
+            .into_iter()
+            .map(|district_id| audit_district::ActiveModel { event_id: Set(event.id), district_id: Set(district_id) });
+        audit_district::Entity::insert_many(rows).exec(db).await?;
+    }
     Ok(())
+}
+
+/// Events of district `district`: its own, and those that also concern it.
+fn of_district(district: i64) -> Condition {
+    let also = Query::select()
+        .column(audit_district::Column::EventId)
+        .from(audit_district::Entity)
+        .and_where(audit_district::Column::DistrictId.eq(district))
+        .to_owned();
+    Condition::any().add(audit_event::Column::DistrictId.eq(district)).add(audit_event::Column::Id.in_subquery(also))
 }
 
 /// Filters of `GET /api/v1/admin/audit`.
@@ -123,10 +158,10 @@ pub async fn page(
     }
     let mut find = audit_event::Entity::find();
     if let Some(district) = scope {
-        find = find.filter(audit_event::Column::DistrictId.eq(district));
+        find = find.filter(of_district(district));
     } else if let Some(code) = &q.district {
         let d = reference.district_by_code(code).ok_or_else(|| ApiError::invalid("district", "unknown district"))?;
-        find = find.filter(audit_event::Column::DistrictId.eq(d.id));
+        find = find.filter(of_district(d.id));
     }
     if let Some(action) = &q.action {
         find = find.filter(audit_event::Column::Action.eq(action.as_str()));
@@ -150,13 +185,27 @@ pub async fn page(
     } else {
         None
     };
-    let items = rows.into_iter().map(|r| dto(reference, r)).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut also: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in audit_district::Entity::find().filter(audit_district::Column::EventId.is_in(ids)).all(db).await? {
+        if let Some(d) = reference.district(row.district_id) {
+            also.entry(row.event_id).or_default().push(d.code.clone());
+        }
+    }
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let also_districts = also.remove(&r.id).unwrap_or_default();
+            dto(reference, r, also_districts)
+        })
+        .collect();
     Ok(AuditPage { items, next_cursor })
 }
 
-fn dto(reference: &Reference, r: audit_event::Model) -> AuditEventDto {
+fn dto(reference: &Reference, r: audit_event::Model, also_districts: Vec<String>) -> AuditEventDto {
     let json = |t: Option<String>| t.and_then(|t| serde_json::from_str(&t).ok());
     AuditEventDto {
+        also_districts,
         id: r.id,
         at: r.at.to_rfc3339_opts(SecondsFormat::Millis, true),
         actor_id: r.actor_id,

@@ -3,12 +3,13 @@
 use std::{path::Path, time::Duration};
 
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, Database, DatabaseConnection, DbErr, SqlErr, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 use sea_orm_migration::MigratorTrait;
 
-use crate::{config::Config, migration::Migrator};
+use crate::{config::Config, error::ApiError, migration::Migrator};
 
 /// Opens the pool. For SQLite, creates the file's folder first.
 pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
@@ -68,6 +69,17 @@ pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, 
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
     };
     db.begin_with_options(options).await
+}
+
+/// Answers a unique violation in `result` with `conflict()` (a 409 that
+/// says what exists already) instead of a 500. Where two requests can both
+/// find a name free and both insert it, the database's unique index decides:
+/// the loser's insert fails here.
+pub fn on_unique<T>(result: Result<T, DbErr>, conflict: impl FnOnce() -> ApiError) -> Result<T, ApiError> {
+    match result {
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(conflict()),
+        other => Ok(other?),
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@
 //! The catalogue's `scheme`+`tier` filter uses [`admitting_tiers`] to run the
 //! same rule inside the database; [`admits`] applies it to one benefit's rules
 //! and says how the card got in; [`decide`] adds everything else about one
-//! card on one day — its status and window, the holder's standing, the
+//! card on one day — its registry status, the integrity list's holds on it
+//! and its holder, its window, the
 //! benefit being live, the personal quota and today's stock — and is what
 //! both the cardholder's preview and the counter call.
 
@@ -117,8 +118,18 @@ pub struct CardFacts<'a> {
     pub valid_from: NaiveDate,
     /// Last day it is valid.
     pub valid_until: NaiveDate,
-    /// Whether its holder is in good standing (not on the integrity list).
-    pub person_active: bool,
+    /// The integrity list's live holds on it and on its holder.
+    pub held: Held,
+}
+
+/// Which live holds of the integrity list apply to a card: they stop it
+/// whatever the registry's status says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Held {
+    /// A hold on the card itself.
+    pub card: bool,
+    /// A hold on its holder (every card of the person).
+    pub holder: bool,
 }
 
 /// What [`decide`] needs to know about a benefit.
@@ -185,12 +196,12 @@ pub fn decide(
     Verdict { via, refusal, remaining, stock_left }
 }
 
-/// Why the card cannot use anything on `day` (holder suspended, card
-/// suspended, card expired), if so.
+/// Why the card cannot use anything on `day` (holder held, card suspended
+/// by the registry or held, card expired), if so.
 pub fn card_refusal(card: &CardFacts<'_>, day: NaiveDate) -> Option<Refusal> {
-    if !card.person_active {
+    if card.held.holder {
         Some(Refusal::PersonSuspended)
-    } else if card.status == CardStatus::Suspended {
+    } else if card.status == CardStatus::Suspended || card.held.card {
         Some(Refusal::CardSuspended)
     } else if card.status == CardStatus::Expired || day < card.valid_from || card.valid_until < day {
         Some(Refusal::CardExpired)
@@ -295,7 +306,7 @@ mod tests {
             status: CardStatus::Active,
             valid_from: day("2026-01-01"),
             valid_until: day("2027-12-31"),
-            person_active: true,
+            held: Held::default(),
         }
     }
 
@@ -329,7 +340,9 @@ mod tests {
         assert_eq!(decide(&r, suspended, closed, used, today).refusal, Some(Refusal::CardSuspended));
         let old = CardFacts { valid_until: day("2026-11-27"), ..card(liwan_b) };
         assert_eq!(decide(&r, old, benefit, Usage::default(), today).refusal, Some(Refusal::CardExpired));
-        let banned = CardFacts { person_active: false, ..suspended };
+        let held = CardFacts { held: Held { card: true, holder: false }, ..card(liwan_b) };
+        assert_eq!(decide(&r, held, benefit, Usage::default(), today).refusal, Some(Refusal::CardSuspended));
+        let banned = CardFacts { held: Held { card: false, holder: true }, ..suspended };
         assert_eq!(decide(&r, banned, benefit, Usage::default(), today).refusal, Some(Refusal::PersonSuspended));
     }
 

@@ -62,6 +62,15 @@ pub enum ApiError {
     /// Signed in, but this role or account may not do this (403).
     #[error("{0}")]
     Forbidden(&'static str),
+    /// Signed in and in scope, but another party's decision to undo (403,
+    /// with its own code, e.g. `hold_not_yours`).
+    #[error("{message}")]
+    Denied {
+        /// Machine-readable reason.
+        code: &'static str,
+        /// Explanation.
+        message: &'static str,
+    },
     /// Too many attempts; retry after the given seconds (429).
     #[error("too many attempts; try again in {retry_after_secs} s")]
     TooManyRequests {
@@ -100,7 +109,7 @@ impl ApiError {
             | ApiError::InvalidState(_)
             | ApiError::Refused { .. } => StatusCode::CONFLICT,
             ApiError::Unauthenticated | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) | ApiError::Denied { .. } => StatusCode::FORBIDDEN,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
@@ -119,7 +128,7 @@ impl ApiError {
             ApiError::Conflict(_) => ("conflict", None),
             ApiError::StaleVersion { .. } => ("stale_version", None),
             ApiError::InvalidState(_) => ("invalid_state", None),
-            ApiError::Refused { code, .. } => (*code, None),
+            ApiError::Refused { code, .. } | ApiError::Denied { code, .. } => (*code, None),
             ApiError::Unauthenticated => ("unauthenticated", None),
             ApiError::InvalidCredentials => ("invalid_credentials", None),
             ApiError::Forbidden(_) => ("forbidden", None),

@@ -29,6 +29,10 @@ pub struct AuditEventDto {
     /// The district it belongs to (for scoping).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
+    /// Further districts it concerns, whose admins see it too (a holder
+    /// hold concerns every district of the holder's cards).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_districts: Vec<String>,
     /// The state before (JSON), absent for a creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]

@@ -36,6 +36,7 @@ mod date;
 mod encode;
 mod error;
 mod geo;
+mod holds;
 mod input;
 mod lang;
 mod money;
@@ -69,6 +70,7 @@ pub use date::{Date, DateError};
 pub use encode::{decimal, percent_decode, percent_encode};
 pub use error::{ErrorBody, ErrorDetail};
 pub use geo::{GeoError, GeoPoint};
+pub use holds::{HoldDto, HoldList, HoldTarget};
 pub use input::{
     BenefitInput, FieldError, MAX_ELIGIBILITY_RULES, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
     PartnerInput,

@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::{
     catalogue::{Reference, assemble},
-    eligibility::{BenefitFacts, CardFacts, Usage, period_key},
-    entity::{benefit, card, person, quota_usage, stock_usage},
+    eligibility::{BenefitFacts, CardFacts, Held, Usage, period_key},
+    entity::{benefit, card, quota_usage, stock_usage},
     error::ApiError,
     live,
 };
@@ -30,12 +30,8 @@ pub fn card_dto(reference: &Reference, c: &card::Model) -> Result<CardDto, ApiEr
     })
 }
 
-/// The facts of card `c`, whose holder's standing is `person_active`.
-pub fn card_facts<'a>(
-    reference: &'a Reference,
-    c: &card::Model,
-    person_active: bool,
-) -> Result<CardFacts<'a>, ApiError> {
+/// The facts of card `c`, with the live holds `held` on it and its holder.
+fn card_facts<'a>(reference: &'a Reference, c: &card::Model, held: Held) -> Result<CardFacts<'a>, ApiError> {
     Ok(CardFacts {
         tier: reference
             .tier(c.tier_id)
@@ -43,14 +39,17 @@ pub fn card_facts<'a>(
         status: CardStatus::parse(&c.status).unwrap_or(CardStatus::Suspended),
         valid_from: c.valid_from,
         valid_until: c.valid_until,
-        person_active,
+        held,
     })
 }
 
-/// Whether person `id` is in good standing.
-pub async fn person_active(db: &impl ConnectionTrait, id: i64) -> Result<bool, ApiError> {
-    let p = person::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("card holder"))?;
-    Ok(p.status != "suspended")
+/// The facts of card `c` with the live holds read from `db`.
+pub async fn card_facts_now<'a>(
+    db: &impl ConnectionTrait,
+    reference: &'a Reference,
+    c: &card::Model,
+) -> Result<CardFacts<'a>, ApiError> {
+    card_facts(reference, c, super::holds::held(db, c).await?)
 }
 
 /// The benefits live on `day` ([`crate::live`]), of one partner if given.

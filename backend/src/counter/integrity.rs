@@ -1,20 +1,33 @@
-//! The integrity list (诚信清单): admins suspend a card, or its holder (all
-//! their cards at once), with a reason, and reinstate them. Suspended cards
-//! and holders cannot sign in to anything useful: the eligibility decision
-//! refuses them everywhere. District admins act on cards of their district's
-//! schemes; alliance admins on all.
+//! The integrity list (诚信清单): admins put a hold on a card, or on its
+//! holder (all their cards, in every district), with a reason, and lift it.
+//!
+//! A hold is its own record, apart from the registry's card status: the
+//! import sets what the issuing district says, and a hold survives any
+//! import. The eligibility decision refuses a card that the registry
+//! suspended *or* that a live hold applies to ([`super::holds::held`]).
+//!
+//! Placing: admins of the card's district, or alliance admins; the hold
+//! names the deciding district (or the alliance). Lifting: only the deciding
+//! district's admins or an alliance admin — anyone else in scope gets 403
+//! `hold_not_yours`. A holder hold's audit events also concern every district
+//! of the holder's cards, so each of them sees the decision in its audit view.
+//!
+//! Under concurrency: one live hold per card and per holder is a unique
+//! index, so of two simultaneous placements one gets 409; a lift is a
+//! conditional UPDATE (`lifted_at IS NULL`), so of two lifts one gets 409.
 
-use linan_shared::{CardNumber, CardStatus, ReasonRequest, required_reason};
+use linan_shared::{CardNumber, ReasonRequest, required_reason};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait, sea_query::Expr,
 };
 
+use super::holds::{self, CARD, HOLDER};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
     catalogue::Reference,
-    entity::{card, person},
+    entity::{card, hold},
     error::ApiError,
 };
 
@@ -27,7 +40,37 @@ pub enum Target {
     Holder,
 }
 
-/// Suspends (`suspend`) or reinstates the card with `number`, or its holder.
+impl Target {
+    fn code(self) -> &'static str {
+        match self {
+            Target::Card => CARD,
+            Target::Holder => HOLDER,
+        }
+    }
+
+    /// The audit log's entity.
+    fn entity(self) -> &'static str {
+        match self {
+            Target::Card => "card",
+            Target::Holder => "person",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Target::Card => "the card",
+            Target::Holder => "the holder",
+        }
+    }
+}
+
+/// The 403 of an admin in scope who did not decide the hold.
+const NOT_YOURS: ApiError = ApiError::Denied {
+    code: "hold_not_yours",
+    message: "only the deciding district's admins or an alliance admin may lift this hold",
+};
+
+/// Places (`suspend`) or lifts a hold on the card with `number`, or on its holder.
 pub async fn set<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     reference: &Reference,
@@ -37,7 +80,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
     suspend: bool,
     request: &ReasonRequest,
 ) -> Result<serde_json::Value, ApiError> {
-    policy::admin_scope(actor)?;
+    let scope = policy::admin_scope(actor)?;
     let reason = if suspend { Some(required_reason(request.reason.as_deref())?) } else { None };
     let txn = crate::db::begin_write(db).await?;
     let c = card::Entity::find()
@@ -47,57 +90,93 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
         .ok_or(ApiError::NotFound("card"))?;
     let district = reference.scheme(c.scheme_id).map(|s| s.district_id).ok_or(ApiError::NotFound("card"))?;
     policy::admin_in(actor, district, "card")?;
-    let (entity, id, before, after) = match target {
-        Target::Card => {
-            let was = c.status.clone();
-            let wanted = if suspend { CardStatus::Suspended } else { CardStatus::Active };
-            if (was == CardStatus::Suspended.as_str()) == suspend {
-                return Err(ApiError::InvalidState(format!("the card is {was} already")));
-            }
-            let mut row = c.clone().into_active_model();
-            row.status = Set(wanted.as_str().to_owned());
-            row.reason = Set(reason.clone());
-            row.version = Set(c.version + 1);
-            row.updated_at = Set(actor.now);
-            row.update(&txn).await?;
-            (
-                "card",
-                c.id,
-                serde_json::json!({"number": c.number, "status": was}),
-                serde_json::json!({"number": c.number, "status": wanted.as_str(), "reason": reason}),
-            )
+    let live = hold::Entity::find().filter(holds::live_on(target.code(), c.id, c.person_id)).one(&txn).await?;
+    let now = actor.now;
+    let (id, before, after) = match (reason, live) {
+        (Some(_), Some(h)) => {
+            let by = holds::decider(reference, &h);
+            return Err(ApiError::InvalidState(format!("{} is held already (decided by {by})", target.noun())));
         }
-        Target::Holder => {
-            let p =
-                person::Entity::find_by_id(c.person_id).one(&txn).await?.ok_or(ApiError::NotFound("card holder"))?;
-            let wanted = if suspend { "suspended" } else { "active" };
-            if p.status == wanted {
-                return Err(ApiError::InvalidState(format!("the holder is {wanted} already")));
+        (None, None) => return Err(ApiError::InvalidState(format!("{} is not held", target.noun()))),
+        (Some(reason), None) => {
+            let row = hold::ActiveModel {
+                id: NotSet,
+                target: Set(target.code().to_owned()),
+                card_id: Set(c.id),
+                person_id: Set(c.person_id),
+                district_id: Set(scope),
+                reason: Set(reason),
+                placed_by: Set(Some(actor.account.id)),
+                placed_by_email: Set(Some(actor.account.email.clone())),
+                placed_at: Set(now),
+                lifted_at: Set(None),
+                lifted_by: Set(None),
+                lifted_by_email: Set(None),
+            };
+            let held_already = || ApiError::InvalidState(format!("{} is held already", target.noun()));
+            let h = crate::db::on_unique(row.insert(&txn).await, held_already)?;
+            (h.id, state(reference, &c, None), state(reference, &c, Some(&h)))
+        }
+        (None, Some(h)) => {
+            if !holds::may_lift(scope, &h) {
+                return Err(NOT_YOURS);
             }
-            let was = p.status.clone();
-            let mut row = p.into_active_model();
-            row.status = Set(wanted.to_owned());
-            row.reason = Set(reason.clone());
-            row.update(&txn).await?;
-            // The person is named by the card it was found through; the ID hash stays inside.
-            (
-                "person",
-                c.person_id,
-                serde_json::json!({"via_card": c.number, "status": was}),
-                serde_json::json!({"via_card": c.number, "status": wanted, "reason": reason}),
-            )
+            let lifted = hold::Entity::update_many()
+                .col_expr(hold::Column::LiftedAt, Expr::value(now))
+                .col_expr(hold::Column::LiftedBy, Expr::value(actor.account.id))
+                .col_expr(hold::Column::LiftedByEmail, Expr::value(actor.account.email.clone()))
+                .filter(hold::Column::Id.eq(h.id))
+                .filter(hold::Column::LiftedAt.is_null())
+                .exec(&txn)
+                .await?;
+            if lifted.rows_affected != 1 {
+                return Err(ApiError::InvalidState(format!("{} is not held", target.noun())));
+            }
+            (h.id, state(reference, &c, Some(&h)), state(reference, &c, None))
         }
     };
-    let action = format!("{entity}.{}", if suspend { "suspend" } else { "reinstate" });
+    let also = match target {
+        Target::Card => Vec::new(),
+        Target::Holder => holder_districts(&txn, reference, c.person_id).await?,
+    };
+    let action = format!("{}.{}", target.entity(), if suspend { "suspend" } else { "reinstate" });
+    let entity_id = if target == Target::Card { c.id } else { c.person_id };
+    let mut after = after;
+    after["hold_id"] = id.into();
     let change = Change {
         action: &action,
-        entity,
-        entity_id: id,
+        entity: target.entity(),
+        entity_id,
         district_id: Some(district),
         before: Some(before),
         after: Some(after.clone()),
     };
-    audit::record(&txn, actor.now, Some(By::from(actor)), change).await?;
+    audit::record_also(&txn, actor.now, Some(By::from(actor)), change, &also).await?;
     txn.commit().await?;
     Ok(after)
+}
+
+/// What the audit log and the answer say about the card (the person is
+/// named by the card it was found through; the ID hash stays inside).
+fn state(reference: &Reference, c: &card::Model, live: Option<&hold::Model>) -> serde_json::Value {
+    match live {
+        Some(h) => serde_json::json!({
+            "number": c.number,
+            "status": "suspended",
+            "registry_status": c.status,
+            "reason": h.reason,
+            "deciding_district": holds::decider(reference, h),
+        }),
+        None => serde_json::json!({"number": c.number, "status": "active", "registry_status": c.status}),
+    }
+}
+
+/// Every district holding one of person `person_id`'s cards.
+async fn holder_districts(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    person_id: i64,
+) -> Result<Vec<i64>, ApiError> {
+    let cards = card::Entity::find().filter(card::Column::PersonId.eq(person_id)).all(db).await?;
+    Ok(cards.iter().filter_map(|c| reference.scheme(c.scheme_id)).map(|s| s.district_id).collect())
 }

@@ -12,6 +12,7 @@ pub mod card_auth;
 pub mod code;
 pub mod facts;
 pub mod guard;
+pub mod holds;
 pub mod integrity;
 pub mod preview;
 pub mod redeem;

@@ -23,8 +23,7 @@ pub async fn card_benefits(
     partner_id: Option<i64>,
     lang: Lang,
 ) -> Result<CardBenefits, ApiError> {
-    let person_active = facts::person_active(db, c.person_id).await?;
-    let card_facts = facts::card_facts(reference, c, person_active)?;
+    let card_facts = facts::card_facts_now(db, reference, c).await?;
     let benefits = facts::live_benefits(db, day, partner_id).await?;
     let loaded = assemble::Loaded::for_benefits(db, &benefits).await?;
     let usage = facts::usage(db, c.person_id, &benefits, day).await?;

@@ -215,8 +215,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(ApiError::NotFound("offer"))?;
-    let person_active = facts::person_active(&txn, c.person_id).await?;
-    let card_facts = facts::card_facts(reference, &c, person_active)?;
+    let card_facts = facts::card_facts_now(&txn, reference, &c).await?;
     let loaded = assemble::Loaded::for_benefits(&txn, std::slice::from_ref(&b)).await?;
     let usage = facts::usage(&txn, c.person_id, std::slice::from_ref(&b), day).await?;
     let verdict = decide(

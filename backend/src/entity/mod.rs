@@ -9,6 +9,7 @@
 #![allow(missing_docs)]
 
 pub mod account;
+pub mod audit_district;
 pub mod audit_event;
 pub mod benefit;
 pub mod benefit_eligibility;
@@ -21,6 +22,7 @@ pub mod catalogue_state;
 pub mod category;
 pub mod counter_code;
 pub mod district;
+pub mod hold;
 pub mod install_fact;
 pub mod invite;
 pub mod partner;

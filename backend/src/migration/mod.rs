@@ -14,6 +14,7 @@ mod m20261128_000003_accounts;
 mod m20261128_000004_cards;
 mod m20261128_000005_redemptions;
 mod m20261203_000006_card_factors;
+mod m20261203_000007_holds;
 #[allow(clippy::disallowed_methods)]
 mod m20261203_000008_install_facts;
 mod m20261203_000009_partner_revisions;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000006_card_factors::Migration),
             Box::new(m20261203_000008_install_facts::Migration),
             Box::new(m20261203_000009_partner_revisions::Migration),
+            Box::new(m20261203_000007_holds::Migration),
         ]
     }
 }

@@ -89,8 +89,7 @@ pub async fn counter_code(State(state): State<AppState>, actor: CardActor) -> Re
     state.throttle.check(&state.db, &session, CODE_ISSUE_PER_SESSION).await?;
     // A suspended or expired card gets no code: the counter would refuse it anyway.
     let reference = state.catalogue.reference(&state.db).await?;
-    let active = counter::facts::person_active(&state.db, actor.card.person_id).await?;
-    let facts = counter::facts::card_facts(&reference, &actor.card, active)?;
+    let facts = counter::facts::card_facts_now(&state.db, &reference, &actor.card).await?;
     let refusal = crate::eligibility::card_refusal(&facts, state.clock.today());
     if let Some(refusal) = refusal {
         return Err(refusal.into());

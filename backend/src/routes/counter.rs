@@ -11,15 +11,15 @@ use axum::{
     routing::{get, post},
 };
 use linan_shared::{
-    CardBenefits, CardProof, ErrorBody, Figures, ReasonRequest, RedemptionDto, RedemptionList, RedemptionRequest,
-    VoidRequest,
+    CardBenefits, CardProof, ErrorBody, Figures, HoldList, ReasonRequest, RedemptionDto, RedemptionList,
+    RedemptionRequest, VoidRequest,
 };
 
 use super::cardholder::id_key;
 use crate::{
     auth::{Actor, policy},
     counter::{
-        code, guard,
+        self, code, guard,
         integrity::{self, Target},
         preview, redeem,
     },
@@ -36,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/redemptions/{id}/void", post(void))
         .route("/api/v1/merchant/redemptions", get(list))
         .route("/api/v1/merchant/figures", get(figures))
+        .route("/api/v1/admin/holds", get(holds))
         .route("/api/v1/admin/cards/{number}/suspend", post(suspend_card))
         .route("/api/v1/admin/cards/{number}/reinstate", post(reinstate_card))
         .route("/api/v1/admin/cards/{number}/suspend-holder", post(suspend_holder))
@@ -151,6 +152,16 @@ pub async fn figures(
     Ok(Json(redeem::figures(&state.db, &state.clock, &actor, days).await?))
 }
 
+/// The live holds of the integrity list concerning the admin's district
+/// (decided by it, on its cards, or on a holder with one of its cards; every
+/// one for an alliance admin), newest first, with whether this admin may lift each.
+#[utoipa::path(get, path = "/api/v1/admin/holds", tag = "admin",
+    responses((status = 200, body = HoldList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn holds(State(state): State<AppState>, actor: Actor) -> Result<Json<HoldList>, ApiError> {
+    let reference = state.catalogue.reference(&state.db).await?;
+    Ok(Json(counter::holds::list(&state.db, &reference, &actor).await?))
+}
+
 async fn integrity(
     state: AppState,
     actor: Actor,
@@ -167,9 +178,10 @@ macro_rules! integrity_route {
     ($name:ident, $path:literal, $target:expr, $suspend:expr, $doc:literal) => {
         #[doc = $doc]
         #[utoipa::path(post, path = $path, tag = "admin", params(("number" = String, Path, description = "Card number.")), request_body = ReasonRequest,
-            responses((status = 200, description = "The new state", body = Object), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+            responses((status = 200, description = "The new state", body = Object), (status = 401, body = ErrorBody),
+                (status = 403, description = "Not an admin; or lifting a hold another district decided (`hold_not_yours`)", body = ErrorBody),
                 (status = 404, description = "No such card in the admin's districts", body = ErrorBody),
-                (status = 409, description = "In that state already", body = ErrorBody), (status = 422, description = "Reason missing", body = ErrorBody)))]
+                (status = 409, description = "Held already, or not held", body = ErrorBody), (status = 422, description = "Reason missing", body = ErrorBody)))]
         pub async fn $name(
             State(state): State<AppState>,
             actor: Actor,
@@ -186,26 +198,26 @@ integrity_route!(
     "/api/v1/admin/cards/{number}/suspend",
     Target::Card,
     true,
-    "Suspends a card (integrity list)."
+    "Puts a hold on a card (integrity list), decided by the admin's district (or the alliance)."
 );
 integrity_route!(
     reinstate_card,
     "/api/v1/admin/cards/{number}/reinstate",
     Target::Card,
     false,
-    "Reinstates a suspended card."
+    "Lifts the card's hold (the deciding district's admins or an alliance admin); the registry's own status stays."
 );
 integrity_route!(
     suspend_holder,
     "/api/v1/admin/cards/{number}/suspend-holder",
     Target::Holder,
     true,
-    "Suspends the card's holder: all their cards."
+    "Puts a hold on the card's holder: all their cards, in every district, whose audit views all show it."
 );
 integrity_route!(
     reinstate_holder,
     "/api/v1/admin/cards/{number}/reinstate-holder",
     Target::Holder,
     false,
-    "Reinstates a suspended holder."
+    "Lifts the holder's hold (the deciding district's admins or an alliance admin)."
 );

@@ -73,6 +73,7 @@ use crate::state::AppState;
         counter::void,
         counter::list,
         counter::figures,
+        counter::holds,
         counter::suspend_card,
         counter::reinstate_card,
         counter::suspend_holder,

@@ -119,6 +119,7 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/redemptions/{redemption}/void", json!({"reason": "matrix"}), OWN_OFFER),
         ("GET /api/v1/merchant/redemptions", Value::Null, MERCHANTS),
         ("GET /api/v1/merchant/figures", Value::Null, MERCHANTS),
+        ("GET /api/v1/admin/holds", Value::Null, ADMINS),
         ("POST /api/v1/admin/cards/{card}/suspend", json!({"reason": "matrix"}), LIWAN_ADMINS),
         ("POST /api/v1/admin/cards/{card}/reinstate", json!({}), LIWAN_ADMINS),
         ("POST /api/v1/admin/cards/{card}/suspend-holder", json!({"reason": "matrix"}), LIWAN_ADMINS),

@@ -62,6 +62,7 @@ const ROUTES: &[&str] = &[
     "/api/v1/redemptions/{id}/void",
     "/api/v1/merchant/redemptions",
     "/api/v1/merchant/figures",
+    "/api/v1/admin/holds",
     "/api/v1/admin/cards/{number}/suspend",
     "/api/v1/admin/cards/{number}/reinstate",
     "/api/v1/admin/cards/{number}/suspend-holder",

@@ -8,5 +8,6 @@ mod cardholder;
 mod clock;
 mod factors;
 mod gate;
+mod holds;
 mod redemptions;
 mod support;
