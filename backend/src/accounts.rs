@@ -61,7 +61,7 @@ pub async fn insert(
     new: NewAccount<'_>,
     now: DateTime<Utc>,
 ) -> Result<account::Model, ApiError> {
-    Ok(account::ActiveModel {
+    let created = account::ActiveModel {
         id: NotSet,
         email: Set(normalize_email(new.email)),
         password_hash: Set(new.password_hash),
@@ -74,7 +74,13 @@ pub async fn insert(
         removed_at: Set(None),
     }
     .insert(db)
-    .await?)
+    .await;
+    // Two sign-ups with one address can both find it free: the unique index decides.
+    crate::db::on_unique(created, taken_email)
+}
+
+fn taken_email() -> ApiError {
+    ApiError::Conflict("an account with this email already exists".into())
 }
 
 /// A new account and the session it starts with.
@@ -88,7 +94,7 @@ pub struct SignedIn {
 
 async fn email_free(db: &impl ConnectionTrait, email: &str) -> Result<(), ApiError> {
     if account::Entity::find().filter(account::Column::Email.eq(email)).one(db).await?.is_some() {
-        return Err(ApiError::Conflict("an account with this email already exists".into()));
+        return Err(taken_email());
     }
     Ok(())
 }

@@ -71,6 +71,10 @@ async fn finish(
     Ok(())
 }
 
+fn pair_taken() -> ApiError {
+    ApiError::Conflict("this recognition row exists already".into())
+}
+
 async fn pair_free(db: &impl ConnectionTrait, from: i64, to: i64, except: Option<i64>) -> Result<(), ApiError> {
     let mut find = recognition::Entity::find()
         .filter(recognition::Column::FromTierId.eq(from))
@@ -79,7 +83,7 @@ async fn pair_free(db: &impl ConnectionTrait, from: i64, to: i64, except: Option
         find = find.filter(recognition::Column::Id.ne(id));
     }
     if find.one(db).await?.is_some() {
-        return Err(ApiError::Conflict("this recognition row exists already".into()));
+        return Err(pair_taken());
     }
     Ok(())
 }
@@ -104,7 +108,8 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         created_at: Set(actor.now),
     }
     .insert(&txn)
-    .await?;
+    .await;
+    let row = crate::db::on_unique(row, pair_taken)?;
     finish(&txn, reference, actor, "recognition.create", row.id, None, Some(&row)).await?;
     txn.commit().await?;
     reference.recognition_dto(&row).ok_or_else(|| ApiError::Internal("new recognition row".into()))
@@ -128,7 +133,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     row.to_tier_id = Set(to);
     row.valid_from = Set(input.valid_from.map(to_naive));
     row.valid_until = Set(input.valid_until.map(to_naive));
-    let after = row.update(&txn).await?;
+    let after = crate::db::on_unique(row.update(&txn).await, pair_taken)?;
     finish(&txn, reference, actor, "recognition.update", id, Some(&before), Some(&after)).await?;
     txn.commit().await?;
     reference.recognition_dto(&after).ok_or_else(|| ApiError::Internal("updated recognition row".into()))

@@ -23,6 +23,7 @@ mod pagination;
 mod partner_revisions;
 mod portal;
 mod production;
+mod races;
 mod recognition;
 mod review;
 mod review_queues;
