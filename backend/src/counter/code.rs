@@ -62,11 +62,9 @@ pub async fn issue(
     let expires_at = now + Duration::seconds(i64::from(VALID_SECS));
     for _ in 0..5 {
         let code = random_code()?;
-        let taken = counter_code::Entity::find().filter(counter_code::Column::Code.eq(code.as_str())).one(db).await?;
-        if taken.is_some() {
-            continue;
-        }
-        counter_code::ActiveModel {
+        // A code taken already (also by a simultaneous issue) is a unique
+        // violation: draw again.
+        let inserted = counter_code::ActiveModel {
             id: NotSet,
             code: Set(code.clone()),
             card_id: Set(c.id),
@@ -75,7 +73,11 @@ pub async fn issue(
             created_at: Set(now),
         }
         .insert(db)
-        .await?;
+        .await;
+        match crate::db::on_unique(inserted, || ApiError::Conflict(String::new())) {
+            Err(ApiError::Conflict(_)) => continue,
+            other => other?,
+        };
         let qr = format!("{QR_PREFIX}{code}.{}", signature(key, &code));
         return Ok(CounterCodeDto {
             code,
