@@ -1,7 +1,7 @@
 //! `/api/v1/admin/*`: the review queues, decisions, the integrity list and the audit log.
 
 use linan_shared::{
-    AuditPage, Decision, OfferDto, OfferList, PartnerList, PartnerProfileDto, PartnerStatus, ReasonRequest,
+    AuditPage, Decision, HoldList, OfferDto, OfferList, PartnerList, PartnerProfileDto, PartnerStatus, ReasonRequest,
     percent_encode,
 };
 
@@ -65,8 +65,10 @@ pub async fn decide_offer(api: &Api, id: i64, verdict: Verdict, decision: &Decis
 }
 
 /// Puts the card `number` (or its holder) on the integrity list, or takes
-/// it off. The answer is the new state as the audit log records it
-/// (`{"number"|"via_card", "status", "reason"}`), which the model does not type.
+/// it off (a hold of the admin's district, or the alliance's). The answer is
+/// the new state as the audit log records it (`{"number", "status",
+/// "registry_status", "reason", "deciding_district", "hold_id"}`), which the
+/// model does not type.
 pub async fn integrity(
     api: &Api,
     number: &str,
@@ -74,6 +76,11 @@ pub async fn integrity(
     request: &ReasonRequest,
 ) -> Result<serde_json::Value, ClientError> {
     api.post(&format!("/api/v1/admin/cards/{}/{}", percent_encode(number), action.segment()), request).await
+}
+
+/// The live holds of the integrity list concerning the admin's district.
+pub async fn holds(api: &Api) -> Result<HoldList, ClientError> {
+    api.get("/api/v1/admin/holds").await
 }
 
 /// The audit log's filters; empty strings are left out of the query.

@@ -1,11 +1,12 @@
-//! `#/integrity`: the integrity list — an admin suspends or reinstates a
-//! card, or its holder (all their cards), with a reason.
+//! `#/integrity`: the integrity list — an admin puts a hold on a card, or on
+//! its holder (all their cards), with a reason, or lifts one; below, the holds
+//! in force with their deciding district and whether this admin may lift each.
 
 use linan_shared::{CardNumber, FieldError, ReasonRequest};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{Choice, FormAlert, SelectInput, TextArea, TextInput, field_error};
+use super::{Choice, FormAlert, HoldsList, SelectInput, TextArea, TextInput, field_error};
 use crate::actions::IntegrityAction;
 use crate::api::{ClientError, admin};
 use crate::context::use_portal;
@@ -21,6 +22,7 @@ fn refusal(error: &ClientError) -> FormError {
     let summary = match error.code() {
         Some("not_found") => Key::IntegrityNotFound,
         Some("invalid_state") => Key::IntegrityAlready,
+        Some("hold_not_yours") => Key::IntegrityNotYours,
         _ => error.summary(),
     };
     FormError { summary, ..FormError::from_client(error) }
@@ -36,10 +38,11 @@ pub fn IntegrityPage() -> Html {
     let error = use_state(|| None::<FormError>);
     let done = use_state(|| None::<(IntegrityAction, String)>);
     let busy = use_state(|| false);
+    let generation = use_state(|| 0_u32);
     use_focus_error(FORM_ID, (*error).clone());
     let onsubmit = {
         let (api, number, action, reason) = (portal.api.clone(), number.clone(), *action, reason.clone());
-        let (error, done, busy) = (error.clone(), done.clone(), busy.clone());
+        let (error, done, busy, generation) = (error.clone(), done.clone(), busy.clone(), generation.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -59,7 +62,8 @@ pub fn IntegrityPage() -> Html {
             if action.needs_reason() && why.is_none() {
                 return error.set(Some(FormError::local("reason", Key::HintSuspendReason)));
             }
-            let (api, error, done, busy) = (api.clone(), error.clone(), done.clone(), busy.clone());
+            let (api, error, done, busy, generation) =
+                (api.clone(), error.clone(), done.clone(), busy.clone(), generation.clone());
             busy.set(true);
             error.set(None);
             done.set(None);
@@ -67,7 +71,10 @@ pub fn IntegrityPage() -> Html {
                 let result = admin::integrity(&api, &card, action, &ReasonRequest { reason: why }).await;
                 busy.set(false);
                 match result {
-                    Ok(_) => done.set(Some((action, card))),
+                    Ok(_) => {
+                        done.set(Some((action, card)));
+                        generation.set(*generation + 1);
+                    }
                     Err(e) => error.set(Some(refusal(&e))),
                 }
             });
@@ -81,6 +88,13 @@ pub fn IntegrityPage() -> Html {
             if let Some(a) = IntegrityAction::parse(&segment) {
                 action.set(a);
             }
+        })
+    };
+    let on_lifted = {
+        let (done, error) = (done.clone(), error.clone());
+        Callback::from(move |()| {
+            done.set(None);
+            error.set(None);
         })
     };
     let current = (*error).clone();
@@ -111,6 +125,7 @@ pub fn IntegrityPage() -> Html {
                     <p>{ portal.fill(Key::IntegrityDone, &[("action", portal.t(action.label())), ("card", card)]) }</p>
                 </div>
             }
+            <HoldsList generation={*generation} on_lifted={on_lifted} />
         </>
     }
 }

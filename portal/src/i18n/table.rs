@@ -451,6 +451,20 @@ texts! {
     IntegrityDone => ["已完成：{action}（卡号 {card}）", "已完成：{action}（卡號 {card}）", "Done: {action} (card {card})"],
     IntegrityNotFound => ["找不到这张卡，或它不属于您管辖的区。", "找不到這張卡，或它不屬於您管轄的區。", "There is no such card in your district."],
     IntegrityAlready => ["这张卡（或持卡人）已经是这个状态。", "這張卡（或持卡人）已經是這個狀態。", "The card (or holder) is in that state already."],
+    IntegrityNotYours => [
+        "这项暂停由另一个区决定，只有该区或联盟管理员可以解除。",
+        "這項暫停由另一個區決定，只有該區或聯盟管理員可以解除。",
+        "Another district decided this hold: only its admins or an alliance admin may lift it."
+    ],
+    HoldsTitle => ["生效中的暂停", "生效中的暫停", "Holds in force"],
+    HoldsEmpty => ["没有生效中的暂停。", "沒有生效中的暫停。", "No holds in force."],
+    HoldOnCard => ["这张卡", "這張卡", "this card"],
+    HoldOnHolder => ["持卡人（名下所有卡）", "持卡人（名下所有卡）", "the holder (all their cards)"],
+    HoldByAlliance => ["联盟", "聯盟", "the alliance"],
+    HoldDecided => ["由{district}决定（{at}）", "由{district}決定（{at}）", "Decided by {district} ({at})"],
+    HoldNotYours => ["只有{district}或联盟管理员可以解除。", "只有{district}或聯盟管理員可以解除。", "Only {district} or an alliance admin may lift it."],
+    HoldLiftQuestion => ["解除卡号 {card} 的暂停？", "解除卡號 {card} 的暫停？", "Lift the hold of card {card}?"],
+    HoldLiftConfirm => ["解除", "解除", "Lift"],
     HintSuspendReason => ["暂停时必须写明原因。", "暫停時必須寫明原因。", "A reason is required to suspend."],
 
     // Errors: summaries by API error code, and hints for fields.
