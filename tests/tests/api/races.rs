@@ -14,6 +14,7 @@ use serde_json::json;
 db_tests!(Demo => {
     two_simultaneous_approvals_of_one_offer_give_one_200_and_one_409,
     two_simultaneous_sign_ups_with_one_email_give_one_201_and_one_409,
+    two_simultaneous_recognition_rows_for_one_pair_give_one_201_and_one_409,
 });
 
 /// The statuses of two answers, sorted.
@@ -68,5 +69,24 @@ async fn two_simultaneous_sign_ups_with_one_email_give_one_201_and_one_409(app: 
             app.send(Method::POST, "/api/v1/auth/signup", None, Some(&second))
         );
         assert_eq!(sorted(&a, &b), [StatusCode::CREATED, StatusCode::CONFLICT], "round {round}");
+    }
+}
+
+async fn two_simultaneous_recognition_rows_for_one_pair_give_one_201_and_one_409(app: TestApp) {
+    let alliance = app.demo("alliance@demo.linan").await;
+    let pairs = [("A", "A"), ("B", "B"), ("C", "C")];
+    for (from, to) in pairs {
+        let row =
+            json!({"from_scheme": "liwan_talent", "from_tier": from, "to_scheme": "youyue_foshan", "to_tier": to});
+        let (a, b) = tokio::join!(
+            app.send(Method::POST, "/api/v1/admin/recognitions", Some(&alliance), Some(&row)),
+            app.send(Method::POST, "/api/v1/admin/recognitions", Some(&alliance), Some(&row))
+        );
+        let statuses = sorted(&a, &b);
+        // A pair the demo has already is 409 twice; a new one is one 201 and one 409.
+        assert!(
+            statuses == [StatusCode::CREATED, StatusCode::CONFLICT] || statuses == [StatusCode::CONFLICT; 2],
+            "{from}⇒{to}: {statuses:?}"
+        );
     }
 }
