@@ -15,7 +15,8 @@
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use linan_shared::{CardProof, CounterCodeDto, Shown};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QuerySelect, Set, TransactionSession, TransactionTrait, sea_query::Expr,
 };
 
 use super::card_auth;
@@ -42,28 +43,38 @@ fn signature(key: &IdKey, code: &str) -> String {
 }
 
 /// Issues a new code for card `c` (retrying the rare clash with a live code).
-pub async fn issue(
-    db: &impl ConnectionTrait,
+///
+/// One transaction that holds the card (SQLite: the write lock of
+/// `BEGIN IMMEDIATE`; PostgreSQL: `SELECT … FOR UPDATE` of the card row), so
+/// two simultaneous issues for one card run one after the other and leave
+/// one unused code, the later one.
+pub async fn issue<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     key: &IdKey,
     c: &card::Model,
     now: DateTime<Utc>,
 ) -> Result<CounterCodeDto, ApiError> {
+    let txn = crate::db::begin_write(db).await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        card::Entity::find_by_id(c.id).lock_exclusive().one(&txn).await?;
+    }
     // Spent and expired codes are of no use; keep the table small. The
     // card's unused codes are replaced by the new one.
     counter_code::Entity::delete_many()
         .filter(counter_code::Column::ExpiresAt.lt(now - Duration::hours(1)))
-        .exec(db)
+        .exec(&txn)
         .await?;
     counter_code::Entity::delete_many()
         .filter(counter_code::Column::CardId.eq(c.id))
         .filter(counter_code::Column::UsedAt.is_null())
-        .exec(db)
+        .exec(&txn)
         .await?;
     let expires_at = now + Duration::seconds(i64::from(VALID_SECS));
     for _ in 0..5 {
         let code = random_code()?;
-        // A code taken already (also by a simultaneous issue) is a unique
-        // violation: draw again.
+        // A code another card holds is a unique violation: undo to the
+        // savepoint (PostgreSQL refuses anything else after an error) and draw again.
+        let attempt = txn.begin().await?;
         let inserted = counter_code::ActiveModel {
             id: NotSet,
             code: Set(code.clone()),
@@ -72,12 +83,17 @@ pub async fn issue(
             used_at: Set(None),
             created_at: Set(now),
         }
-        .insert(db)
+        .insert(&attempt)
         .await;
         match crate::db::on_unique(inserted, || ApiError::Conflict(String::new())) {
-            Err(ApiError::Conflict(_)) => continue,
+            Err(ApiError::Conflict(_)) => {
+                attempt.rollback().await?;
+                continue;
+            }
             other => other?,
         };
+        attempt.commit().await?;
+        txn.commit().await?;
         let qr = format!("{QR_PREFIX}{code}.{}", signature(key, &code));
         return Ok(CounterCodeDto {
             code,

@@ -17,6 +17,7 @@ db_tests!(Demo => {
     a_signed_in_cardholder_sees_both_districts,
     a_counter_code_works_once_and_a_forged_qr_not_at_all,
     the_integrity_list_stops_cards_and_holders,
+    simultaneous_codes_for_one_card_leave_one_unused,
 });
 
 async fn a_signed_in_cardholder_sees_both_districts(app: TestApp) {
@@ -172,4 +173,24 @@ async fn the_integrity_list_stops_cards_and_holders(app: TestApp) {
         !audit.items.iter().any(|e| e.after.as_ref().unwrap().to_string().contains("44060")),
         "no ID number in the log"
     );
+}
+
+async fn simultaneous_codes_for_one_card_leave_one_unused(app: TestApp) {
+    use linan_tests::linan_backend::entity::{card, counter_code};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let session = signed_in(&app, LIWAN_A).await;
+    let who = card_who(&session);
+    // The session's burst: five codes at once.
+    let asks = (0..5).map(|_| app.send::<()>(Method::GET, "/api/v1/cardholder/code", Some(&who), None));
+    for response in futures::future::join_all(asks).await {
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let card = card::Entity::find().filter(card::Column::Number.eq(LIWAN_A)).one(&app.state.db).await.unwrap().unwrap();
+    let unused = counter_code::Entity::find()
+        .filter(counter_code::Column::CardId.eq(card.id))
+        .filter(counter_code::Column::UsedAt.is_null())
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(unused, 1, "each new code replaces the card's unused ones");
 }
