@@ -65,7 +65,7 @@ pub async fn insert(
         id: NotSet,
         email: Set(normalize_email(new.email)),
         password_hash: Set(new.password_hash),
-        role: Set(new.role.as_str().to_owned()),
+        role: Set(new.role),
         district_id: Set(new.district_id),
         partner_id: Set(new.partner_id),
         is_owner: Set(new.is_owner),

@@ -83,7 +83,7 @@ pub async fn record_also(
         at: Set(at),
         actor_id: Set(by.map(|b| b.account.id)),
         actor_email: Set(by.map(|b| b.account.email.clone())),
-        actor_role: Set(by.map(|b| b.account.role.clone())),
+        actor_role: Set(by.map(|b| b.account.role.as_str().to_owned())),
         action: Set(change.action.to_owned()),
         entity: Set(change.entity.to_owned()),
         entity_id: Set(change.entity_id),

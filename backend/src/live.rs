@@ -28,12 +28,12 @@ const PUBLIC_PARTNER: PartnerStatus = PartnerStatus::Approved;
 
 /// Whether partner `p` is public (approved; not pending, not suspended).
 pub fn partner_is_public(p: &partner::Model) -> bool {
-    p.status == PUBLIC_PARTNER.as_str()
+    p.status == PUBLIC_PARTNER
 }
 
 /// [`partner_is_public`] as a condition over `partner`.
 pub fn partner_condition() -> Condition {
-    partner::Column::Status.eq(PUBLIC_PARTNER.as_str()).into_condition()
+    partner::Column::Status.eq(PUBLIC_PARTNER).into_condition()
 }
 
 /// The benefit's partner is public (a subquery, so no join is needed).
@@ -57,10 +57,7 @@ pub fn condition(day: NaiveDate) -> Condition {
 
 /// Whether benefit `b` of partner `p` is open on `day` (see [`open_condition`]).
 pub fn is_open(b: &benefit::Model, p: &partner::Model, day: NaiveDate) -> bool {
-    b.partner_id == p.id
-        && b.status == BenefitStatus::Published.as_str()
-        && partner_is_public(p)
-        && day <= b.valid_until
+    b.partner_id == p.id && b.status == BenefitStatus::Published && partner_is_public(p) && day <= b.valid_until
 }
 
 /// Whether benefit `b` of partner `p` is live on `day` (see [`condition`]).

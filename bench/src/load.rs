@@ -8,7 +8,7 @@ use linan_backend::{
     clock::Clock,
     entity::{benefit, benefit_eligibility, partner},
 };
-use linan_shared::{BenefitStatus, TierCode};
+use linan_shared::{BenefitStatus, PartnerStatus, TierCode};
 use sea_orm::{ActiveValue::NotSet, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set, TransactionTrait};
 
 use crate::{
@@ -98,7 +98,10 @@ pub(crate) async fn synthetic_benefits(db: &DatabaseConnection, count: usize, se
             s.input.validate().map_err(|e| inconsistent(format!("{}: {}", e.field, e.message)))?;
             let r = row(&reference, p, &s, now)?;
             let (valid_from, valid_until) = (to_naive(s.input.validity.from), to_naive(s.input.validity.until));
-            if s.status == BenefitStatus::Published && p.status == "approved" && valid_from <= day && day <= valid_until
+            if s.status == BenefitStatus::Published
+                && p.status == PartnerStatus::Approved
+                && valid_from <= day
+                && day <= valid_until
             {
                 stats.public += 1;
             }

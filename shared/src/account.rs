@@ -14,13 +14,18 @@ pub const MAX_EMAIL_CHARS: usize = 254;
 /// What an account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Staff of exactly one partner.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "merchant"))]
     Merchant,
     /// Reviews partners and offers of one district.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "district_admin"))]
     DistrictAdmin,
     /// Acts in every district.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "alliance_admin"))]
     AllianceAdmin,
 }
 

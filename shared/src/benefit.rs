@@ -8,19 +8,27 @@ use crate::{CategoryCode, Date, DistrictCode, GeoPoint, PartnerKind, SchemeCode,
 /// Only `published` benefits (of approved partners, valid today) are public.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
 #[serde(rename_all = "snake_case")]
 pub enum BenefitStatus {
     /// Being written by the partner; not visible to anyone else.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "draft"))]
     Draft,
     /// Submitted, waiting for the district admin.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "pending_review"))]
     PendingReview,
     /// Live in the catalogue.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "published"))]
     Published,
     /// Temporarily off by the partner.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "paused"))]
     Paused,
     /// Permanently off.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "withdrawn"))]
     Withdrawn,
     /// Past the end of its validity window.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "expired"))]
     Expired,
 }
 

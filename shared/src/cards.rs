@@ -21,13 +21,18 @@ use std::fmt;
 /// Where a card is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
 #[serde(rename_all = "snake_case")]
 pub enum CardStatus {
     /// Usable.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "active"))]
     Active,
     /// Blocked (lost, abuse, integrity list); the person stays the same.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "suspended"))]
     Suspended,
     /// Past its validity, as the issuing district says.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "expired"))]
     Expired,
 }
 
@@ -47,6 +52,32 @@ impl CardStatus {
     /// Parses a stored code.
     pub fn parse(code: &str) -> Option<CardStatus> {
         CardStatus::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+}
+
+/// Whether a holder (the person behind one or more cards) may use them: the
+/// integrity list suspends all their cards at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
+#[serde(rename_all = "snake_case")]
+pub enum PersonStatus {
+    /// Their cards are usable (as each card's own status allows).
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "active"))]
+    Active,
+    /// Every card of the person is held.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "suspended"))]
+    Suspended,
+}
+
+impl PersonStatus {
+    /// The stored code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PersonStatus::Active => "active",
+            PersonStatus::Suspended => "suspended",
+        }
     }
 }
 

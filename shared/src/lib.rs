@@ -60,7 +60,8 @@ pub use cardholder::{
     RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
 };
 pub use cards::{
-    CardNumberError, CardNumberFormat, CardStatus, CheckDigit, ImportReport, RejectedRow, luhn_check_digit, luhn_valid,
+    CardNumberError, CardNumberFormat, CardStatus, CheckDigit, ImportReport, PersonStatus, RejectedRow,
+    luhn_check_digit, luhn_valid,
 };
 pub use catalogue::{
     BenefitPage, BenefitQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS, MAX_RADIUS_KM, QueryError, SortOrder,

@@ -17,15 +17,21 @@ pub const MAX_UNPUBLISHED_OFFERS: u64 = 200;
 /// Where a partner is in its review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerStatus {
     /// Signed up (or edited after a rejection), waiting for the district admin.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "pending"))]
     Pending,
     /// Refused with a reason; the merchant may edit and resubmit.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "rejected"))]
     Rejected,
     /// Approved: its published offers are public.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "approved"))]
     Approved,
     /// Suspended: all its offers are hidden at once.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "suspended"))]
     Suspended,
 }
 
@@ -116,11 +122,15 @@ pub struct PartnerWrite {
 /// Whether a pending edit of a live offer waits or was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
 #[serde(rename_all = "snake_case")]
 pub enum RevisionStatus {
     /// Waiting for the district admin; the live version stays public.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "pending_review"))]
     PendingReview,
     /// Refused with a reason; the live version is unchanged.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "rejected"))]
     Rejected,
 }
 

@@ -450,7 +450,7 @@ pub mod fixtures {
                 .unwrap_or_else(|e| panic!("oracle: {e}"));
             rows.into_iter()
                 .filter_map(|(b, p)| p.map(|p| (b, p)))
-                .filter(|(b, p)| p.status == "approved" && b.valid_from <= day && day <= b.valid_until)
+                .filter(|(b, p)| p.status.as_str() == "approved" && b.valid_from <= day && day <= b.valid_until)
                 .collect()
         }
     }

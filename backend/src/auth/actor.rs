@@ -41,14 +41,7 @@ impl Actor {
 
 /// An account row as its DTO.
 pub fn account_dto(a: &account::Model, district: Option<linan_shared::DistrictCode>) -> AccountDto {
-    AccountDto {
-        id: a.id,
-        email: a.email.clone(),
-        role: Role::parse(&a.role).unwrap_or(Role::Merchant),
-        district,
-        partner_id: a.partner_id,
-        owner: a.is_owner,
-    }
+    AccountDto { id: a.id, email: a.email.clone(), role: a.role, district, partner_id: a.partner_id, owner: a.is_owner }
 }
 
 /// The request id set by the request-id layer.
@@ -86,8 +79,7 @@ impl FromRequestParts<AppState> for Actor {
         }
         let now = state.clock.now();
         let (s, account) = session::find(&state.db, &token, now).await?.ok_or(ApiError::Unauthenticated)?;
-        let role = Role::parse(&account.role)
-            .ok_or_else(|| ApiError::Internal(format!("account {} has unknown role {}", account.id, account.role)))?;
+        let role = account.role;
         Ok(Actor {
             account,
             role,

@@ -32,7 +32,7 @@ pub async fn counter_partner(db: &impl ConnectionTrait, actor: &Actor) -> Result
         .one(db)
         .await?
         .ok_or_else(|| ApiError::Internal(format!("account {} names a missing partner", actor.account.id)))?;
-    if p.status == PartnerStatus::Approved.as_str() {
+    if p.status == PartnerStatus::Approved {
         Ok(partner_id)
     } else {
         Err(ApiError::Forbidden("the counter opens once your partner is approved, and closes while it is suspended"))

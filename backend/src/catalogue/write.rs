@@ -41,7 +41,7 @@ where
         id: NotSet,
         district_id: Set(district.id),
         kind: Set(input.kind.as_str().to_owned()),
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         name_zh_cn: Set(input.name.zh_cn.clone()),
         name_zh_hk: Set(input.name.zh_hk.clone()),
         name_en: Set(input.name.en.clone()),
@@ -109,7 +109,7 @@ pub async fn replace_content(
     now: DateTime<Utc>,
 ) -> Result<benefit::Model, ApiError> {
     let (category_id, rules) = resolve(reference, input)?;
-    let status = BenefitStatus::from_code(&row.status).unwrap_or(BenefitStatus::Draft);
+    let status = row.status;
     let mut active = benefit_row(p, category_id, input, status, row.published_at, now)
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     active.id = Set(row.id);
@@ -194,7 +194,7 @@ pub fn benefit_row(
         partner_id: Set(p.id),
         district_id: Set(p.district_id),
         category_id: Set(category_id),
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         title_zh_cn: Set(t.zh_cn.clone()),
         title_zh_hk: Set(t.zh_hk.clone()),
         title_en: Set(t.en.clone()),
@@ -236,7 +236,7 @@ where
     if status == BenefitStatus::Published {
         active.published_at = Set(Some(now.timestamp_millis()));
     }
-    active.status = Set(status.as_str().to_owned());
+    active.status = Set(status);
     active.version = Set(version + 1);
     active.updated_at = Set(now);
     active.update(&txn).await?;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use linan_shared::{CardDto, CardStatus};
+use linan_shared::CardDto;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::{
@@ -26,7 +26,7 @@ pub fn card_dto(reference: &Reference, c: &card::Model) -> Result<CardDto, ApiEr
         tier,
         holder_name: c.holder_name.clone(),
         valid_until: c.valid_until.to_string(),
-        status: CardStatus::parse(&c.status).unwrap_or(CardStatus::Suspended),
+        status: c.status,
     })
 }
 
@@ -36,7 +36,7 @@ fn card_facts<'a>(reference: &'a Reference, c: &card::Model, held: Held) -> Resu
         tier: reference
             .tier(c.tier_id)
             .ok_or_else(|| ApiError::Internal(format!("card {} has an unknown tier", c.id)))?,
-        status: CardStatus::parse(&c.status).unwrap_or(CardStatus::Suspended),
+        status: c.status,
         valid_from: c.valid_from,
         valid_until: c.valid_until,
         held,

@@ -16,7 +16,7 @@
 //! index, so of two simultaneous placements one gets 409; a lift is a
 //! conditional UPDATE (`lifted_at IS NULL`), so of two lifts one gets 409.
 
-use linan_shared::{CardNumber, ReasonRequest, required_reason};
+use linan_shared::{CardNumber, CardStatus, ReasonRequest, required_reason};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait, sea_query::Expr,
@@ -162,12 +162,12 @@ fn state(reference: &Reference, c: &card::Model, live: Option<&hold::Model>) -> 
     match live {
         Some(h) => serde_json::json!({
             "number": c.number,
-            "status": "suspended",
+            "status": CardStatus::Suspended,
             "registry_status": c.status,
             "reason": h.reason,
             "deciding_district": holds::decider(reference, h),
         }),
-        None => serde_json::json!({"number": c.number, "status": "active", "registry_status": c.status}),
+        None => serde_json::json!({"number": c.number, "status": CardStatus::Active, "registry_status": c.status}),
     }
 }
 

@@ -13,7 +13,7 @@ pub struct Model {
     pub email: String,
     pub password_hash: String,
     /// A [`linan_shared::Role`] code.
-    pub role: String,
+    pub role: linan_shared::Role,
     /// Set for district admins.
     pub district_id: Option<i64>,
     /// Set for merchants.

@@ -16,7 +16,7 @@ pub struct Model {
     pub district_id: i64,
     pub category_id: i64,
     /// Lifecycle state, see [`linan_shared::BenefitStatus`].
-    pub status: String,
+    pub status: linan_shared::BenefitStatus,
     pub title_zh_cn: String,
     pub title_zh_hk: Option<String>,
     pub title_en: Option<String>,

@@ -10,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub benefit_id: i64,
     /// A [`linan_shared::RevisionStatus`] code.
-    pub status: String,
+    pub status: linan_shared::RevisionStatus,
     /// The edited [`linan_shared::BenefitInput`] as JSON.
     pub content: String,
     pub reason: Option<String>,

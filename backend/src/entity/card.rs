@@ -27,7 +27,7 @@ pub struct Model {
     pub valid_from: Date,
     pub valid_until: Date,
     /// A [`linan_shared::CardStatus`] code.
-    pub status: String,
+    pub status: linan_shared::CardStatus,
     /// Why suspended (kept while the status stays the same).
     pub reason: Option<String>,
     pub version: i32,

@@ -12,7 +12,7 @@ pub struct Model {
     /// `hospital`, `scenic_spot` or `merchant`.
     pub kind: String,
     /// A [`linan_shared::PartnerStatus`] code.
-    pub status: String,
+    pub status: linan_shared::PartnerStatus,
     pub name_zh_cn: String,
     pub name_zh_hk: Option<String>,
     pub name_en: Option<String>,

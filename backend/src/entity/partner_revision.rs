@@ -11,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub partner_id: i64,
     /// A [`linan_shared::RevisionStatus`] code.
-    pub status: String,
+    pub status: linan_shared::RevisionStatus,
     /// The proposed [`linan_shared::PartnerInput`] as JSON (its phone is not
     /// reviewed and is ignored).
     pub content: String,

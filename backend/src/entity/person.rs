@@ -13,7 +13,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub id_hash: String,
     /// `active` or `suspended` (the integrity list: all their cards at once).
-    pub status: String,
+    pub status: linan_shared::PersonStatus,
     /// Why suspended.
     pub reason: Option<String>,
     pub created_at: DateTimeUtc,

@@ -60,7 +60,7 @@ impl OfferAction {
 
 /// The stored status, with a published offer past its window on `day` read as expired.
 fn effective_status(b: &benefit::Model, day: NaiveDate) -> BenefitStatus {
-    let stored = BenefitStatus::from_code(&b.status).unwrap_or(BenefitStatus::Draft);
+    let stored = b.status;
     if stored == BenefitStatus::Published && b.valid_until < day { BenefitStatus::Expired } else { stored }
 }
 
@@ -102,7 +102,7 @@ async fn dtos(
             let p = loaded.partners.get(&b.partner_id).ok_or(ApiError::NotFound("partner"))?;
             let revision = match revisions.get(&b.id) {
                 Some(r) => Some(RevisionDto {
-                    status: RevisionStatus::parse(&r.status).unwrap_or(RevisionStatus::PendingReview),
+                    status: r.status,
                     offer: serde_json::from_str(&r.content)
                         .map_err(|e| ApiError::Internal(format!("revision of {}: {e}", b.id)))?,
                     reason: r.reason.clone(),
@@ -151,7 +151,7 @@ async fn partner_row(db: &impl ConnectionTrait, id: i64) -> Result<partner::Mode
 }
 
 fn not_suspended(p: &partner::Model) -> Result<(), ApiError> {
-    if p.status == PartnerStatus::Suspended.as_str() {
+    if p.status == PartnerStatus::Suspended {
         return Err(ApiError::InvalidState("the partner is suspended; its offers cannot change".into()));
     }
     Ok(())
@@ -245,7 +245,7 @@ pub async fn edit<C: ConnectionTrait + TransactionTrait>(
     })?;
     let version = claim_benefit(&txn, id, write.version).await?;
     let row = benefit::Model { version, ..row };
-    let (action, updated) = match BenefitStatus::from_code(&row.status).unwrap_or(BenefitStatus::Draft) {
+    let (action, updated) = match row.status {
         BenefitStatus::Draft => {
             ("offer.edit", replace_content(&txn, reference, &p, row, &write.offer, actor.now).await?)
         }
@@ -254,7 +254,7 @@ pub async fn edit<C: ConnectionTrait + TransactionTrait>(
                 serde_json::to_string(&write.offer).map_err(|e| ApiError::Internal(format!("revision: {e}")))?;
             let revision = benefit_revision::ActiveModel {
                 benefit_id: Set(id),
-                status: Set(RevisionStatus::PendingReview.as_str().to_owned()),
+                status: Set(RevisionStatus::PendingReview),
                 content: Set(content),
                 reason: Set(None),
                 updated_at: Set(actor.now),
@@ -319,7 +319,7 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
         benefit_revision::Entity::delete_by_id(id).exec(&txn).await?;
     }
     let mut active = row.into_active_model();
-    active.status = Set(next.as_str().to_owned());
+    active.status = Set(next);
     active.version = Set(new_version);
     active.updated_at = Set(actor.now);
     if action == OfferAction::Submit {
@@ -353,7 +353,7 @@ pub async fn queue(
             .to_owned();
         find = find.filter(
             sea_orm::Condition::any()
-                .add(benefit::Column::Status.eq(status.as_str()))
+                .add(benefit::Column::Status.eq(status))
                 .add(benefit::Column::Id.in_subquery(revised)),
         );
     } else if status == BenefitStatus::Expired {
@@ -361,9 +361,9 @@ pub async fn queue(
         let past = sea_orm::Condition::all()
             .add(benefit::Column::Status.eq(BenefitStatus::Published.as_str()))
             .add(benefit::Column::ValidUntil.lt(day_of(actor.now)));
-        find = find.filter(sea_orm::Condition::any().add(benefit::Column::Status.eq(status.as_str())).add(past));
+        find = find.filter(sea_orm::Condition::any().add(benefit::Column::Status.eq(status)).add(past));
     } else {
-        find = find.filter(benefit::Column::Status.eq(status.as_str()));
+        find = find.filter(benefit::Column::Status.eq(status));
     }
     if let Some(district) = scope {
         find = find.filter(benefit::Column::DistrictId.eq(district));
@@ -400,11 +400,9 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     let txn = crate::db::begin_write(db).await?;
     let row = benefit::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("offer"))?;
     policy::admin_in(actor, row.district_id, "offer")?;
-    let revision = benefit_revision::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .filter(|r| r.status == RevisionStatus::PendingReview.as_str());
-    let submitted = row.status == BenefitStatus::PendingReview.as_str();
+    let revision =
+        benefit_revision::Entity::find_by_id(id).one(&txn).await?.filter(|r| r.status == RevisionStatus::PendingReview);
+    let submitted = row.status == BenefitStatus::PendingReview;
     if !submitted && revision.is_none() {
         return Err(ApiError::InvalidState("the offer has nothing waiting for review".into()));
     }
@@ -417,11 +415,11 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
             let mut active = row.into_active_model();
             active.updated_at = Set(actor.now);
             if approve {
-                active.status = Set(BenefitStatus::Published.as_str().to_owned());
+                active.status = Set(BenefitStatus::Published);
                 active.published_at = Set(Some(actor.now.timestamp_millis()));
                 active.review_reason = Set(None);
             } else {
-                active.status = Set(BenefitStatus::Draft.as_str().to_owned());
+                active.status = Set(BenefitStatus::Draft);
                 active.review_reason = Set(reason);
             }
             active.update(&txn).await?
@@ -435,7 +433,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         }
         (Some(r), false) => {
             let mut active = r.into_active_model();
-            active.status = Set(RevisionStatus::Rejected.as_str().to_owned());
+            active.status = Set(RevisionStatus::Rejected);
             active.reason = Set(reason);
             active.updated_at = Set(actor.now);
             active.update(&txn).await?;

@@ -64,7 +64,7 @@ pub fn profile(reference: &Reference, p: &partner::Model) -> Result<PartnerInput
 pub fn dto(reference: &Reference, p: &partner::Model) -> Result<PartnerProfileDto, ApiError> {
     Ok(PartnerProfileDto {
         id: p.id,
-        status: PartnerStatus::parse(&p.status).unwrap_or(PartnerStatus::Pending),
+        status: p.status,
         version: p.version,
         profile: profile(reference, p)?,
         reason: p.reason.clone(),
@@ -124,7 +124,7 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     }
     let version = claim_partner(&txn, partner_id, write.version).await?;
     let old = with_revision(&txn, reference, &before).await?;
-    let status = PartnerStatus::parse(&before.status).unwrap_or(PartnerStatus::Pending);
+    let status = before.status;
     let input = &write.profile;
     let public = matches!(status, PartnerStatus::Approved | PartnerStatus::Suspended);
     let mut row = before.into_active_model();
@@ -136,7 +136,7 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     row.phone = Set(input.phone.clone());
     row.version = Set(version);
     if status == PartnerStatus::Rejected {
-        row.status = Set(PartnerStatus::Pending.as_str().to_owned());
+        row.status = Set(PartnerStatus::Pending);
     }
     row.updated_at = Set(actor.now);
     let after = row.update(&txn).await?;
@@ -221,7 +221,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     let txn = crate::db::begin_write(db).await?;
     let before = load(&txn, id).await?;
     policy::admin_in(actor, before.district_id, "partner")?;
-    let status = PartnerStatus::parse(&before.status).unwrap_or(PartnerStatus::Pending);
+    let status = before.status;
     let next = match (action, status) {
         (PartnerAction::Approve, PartnerStatus::Pending | PartnerStatus::Rejected) => PartnerStatus::Approved,
         (PartnerAction::Reject, PartnerStatus::Pending) => PartnerStatus::Rejected,
@@ -238,7 +238,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     let version = claim_partner(&txn, id, decision.version).await?;
     let old = with_revision(&txn, reference, &before).await?;
     let mut row = before.into_active_model();
-    row.status = Set(next.as_str().to_owned());
+    row.status = Set(next);
     row.reason = Set(reason);
     row.version = Set(version);
     row.updated_at = Set(actor.now);

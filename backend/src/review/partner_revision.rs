@@ -45,7 +45,7 @@ pub fn dto(p: &partner::Model, r: &partner_revision::Model) -> Result<PartnerRev
     let proposed: PartnerInput = serde_json::from_str(&r.content)
         .map_err(|e| ApiError::Internal(format!("revision of partner {}: {e}", p.id)))?;
     Ok(PartnerRevisionDto {
-        status: RevisionStatus::parse(&r.status).unwrap_or(RevisionStatus::PendingReview),
+        status: r.status,
         profile: PartnerInput { phone: p.phone.clone(), ..proposed },
         reason: r.reason.clone(),
         updated_at: r.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -100,7 +100,7 @@ pub(super) async fn propose(
     partner_revision::Entity::delete_by_id(id).exec(db).await?;
     partner_revision::ActiveModel {
         partner_id: Set(id),
-        status: Set(RevisionStatus::PendingReview.as_str().to_owned()),
+        status: Set(RevisionStatus::PendingReview),
         content: Set(content),
         reason: Set(None),
         updated_at: Set(now),

@@ -205,7 +205,7 @@ async fn reimporting_a_file_changes_nothing_and_a_changed_row_updates_its_card(a
     assert_ne!(updated.tier_id, stored.tier_id);
     assert_eq!(updated.id, stored.id);
     assert_eq!(updated.person_id, stored.person_id);
-    assert_eq!(card(&app, &youyue(8)).await.unwrap().status, "expired");
+    assert_eq!(card(&app, &youyue(8)).await.unwrap().status.as_str(), "expired");
 }
 
 /// Every value of every column of every table, as text, that contains `needle`.
@@ -274,8 +274,8 @@ async fn a_lost_card_is_suspended_and_reissued_to_the_same_person(app: TestApp) 
     let report = import(&app, &admin, &next, false).await;
     assert_eq!((report.created, report.updated, report.persons_created), (1, 1, 0));
     let (old, new) = (card(&app, &youyue(500)).await.unwrap(), card(&app, &youyue(501)).await.unwrap());
-    assert_eq!(old.status, "suspended");
-    assert_eq!(new.status, "active");
+    assert_eq!(old.status.as_str(), "suspended");
+    assert_eq!(new.status.as_str(), "active");
     assert_eq!(old.person_id, new.person_id);
     assert_ne!(old.id_last4_hash, new.id_last4_hash, "the second factor is bound to the card number");
 }
@@ -347,9 +347,9 @@ async fn the_demo_cards_cover_both_schemes_every_tier_and_one_person_with_two_ca
         })
         .collect();
     assert_eq!(tiers.len(), 7, "{tiers:?}");
-    let both = all
-        .iter()
-        .any(|a| all.iter().any(|b| a.person_id == b.person_id && a.scheme_id != b.scheme_id && a.status == "active"));
+    let both = all.iter().any(|a| {
+        all.iter().any(|b| a.person_id == b.person_id && a.scheme_id != b.scheme_id && a.status.as_str() == "active")
+    });
     assert!(both, "one person holds a card of each scheme");
     // The demo file itself re-imports unchanged, with the key the tests' server uses.
     let admin = app.demo("alliance@demo.linan").await;

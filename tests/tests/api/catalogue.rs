@@ -169,7 +169,7 @@ async fn partner_profile_is_public_only_once_approved(app: TestApp) {
     assert!(partner.benefit_count >= 1);
     // The demo has one partner still waiting for approval: its benefits are hidden.
     let partners = linan_backend::entity::partner::Entity::find().all(&app.state.db).await.unwrap();
-    let waiting: Vec<_> = partners.iter().filter(|p| p.status == "pending").collect();
+    let waiting: Vec<_> = partners.iter().filter(|p| p.status.as_str() == "pending").collect();
     assert!(!waiting.is_empty(), "the demo has a pending partner");
     for p in waiting {
         app.expect_error(&format!("/api/v1/partners/{}", p.id), StatusCode::NOT_FOUND).await;

@@ -87,7 +87,7 @@ async fn every_form_of_live_on_a_day_agrees_on_a_table_of_cases(app: TestApp) {
     for p in &owners {
         let response = app.get(&format!("/api/v1/partners/{}", p.id)).await;
         if !live::partner_is_public(p) {
-            assert_eq!(response.status(), StatusCode::NOT_FOUND, "partner {}", p.status);
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "partner {}", p.status.as_str());
             continue;
         }
         let dto: PartnerDto = response.json().await.unwrap();

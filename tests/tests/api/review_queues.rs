@@ -128,7 +128,7 @@ async fn paging_the_offer_queue_visits_every_row_once_in_order(app: TestApp) {
         .await;
     let waiting = |rows: Vec<benefit::Model>, revised: &[i64]| -> Vec<(DateTime<Utc>, i64)> {
         rows.into_iter()
-            .filter(|b| b.status == "pending_review" || revised.contains(&b.id))
+            .filter(|b| b.status.as_str() == "pending_review" || revised.contains(&b.id))
             .map(|b| (b.updated_at, b.id))
             .collect()
     };

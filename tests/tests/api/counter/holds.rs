@@ -62,7 +62,7 @@ async fn an_import_with_the_card_active_does_not_lift_a_hold_and_keeps_its_reaso
     import(&app, &liwan, liwan_a_row("suspended")).await;
     import(&app, &liwan, liwan_a_row("active")).await;
     let c = card::Entity::find().filter(card::Column::Number.eq(LIWAN_A)).one(&app.state.db).await.unwrap().unwrap();
-    assert_eq!(c.status, "active", "the registry's status is what the import says");
+    assert_eq!(c.status.as_str(), "active", "the registry's status is what the import says");
     let list = holds_of(&app, &liwan).await;
     let held: Vec<_> = list.items.iter().filter(|h| h.card_number == LIWAN_A).collect();
     assert_eq!(held.len(), 1, "{list:?}");
@@ -182,7 +182,7 @@ async fn the_migration_keeps_suspended_cards_and_holders_suspended_as_holds() {
             async move { card::Entity::find().filter(card::Column::Number.eq(number)).one(conn).await.unwrap().unwrap() }
         };
         let (liwan_a, youyue_a, other) = (find(LIWAN_A).await, find(YOUYUE_A).await, find("YF202600000022").await);
-        assert_eq!(liwan_a.status, "active", "{db:?}: back to what the registry said before the suspension");
+        assert_eq!(liwan_a.status.as_str(), "active", "{db:?}: back to what the registry said before the suspension");
         assert!(holds::held(&conn, &liwan_a).await.unwrap().card, "{db:?}");
         assert!(!holds::held(&conn, &youyue_a).await.unwrap().card, "{db:?}");
         assert!(holds::held(&conn, &other).await.unwrap().holder, "{db:?}");
@@ -195,7 +195,7 @@ async fn the_migration_keeps_suspended_cards_and_holders_suspended_as_holds() {
         assert!(holder_hold.district_id.is_some(), "the district of the holder's card");
         // The demo's card the registry suspended stays suspended, without a hold.
         let registry = find("YF202600000055").await;
-        assert_eq!(registry.status, "suspended");
+        assert_eq!(registry.status.as_str(), "suspended");
         assert_eq!(holds::held(&conn, &registry).await.unwrap(), Default::default());
     }
 }
