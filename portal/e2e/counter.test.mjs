@@ -275,23 +275,26 @@ test("one flow across both: the code the widget shows is redeemed at the counter
     return;
   }
   await tab.click();
-  await widget.getByLabel("卡号", { exact: true }).fill(CHEN.number);
-  await widget.getByLabel("身份证号后四位").fill(CHEN.last4);
-  await widget.getByLabel("出生日期").fill(CHEN.born);
-  await widget.getByLabel("出生日期").press("Enter");
+  // "My card" runs in a frame of our origin that the widget opens with its tab.
+  await widget.locator("iframe.lw-frame").first().waitFor({ timeout: 20000 });
+  const card = widget.frameLocator("iframe.lw-frame").first();
+  await card.getByLabel("卡号", { exact: true }).fill(CHEN.number);
+  await card.getByLabel("身份证号后四位").fill(CHEN.last4);
+  await card.getByLabel("出生日期").fill(CHEN.born);
+  await card.getByLabel("出生日期").press("Enter");
   // Pick the first usable one that the list shows, by id.
   const item = await until(async () => {
     for (const { benefit } of usable) {
-      const candidate = widget.locator(`li[data-id="${benefit.id}"]`, { has: widget.locator("button:not([disabled])") }).last();
+      const candidate = card.locator(`li[data-id="${benefit.id}"]`, { has: card.locator("button:not([disabled])") }).last();
       if ((await candidate.count()) > 0) return { candidate, benefit };
     }
     return null;
   }, 20000, "a usable benefit of merchant1's partner in My card");
-  await item.candidate.getByRole("button").filter({ hasNot: widget.locator("[disabled]") }).last().click();
-  const qr = widget.locator("[data-qr-payload]").first();
+  await item.candidate.getByRole("button").filter({ hasNot: card.locator("[disabled]") }).last().click();
+  const qr = card.locator("[data-qr-payload]").first();
   await qr.waitFor({ timeout: 15000 });
   const payload = await qr.getAttribute("data-qr-payload");
-  const numeric = await widget.locator("[data-counter-code]").first().getAttribute("data-counter-code");
+  const numeric = await card.locator("[data-counter-code]").first().getAttribute("data-counter-code");
   assert.match(payload, /^LN1\.\d{8}\./);
   assert.match(numeric, /^\d{8}$/);
   assert.equal(payload.split(".")[1], numeric, "the QR carries the numeric code");

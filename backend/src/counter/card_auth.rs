@@ -71,7 +71,7 @@ pub async fn login(
     Ok(CardSessionDto {
         token,
         expires_at: expires_at.to_rfc3339_opts(SecondsFormat::Secs, true),
-        card: facts::card_dto(reference, &c)?,
+        card: facts::card_dto(reference, &c, super::holds::held(db, &c).await?)?,
     })
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use linan_shared::CardDto;
+use linan_shared::{CardDto, CardStatus};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::{
@@ -15,8 +15,9 @@ use crate::{
     live,
 };
 
-/// A card as its DTO.
-pub fn card_dto(reference: &Reference, c: &card::Model) -> Result<CardDto, ApiError> {
+/// A card as its DTO. Its status is what stops it: suspended when the
+/// registry says so or a live hold of the integrity list applies (`held`).
+pub fn card_dto(reference: &Reference, c: &card::Model, held: Held) -> Result<CardDto, ApiError> {
     let (scheme, tier) = reference
         .tier_codes(c.tier_id)
         .ok_or_else(|| ApiError::Internal(format!("card {} has an unknown tier", c.id)))?;
@@ -26,7 +27,7 @@ pub fn card_dto(reference: &Reference, c: &card::Model) -> Result<CardDto, ApiEr
         tier,
         holder_name: c.holder_name.clone(),
         valid_until: c.valid_until.to_string(),
-        status: c.status,
+        status: if held.card || held.holder { CardStatus::Suspended } else { c.status },
     })
 }
 

@@ -53,5 +53,5 @@ pub async fn card_benefits(
     items.sort_by(|a, b| {
         a.refusal.is_some().cmp(&b.refusal.is_some()).then_with(|| a.benefit.title.cmp(&b.benefit.title))
     });
-    Ok(CardBenefits { card: facts::card_dto(reference, c)?, items })
+    Ok(CardBenefits { card: facts::card_dto(reference, c, card_facts.held)?, items })
 }

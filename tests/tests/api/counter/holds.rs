@@ -9,7 +9,7 @@ use linan_tests::{
         counter::holds,
         entity::{card, hold},
     },
-    linan_shared::{AuditPage, HoldList, HoldTarget, Quota},
+    linan_shared::{AuditPage, CardBenefits, CardStatus, HoldList, HoldTarget, Quota},
     session::Who,
 };
 use reqwest::{Method, StatusCode};
@@ -70,6 +70,8 @@ async fn an_import_with_the_card_active_does_not_lift_a_hold_and_keeps_its_reaso
     assert_eq!(held[0].deciding_district.as_deref(), Some("liwan"));
     assert!(held[0].may_lift);
     assert_eq!(code_of(redeem_card(&app, &merchant, "h1", id, LIWAN_A).await).await, "card_suspended");
+    let checked: CardBenefits = verify(&app, &merchant, &proof(LIWAN_A)).await.json().await.unwrap();
+    assert_eq!(checked.card.status, CardStatus::Suspended, "the counter shows a held card as suspended");
     // Lifting the hold leaves what the registry says: active, so the card works.
     let reinstate = format!("/api/v1/admin/cards/{LIWAN_A}/reinstate");
     let _: Value = app.call(Method::POST, &reinstate, Some(&liwan), Some(&json!({})), StatusCode::OK).await;
