@@ -320,7 +320,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     // give the use back; the others answer as if they had come second.
     let claimed = redemption::Entity::update_many()
         .col_expr(redemption::Column::VoidedAt, Expr::value(now))
-        .col_expr(redemption::Column::VoidReason, Expr::value(reason))
+        .col_expr(redemption::Column::VoidReason, Expr::value(reason.clone()))
         .col_expr(redemption::Column::VoidedBy, Expr::value(actor.account.id))
         .filter(redemption::Column::Id.eq(id))
         .filter(redemption::Column::VoidedAt.is_null())
@@ -336,7 +336,9 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
     ];
     give_back(&txn, "quota_usage", &keys).await?;
     give_back(&txn, "stock_usage", &[("benefit_id", row.benefit_id.into()), ("day", row.day.into())]).await?;
-    let updated = redemption::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("redemption"))?;
+    // What the conditional update wrote, without reading the row again.
+    let updated =
+        redemption::Model { voided_at: Some(now), void_reason: Some(reason), voided_by: Some(actor.account.id), ..row };
     let (after, answer) = audited_and_answer(&txn, &updated, lang).await?;
     let change = Change {
         action: "redemption.void",
