@@ -141,11 +141,20 @@ fn too_many(wait_ms: i64) -> ApiError {
     ApiError::TooManyRequests { retry_after_secs: u64::try_from((wait_ms.max(0) + 999) / 1000).unwrap_or(1).max(1) }
 }
 
+/// How far apart in time simultaneous requests may read the clock: each
+/// reads "now" before it queues for the database, so the one that read it
+/// last may write first.
+const CLOCK_SPREAD_MS: i64 = 1_000;
+
 /// A limit's interval and slack (how far ahead of now the TAT may be), in ms.
 fn spans(limit: Limit) -> (i64, i64) {
     let interval = i64::try_from(limit.every.as_millis()).unwrap_or(i64::MAX / 4);
-    // Allowed while the arrival time is at most (burst - 1) intervals ahead.
-    (interval, interval.saturating_mul(i64::from(limit.burst.saturating_sub(1))))
+    // Allowed while the arrival time is at most (burst - 1) intervals ahead,
+    // plus the clock spread of one burst's requests (else a burst reaching
+    // the database out of its clock order loses its last attempt). Kept
+    // under one interval, so the spread never grants an extra attempt.
+    let spread = CLOCK_SPREAD_MS.min(interval / 2);
+    (interval, interval.saturating_mul(i64::from(limit.burst.saturating_sub(1))).saturating_add(spread))
 }
 
 impl Throttle {

@@ -7,7 +7,7 @@
 use chrono::Duration;
 use linan_tests::{
     TestApp, db_tests,
-    linan_backend::auth::PASSWORD_PER_ACCOUNT,
+    linan_backend::auth::{CODE_ISSUE_PER_SESSION, PASSWORD_PER_ACCOUNT, ThrottleKey},
     linan_shared::{ErrorBody, LoginRequest, PasswordChange, SignupRequest},
     session::{PASSWORD, partner_input},
 };
@@ -18,6 +18,7 @@ db_tests!(Demo => {
     a_password_change_is_throttled_per_account,
     argon2_beyond_its_permits_answers_503_with_retry_after,
     expired_throttle_state_is_forgotten,
+    a_burst_is_granted_whatever_order_its_requests_reach_the_database,
 });
 
 async fn a_megabyte_email_at_login_or_signup_leaves_no_throttle_row(app: TestApp) {
@@ -104,4 +105,20 @@ async fn expired_throttle_state_is_forgotten(app: TestApp) {
     let keys = app.throttle_keys().await;
     assert!(!keys.iter().any(|k| k.contains("nanhai-admin")), "{keys:?}");
     assert!(app.state.throttle.remembered() <= 2, "only the last sign-in's keys stay in memory");
+}
+
+async fn a_burst_is_granted_whatever_order_its_requests_reach_the_database(app: TestApp) {
+    // Simultaneous requests read the clock, then queue for the database:
+    // the one that read it last may write first. Its later "now" must not
+    // cost the others their burst.
+    let key = ThrottleKey::new("code:session", "out-of-order");
+    let (throttle, db, clock) = (&app.state.throttle, &app.state.db, &app.state.clock);
+    clock.advance(Duration::milliseconds(40));
+    throttle.check(db, &key, CODE_ISSUE_PER_SESSION).await.expect("the latest reading first");
+    clock.advance(Duration::milliseconds(-40));
+    for i in 1..CODE_ISSUE_PER_SESSION.burst {
+        throttle.check(db, &key, CODE_ISSUE_PER_SESSION).await.unwrap_or_else(|e| panic!("attempt {i}: {e:?}"));
+    }
+    // The burst is spent, not widened.
+    assert!(throttle.check(db, &key, CODE_ISSUE_PER_SESSION).await.is_err());
 }
