@@ -15,10 +15,11 @@ use sea_orm::{
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, account_dto, password::Passwords, policy, secret, session},
-    catalogue::{Reference, create_partner},
+    catalogue::create_partner,
     config::Config,
     entity::{account, invite, partner, session as session_row},
     error::ApiError,
+    reference::Reference,
 };
 
 /// How long an invitation code works.

@@ -16,9 +16,9 @@ use sea_orm::{
 
 use crate::{
     auth::Actor,
-    catalogue::Reference,
     entity::{account, audit_district, audit_event},
     error::ApiError,
+    reference::Reference,
 };
 
 /// Default and largest page size.

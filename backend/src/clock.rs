@@ -29,7 +29,7 @@ impl Clock {
 
     /// Today in China Standard Time.
     pub fn today(&self) -> NaiveDate {
-        crate::catalogue::day_of(self.now())
+        crate::calendar::day_of(self.now())
     }
 
     /// Moves this clock (and every clone of it) forward by `by`.

@@ -20,8 +20,8 @@ use chrono::{Datelike, NaiveDate};
 use linan_shared::{CardStatus, Quota, QuotaPeriod, Refusal};
 
 use crate::{
-    catalogue::Reference,
     entity::{benefit_eligibility, card_tier},
+    reference::Reference,
 };
 
 /// How a card reaches a benefit.

@@ -4,7 +4,7 @@
 //! The `linan` binary ([`cli`]) is a thin shell over this library; tests
 //! build an [`app::Application`] on port 0 against a fresh database.
 //!
-//! Layout: [`entity`] and [`migration`] are the data model; [`catalogue`] and
+//! Layout: [`entity`] and [`migration`] are the data model; [`reference`], [`catalogue`] and
 //! [`eligibility`] the services; [`routes`] the handlers; [`http`] the
 //! plumbing shared by handlers; [`app`] wires it all together.
 
@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod cards;
 pub mod catalogue;
 pub mod cli;
@@ -28,6 +29,7 @@ pub mod install;
 pub mod live;
 pub mod migration;
 pub mod recognition;
+pub mod reference;
 pub mod review;
 pub mod routes;
 pub mod staff;

@@ -5,7 +5,7 @@
 //!   counter's facts, a partner's count);
 //! - [`is_live`], the same rule over loaded rows (the counter, the preview);
 //! - [`push_sql`], the same rule as text of the catalogue's hand-written list
-//!   query ([`crate::catalogue::sql::Sql`]), whose index hints it keeps.
+//!   query ([`crate::db::sql::Sql`]), whose index hints it keeps.
 //!
 //! Live on `day` means: the benefit is published, its partner is approved
 //! (a pending or suspended partner hides all its benefits), and `day` is in
@@ -19,7 +19,7 @@ use linan_shared::{BenefitStatus, PartnerStatus};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, QueryTrait, sea_query::IntoCondition};
 
 use crate::{
-    catalogue::sql::Sql,
+    db::sql::Sql,
     entity::{benefit, partner},
 };
 

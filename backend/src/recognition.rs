@@ -11,9 +11,11 @@ use sea_orm::{
 use crate::{
     audit::{self, By, Change},
     auth::Actor,
-    catalogue::{Reference, bump_version, to_naive},
+    calendar::to_naive,
+    catalogue::bump_version,
     entity::recognition,
     error::ApiError,
+    reference::Reference,
 };
 
 fn alliance_only(actor: &Actor) -> Result<(), ApiError> {

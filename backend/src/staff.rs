@@ -22,9 +22,9 @@ use crate::{
     accounts,
     audit::{self, By, Change},
     auth::{Actor, policy},
-    catalogue::Reference,
     entity::{account, invite, partner, session},
     error::ApiError,
+    reference::Reference,
 };
 
 /// Locks the owner's partner row for the rest of the transaction and

@@ -4,9 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use linan_backend::{
-    catalogue::{Reference, benefit_row, bump_version, to_naive},
+    calendar::to_naive,
+    catalogue::{benefit_row, bump_version},
     clock::Clock,
     entity::{benefit, benefit_eligibility, partner},
+    reference::Reference,
 };
 use linan_shared::{BenefitStatus, PartnerStatus, TierCode};
 use sea_orm::{ActiveValue::NotSet, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set, TransactionTrait};

@@ -6,7 +6,7 @@
 //! it passes the same validation as real data.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use linan_backend::catalogue::from_naive;
+use linan_backend::calendar::from_naive;
 use linan_shared::{
     BenefitInput, BenefitStatus, CategoryCode, EligibilityRule, Gives, LocalizedText, Quota, QuotaPeriod, SchemeCode,
     TierCode, Validity,

@@ -9,7 +9,7 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use linan_backend::{AppState, Application, Config, catalogue::Reference, clock::Clock, db, demo};
+use linan_backend::{AppState, Application, Config, clock::Clock, db, demo, reference::Reference};
 use linan_shared::{BenefitPage, ErrorBody};
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database};
@@ -360,7 +360,8 @@ mod tests {
 pub mod fixtures {
     use chrono::{Duration, NaiveDate};
     use linan_backend::{
-        catalogue::{create_benefit, create_partner, from_naive},
+        calendar::from_naive,
+        catalogue::{create_benefit, create_partner},
         entity::{benefit, partner},
     };
     use linan_shared::{

@@ -40,7 +40,7 @@ use std::{
 use governor::{Quota, RateLimiter, middleware::NoOpMiddleware, nanos::Nanos, state::keyed::DashMapStateStore};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
-use crate::{auth::secret, catalogue::sql::Sql, clock::Clock, error::ApiError};
+use crate::{auth::secret, clock::Clock, db::sql::Sql, error::ApiError};
 
 /// A budget: `burst` attempts at once, then one more every `every`.
 #[derive(Debug, Clone, Copy)]

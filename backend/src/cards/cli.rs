@@ -42,7 +42,7 @@ pub async fn import(args: CardsImport) -> Result<(), CliError> {
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let db = db::connect(&args.config).await?;
     db::migrate(&db).await?;
-    let reference = crate::catalogue::Reference::load(&db).await?;
+    let reference = crate::reference::Reference::load(&db).await?;
     let district_id = match &args.district {
         Some(code) => Some(
             reference.district_by_code(code).ok_or_else(|| CliError::Refused(format!("unknown district `{code}`")))?.id,

@@ -7,11 +7,12 @@ use linan_shared::{
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{
-    Reference,
-    convert::{from_naive, pick},
+use super::convert::pick;
+use crate::{
+    calendar::from_naive,
+    entity::{benefit, benefit_eligibility, partner},
+    reference::Reference,
 };
-use crate::entity::{benefit, benefit_eligibility, partner};
 
 /// Benefits with what their DTOs need: partners and eligibility rules.
 pub(crate) struct Loaded {

@@ -5,7 +5,6 @@ use linan_shared::{BenefitDetail, Lang, PartnerDto};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::{
-    Reference,
     assemble::{Loaded, partner_kind, partner_location, quota, summary},
     convert::pick,
 };
@@ -14,6 +13,7 @@ use crate::{
     entity::{benefit, partner},
     error::ApiError,
     live,
+    reference::Reference,
 };
 
 /// A public benefit in full: one open on `day` ([`live::is_open`]: live, or

@@ -17,17 +17,17 @@ use linan_shared::{BenefitPage, BenefitQuery, GeoPoint, Lang, SortOrder};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter};
 
 use super::{
-    Reference,
     assemble::{Loaded, summary},
     cursor::Cursor,
     search::contains_pattern,
-    sql::Sql,
 };
 use crate::{
+    db::sql::Sql,
     eligibility::{admitting_tiers, standings},
     entity::benefit,
     error::ApiError,
     live,
+    reference::Reference,
 };
 
 /// Kilometres per degree of latitude (mean Earth radius × π / 180).

@@ -17,25 +17,14 @@ use std::{
     time::Duration,
 };
 
-use axum::body::Bytes;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait};
 
-use super::Reference;
-use crate::entity::catalogue_state;
+use crate::{entity::catalogue_state, http::cached::CachedBody, reference::Reference};
 
 /// Bumps the catalogue version; call inside the transaction that changes the catalogue.
 pub async fn bump_version(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     db.execute_unprepared("UPDATE catalogue_state SET version = version + 1 WHERE id = 1").await?;
     Ok(())
-}
-
-/// A cached response body with its validator.
-#[derive(Debug, Clone)]
-pub struct CachedBody {
-    /// The `ETag` value, quotes included.
-    pub etag: String,
-    /// The serialised JSON.
-    pub body: Bytes,
 }
 
 /// The replica's view of the catalogue version, and what it validates.

@@ -12,10 +12,12 @@ use sea_orm::{
     Set, TransactionSession, TransactionTrait,
 };
 
-use super::{Reference, bump_version, convert::to_naive, search::search_text};
+use super::{bump_version, search::search_text};
 use crate::{
+    calendar::to_naive,
     entity::{benefit, benefit_eligibility, partner},
     error::ApiError,
+    reference::Reference,
 };
 
 fn field(field: &str, message: &str) -> ApiError {

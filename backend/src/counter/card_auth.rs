@@ -12,9 +12,9 @@ use super::facts;
 use crate::{
     auth::{bearer, secret},
     cards::IdKey,
-    catalogue::Reference,
     entity::{card, card_session},
     error::ApiError,
+    reference::Reference,
     state::AppState,
 };
 

@@ -8,11 +8,12 @@ use linan_shared::{CardDto, CardStatus};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::{
-    catalogue::{Reference, assemble},
+    catalogue::assemble,
     eligibility::{BenefitFacts, CardFacts, Held, Usage, period_key},
     entity::{benefit, card, quota_usage, stock_usage},
     error::ApiError,
     live,
+    reference::Reference,
 };
 
 /// A card as its DTO. Its status is what stops it: suspended when the

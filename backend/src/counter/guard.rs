@@ -28,9 +28,9 @@ use crate::{
         Actor, CARD_FACTOR_PER_CARD, COUNTER_CARD_PER_ACCOUNT, COUNTER_CARD_PER_PARTNER, COUNTER_CODE_PER_ACCOUNT,
         COUNTER_CODE_PER_PARTNER, Limit, ThrottleKey,
     },
-    catalogue::Reference,
     entity::{card, partner},
     error::ApiError,
+    reference::Reference,
     state::AppState,
 };
 

@@ -12,10 +12,10 @@ use sea_orm::{
 
 use crate::{
     auth::{Actor, policy},
-    catalogue::Reference,
     eligibility::Held,
     entity::{card, hold},
     error::ApiError,
+    reference::Reference,
 };
 
 /// `hold.target` of a card hold.

@@ -26,9 +26,9 @@ use super::holds::{self, CARD, HOLDER};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
-    catalogue::Reference,
     entity::{card, hold},
     error::ApiError,
+    reference::Reference,
 };
 
 /// What to put on (or take off) the list.

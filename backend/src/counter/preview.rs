@@ -7,10 +7,11 @@ use sea_orm::ConnectionTrait;
 
 use super::facts;
 use crate::{
-    catalogue::{Reference, assemble},
+    catalogue::assemble,
     eligibility::{decide, reach},
     entity::card,
     error::ApiError,
+    reference::Reference,
 };
 
 /// Every live benefit (of `partner_id`, if given) whose rules card `c`

@@ -24,11 +24,13 @@ use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
     cards::IdKey,
-    catalogue::{Reference, assemble, sql::Sql, text},
+    catalogue::{assemble, text},
     clock::Clock,
+    db::sql::Sql,
     eligibility::{decide, period_key},
     entity::{benefit, card, partner, redemption},
     error::ApiError,
+    reference::Reference,
 };
 
 /// How long a merchant may void a redemption.
@@ -207,7 +209,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
         return Ok(Redeemed { redemption: one_dto(db, &done, lang).await?, replayed: true });
     }
     let now = clock.now();
-    let day = crate::catalogue::day_of(now);
+    let day = crate::calendar::day_of(now);
     let txn = crate::db::begin_write(db).await?;
     let (c, shown_code) = code::resolve(&txn, key, &request.proof, now).await?;
     let b = benefit::Entity::find_by_id(request.benefit_id)

@@ -10,8 +10,8 @@ use tokio::sync::OnceCell;
 use crate::{
     accounts::{self, NewAccount},
     auth::password,
-    catalogue::Reference,
     error::ApiError,
+    reference::Reference,
 };
 
 /// The password of every demo account.

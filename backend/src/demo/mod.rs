@@ -20,11 +20,13 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::{
+    calendar::{day_of, from_naive},
     cards::{self, IdKey, ImportOptions, NoProgress},
-    catalogue::{Reference, bump_version, create_benefit, create_partner, day_of, from_naive},
+    catalogue::{bump_version, create_benefit, create_partner},
     clock::Clock,
     entity::{card_scheme, card_tier, category, district, recognition},
     error::ApiError,
+    reference::Reference,
 };
 
 mod accounts;

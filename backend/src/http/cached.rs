@@ -23,7 +23,16 @@ use linan_shared::Lang;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::{catalogue::CachedBody, error::ApiError, state::AppState};
+use crate::{error::ApiError, state::AppState};
+
+/// A cached response body with its validator.
+#[derive(Debug, Clone)]
+pub struct CachedBody {
+    /// The `ETag` value, quotes included.
+    pub etag: String,
+    /// The serialised JSON.
+    pub body: Bytes,
+}
 
 /// What identifies one public answer.
 pub struct CacheKey {

@@ -25,13 +25,14 @@ use super::{claim_benefit, page::PageRequest};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
+    calendar::{day_of, from_naive},
     catalogue::{
-        Reference,
         assemble::{self, Loaded},
-        benefit_row, bump_version, create_benefit, day_of, from_naive, replace_content, resolve, text,
+        benefit_row, bump_version, create_benefit, replace_content, resolve, text,
     },
     entity::{benefit, benefit_revision, partner},
     error::ApiError,
+    reference::Reference,
 };
 
 /// A merchant's lifecycle action.

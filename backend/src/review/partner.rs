@@ -17,9 +17,10 @@ use super::{claim_partner, page::PageRequest, partner_revision as revision};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
-    catalogue::{Reference, assemble, bump_version, text},
+    catalogue::{assemble, bump_version, text},
     entity::{partner, partner_revision},
     error::ApiError,
+    reference::Reference,
 };
 
 /// A reviewer's action on a partner.

@@ -29,9 +29,10 @@ use super::{claim_partner, page::PageRequest, partner as profile};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
-    catalogue::{Reference, bump_version},
+    catalogue::bump_version,
     entity::{partner, partner_revision},
     error::ApiError,
+    reference::Reference,
 };
 
 /// Whether `proposed` changes any reviewed detail of `live` (the phone is not reviewed).

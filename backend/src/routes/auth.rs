@@ -39,7 +39,7 @@ fn signed_in(
     jar: CookieJar,
     status: StatusCode,
     signed: accounts::SignedIn,
-    reference: &crate::catalogue::Reference,
+    reference: &crate::reference::Reference,
     bearer: bool,
 ) -> Response {
     let body = session::dto(

@@ -4,7 +4,8 @@ use axum::{Router, extract::State, http::HeaderMap, response::Response, routing:
 use linan_shared::{BenefitDetail, BenefitPage, BenefitQuery, ErrorBody};
 
 use crate::{
-    catalogue::{benefit_detail, list_benefits, to_naive},
+    calendar::to_naive,
+    catalogue::{benefit_detail, list_benefits},
     error::ApiError,
     http::{
         cached::{CacheKey, cached_json},

@@ -7,9 +7,9 @@ use axum::{Router, extract::State, http::HeaderMap, response::Response, routing:
 use linan_shared::{CardSchemesDto, CategoryDto, DistrictDto};
 
 use crate::{
-    catalogue::Reference,
     error::ApiError,
     http::cached::{CacheKey, cached_json},
+    reference::Reference,
     state::AppState,
 };
 

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::Duration;
 use linan_backend::{
-    catalogue::from_naive,
+    calendar::from_naive,
     eligibility::{admits, standings},
     entity::benefit_eligibility,
 };

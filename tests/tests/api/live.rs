@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use chrono::{Duration, NaiveDate};
 use linan_backend::{
-    catalogue::{create_benefit, create_partner, from_naive},
+    calendar::from_naive,
+    catalogue::{create_benefit, create_partner},
     entity::{benefit, partner},
     live,
 };

@@ -102,7 +102,7 @@ async fn identities_written_before_the_fingerprint_existed_get_it_at_the_first_s
 async fn an_import_under_another_key_is_refused_and_writes_nothing() {
     for fresh in both(Seed::Demo).await {
         let conn = fresh.connect().await;
-        let reference = linan_backend::catalogue::Reference::load(&conn).await.unwrap();
+        let reference = linan_backend::reference::Reference::load(&conn).await.unwrap();
         let other = IdKey::from_config(&production(&fresh, KEY_B)).unwrap();
         let csv = "card_number,scheme,tier,holder_name,national_id,valid_from,valid_until,status\n\
                    LW2026009995,liwan_talent,A,新人,440103199001019995,2025-01-01,2035-12-31,active\n";

@@ -7,7 +7,7 @@ use chrono::Duration;
 use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, zh},
-    linan_backend::catalogue::from_naive,
+    linan_backend::calendar::from_naive,
     linan_shared::{
         AuditPage, BenefitStatus, OfferDto, OfferList, OfferWrite, PartnerList, PartnerProfileDto, PartnerStatus,
         RevisionStatus, Validity,

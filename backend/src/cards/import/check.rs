@@ -15,8 +15,9 @@ use tokio::sync::mpsc::Sender;
 
 use super::Progress;
 use crate::{
+    calendar::to_naive,
     cards::{IdKey, NationalId},
-    catalogue::{Reference, to_naive},
+    reference::Reference,
 };
 
 /// The columns, in the order rows are read.

@@ -25,8 +25,8 @@ use tokio::sync::mpsc;
 use super::IdKey;
 use crate::{
     audit::{self, By, Change},
-    catalogue::Reference,
     error::ApiError,
+    reference::Reference,
 };
 
 /// How to import.
@@ -75,7 +75,7 @@ where
     C: TransactionTrait,
     R: Read + Send + 'static,
 {
-    let rules = check::Rules::new(reference, options.district_id, key.clone(), crate::catalogue::day_of(options.now));
+    let rules = check::Rules::new(reference, options.district_id, key.clone(), crate::calendar::day_of(options.now));
     let (tx, mut rx) = mpsc::channel(QUEUE);
     let checker = tokio::task::spawn_blocking(move || rules.run(source, &tx, progress.as_ref()));
 

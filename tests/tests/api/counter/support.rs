@@ -5,7 +5,7 @@ use chrono::Duration;
 use linan_tests::{
     TestApp,
     fixtures::{benefit_input, rule, zh},
-    linan_backend::catalogue::from_naive,
+    linan_backend::calendar::from_naive,
     linan_shared::{CardSessionDto, LocalizedText, Quota, QuotaPeriod},
     session::Who,
     today,

@@ -1,6 +1,8 @@
-//! A small SQL text builder for the catalogue's dynamic list query.
+//! A small SQL text builder for queries SeaORM's builder does not express
+//! well: the catalogue's list, the throttle's and the counter's conditional
+//! statements.
 //!
-//! The list query combines optional filters, a search over computed
+//! The list query, for one, combines optional filters, a search over computed
 //! expressions and keyset pagination over computed sort keys. Written as SQL
 //! with bound values it stays readable and identical on both databases; this
 //! builder only tracks the values and writes the right placeholder for each

@@ -1,4 +1,7 @@
-//! Connecting to the database and bringing its schema up to date.
+//! Connecting to the database and bringing its schema up to date, writing
+//! transactions, unique violations, and the SQL text builder ([`sql`]).
+
+pub mod sql;
 
 use std::{path::Path, time::Duration};
 

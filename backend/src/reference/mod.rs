@@ -2,17 +2,19 @@
 //! recognition table, loaded together as one immutable snapshot.
 //!
 //! These tables are small and read on every catalogue request (to turn codes
-//! into ids and ids into codes), so [`super::CatalogueState`] keeps one
+//! into ids and ids into codes), so [`crate::catalogue::CatalogueState`] keeps one
 //! snapshot per catalogue version instead of querying them each time.
 
 use linan_shared::{
-    CardSchemeDto, CardSchemesDto, CategoryCode, CategoryDto, DistrictCode, DistrictDto, RecognitionDto, SchemeCode,
-    TierCode, TierDto,
+    CardSchemeDto, CardSchemesDto, CategoryCode, CategoryDto, DistrictCode, DistrictDto, LocalizedText, RecognitionDto,
+    SchemeCode, TierCode, TierDto,
 };
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder};
 
-use super::convert::{from_naive, text};
-use crate::entity::{card_scheme, card_tier, category, district, recognition};
+use crate::{
+    calendar::from_naive,
+    entity::{card_scheme, card_tier, category, district, recognition},
+};
 
 /// A consistent snapshot of the reference tables.
 #[derive(Debug, Clone, Default)]
@@ -132,7 +134,7 @@ impl Reference {
             .filter_map(|d| {
                 Some(DistrictDto {
                     code: Self::code(DistrictCode::parse, &d.code)?,
-                    name: text(&d.name_zh_cn, d.name_zh_hk.as_deref(), d.name_en.as_deref()),
+                    name: LocalizedText::new(&d.name_zh_cn, d.name_zh_hk.as_deref(), d.name_en.as_deref()),
                 })
             })
             .collect()
@@ -145,7 +147,7 @@ impl Reference {
             .filter_map(|c| {
                 Some(CategoryDto {
                     code: Self::code(CategoryCode::parse, &c.code)?,
-                    name: text(&c.name_zh_cn, c.name_zh_hk.as_deref(), c.name_en.as_deref()),
+                    name: LocalizedText::new(&c.name_zh_cn, c.name_zh_hk.as_deref(), c.name_en.as_deref()),
                 })
             })
             .collect()
@@ -160,14 +162,14 @@ impl Reference {
                 Some(CardSchemeDto {
                     code: Self::code(SchemeCode::parse, &s.code)?,
                     district: self.district_code(s.district_id)?,
-                    name: text(&s.name_zh_cn, s.name_zh_hk.as_deref(), s.name_en.as_deref()),
+                    name: LocalizedText::new(&s.name_zh_cn, s.name_zh_hk.as_deref(), s.name_en.as_deref()),
                     tiers: self
                         .tiers_of(s.id)
                         .filter_map(|t| {
                             Some(TierDto {
                                 code: Self::code(TierCode::parse, &t.code)?,
                                 rank: t.rank,
-                                name: text(&t.name_zh_cn, t.name_zh_hk.as_deref(), t.name_en.as_deref()),
+                                name: LocalizedText::new(&t.name_zh_cn, t.name_zh_hk.as_deref(), t.name_en.as_deref()),
                             })
                         })
                         .collect(),
