@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use linan_shared::{
-    AccountDto, AccountList, FieldError, InviteDto, InviteRequest, PartnerStatus, PasswordChange, Role, SignupRequest,
-    check_email,
+    AccountDto, AccountList, AuditAction, FieldError, InviteDto, InviteRequest, PartnerStatus, PasswordChange, Role,
+    SignupRequest, check_email,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
@@ -167,7 +167,7 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
     } else {
         let profile = crate::review::partner::dto(reference, &p)?;
         let change = Change {
-            action: "partner.create",
+            action: AuditAction::PartnerCreate,
             entity: "partner",
             entity_id: p.id,
             district_id: Some(p.district_id),
@@ -177,7 +177,7 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
         audit::record(&txn, now, by, change).await?;
     }
     let change = Change {
-        action: "account.create",
+        action: AuditAction::AccountCreate,
         entity: "account",
         entity_id: created.id,
         district_id: Some(p.district_id),
@@ -242,7 +242,7 @@ pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
     let district = district_of(&txn, &updated).await?;
     // The hash is not in the DTO: the record says that, not what, changed.
     let change = Change {
-        action: "account.password",
+        action: AuditAction::AccountPassword,
         entity: "account",
         entity_id: updated.id,
         district_id: district,
@@ -301,7 +301,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
     .await?;
     let district = district_of(&txn, &actor.account).await?;
     let change = Change {
-        action: "account.invite",
+        action: AuditAction::AccountInvite,
         entity: "invite",
         entity_id: row.id,
         district_id: district,
@@ -362,7 +362,7 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
     let new = NewAccount { email: &email, password_hash: hash, role, district_id, partner_id: None, is_owner: false };
     let created = insert(&txn, new, now).await?;
     let change = Change {
-        action: "account.create",
+        action: AuditAction::AccountCreate,
         entity: "account",
         entity_id: created.id,
         district_id,

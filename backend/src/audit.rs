@@ -3,10 +3,15 @@
 //! [`page`] reads it for admins, newest first, scoped to their district (its
 //! own events and those that also concern it, see [`record_also`]).
 //! Nothing here updates or deletes an event.
+//!
+//! Actions and roles are stored as their codes and read back as
+//! [`AuditAction`] and [`linan_shared::Role`]: a row with a code this build
+//! does not know fails to decode (a logged 500), it is never
+//! shown as something else.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, SecondsFormat, Utc};
-use linan_shared::{AuditEventDto, AuditPage, Role};
+use linan_shared::{AuditAction, AuditEventDto, AuditPage};
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -28,8 +33,8 @@ const MAX_LIMIT: u64 = 200;
 /// One state change to record.
 #[derive(Debug)]
 pub struct Change<'a> {
-    /// What happened, e.g. `offer.submit`.
-    pub action: &'a str,
+    /// What happened.
+    pub action: AuditAction,
     /// `account`, `partner` or `offer`.
     pub entity: &'a str,
     /// Its id.
@@ -83,8 +88,8 @@ pub async fn record_also(
         at: Set(at),
         actor_id: Set(by.map(|b| b.account.id)),
         actor_email: Set(by.map(|b| b.account.email.clone())),
-        actor_role: Set(by.map(|b| b.account.role.as_str().to_owned())),
-        action: Set(change.action.to_owned()),
+        actor_role: Set(by.map(|b| b.account.role)),
+        action: Set(change.action),
         entity: Set(change.entity.to_owned()),
         entity_id: Set(change.entity_id),
         district_id: Set(change.district_id),
@@ -210,7 +215,7 @@ fn dto(reference: &Reference, r: audit_event::Model, also_districts: Vec<String>
         at: r.at.to_rfc3339_opts(SecondsFormat::Millis, true),
         actor_id: r.actor_id,
         actor_email: r.actor_email,
-        actor_role: r.actor_role.as_deref().and_then(Role::parse),
+        actor_role: r.actor_role,
         action: r.action,
         entity: r.entity,
         entity_id: r.entity_id,

@@ -2,7 +2,7 @@
 //! the window of, or remove a row. Each change is audited and bumps the
 //! catalogue version, so eligibility everywhere follows at once.
 
-use linan_shared::{FieldError, RecognitionDto, RecognitionInput, Role};
+use linan_shared::{AuditAction, FieldError, RecognitionDto, RecognitionInput, Role};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     Set, TransactionSession, TransactionTrait,
@@ -55,7 +55,7 @@ async fn finish(
     txn: &impl ConnectionTrait,
     reference: &Reference,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     id: i64,
     before: Option<&recognition::Model>,
     after: Option<&recognition::Model>,
@@ -112,7 +112,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     .insert(&txn)
     .await;
     let row = crate::db::on_unique(row, pair_taken)?;
-    finish(&txn, reference, actor, "recognition.create", row.id, None, Some(&row)).await?;
+    finish(&txn, reference, actor, AuditAction::RecognitionCreate, row.id, None, Some(&row)).await?;
     txn.commit().await?;
     reference.recognition_dto(&row).ok_or_else(|| ApiError::Internal("new recognition row".into()))
 }
@@ -136,7 +136,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     row.valid_from = Set(input.valid_from.map(to_naive));
     row.valid_until = Set(input.valid_until.map(to_naive));
     let after = crate::db::on_unique(row.update(&txn).await, pair_taken)?;
-    finish(&txn, reference, actor, "recognition.update", id, Some(&before), Some(&after)).await?;
+    finish(&txn, reference, actor, AuditAction::RecognitionUpdate, id, Some(&before), Some(&after)).await?;
     txn.commit().await?;
     reference.recognition_dto(&after).ok_or_else(|| ApiError::Internal("updated recognition row".into()))
 }
@@ -152,7 +152,7 @@ pub async fn delete<C: ConnectionTrait + TransactionTrait>(
     let txn = crate::db::begin_write(db).await?;
     let before = recognition::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("recognition row"))?;
     recognition::Entity::delete_by_id(id).exec(&txn).await?;
-    finish(&txn, reference, actor, "recognition.delete", id, Some(&before), None).await?;
+    finish(&txn, reference, actor, AuditAction::RecognitionDelete, id, Some(&before), None).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -12,7 +12,7 @@
 //! writes are conditional on the state they read.
 
 use chrono::SecondsFormat;
-use linan_shared::{InviteList, PendingInvite};
+use linan_shared::{AuditAction, InviteList, PendingInvite};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionSession,
     TransactionTrait, sea_query::Expr,
@@ -85,7 +85,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
         fields.insert("removed_at".into(), now.to_rfc3339_opts(SecondsFormat::Secs, true).into());
     }
     let change = Change {
-        action: "account.remove",
+        action: AuditAction::AccountRemove,
         entity: "account",
         entity_id: id,
         district_id: Some(p.district_id),
@@ -158,7 +158,7 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor
         Some(v)
     };
     let change = Change {
-        action: "invite.revoke",
+        action: AuditAction::InviteRevoke,
         entity: "invite",
         entity_id: id,
         district_id: Some(p.district_id),

@@ -1,7 +1,7 @@
 //! The audit log as admins read it: every state change, who made it, in
 //! which role, before and after, when and from which request.
 
-use crate::Role;
+use crate::{AuditAction, Role};
 
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -21,7 +21,7 @@ pub struct AuditEventDto {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor_role: Option<Role>,
     /// What happened, e.g. `offer.submit`, `partner.approve`.
-    pub action: String,
+    pub action: AuditAction,
     /// What kind of thing changed: `account`, `partner`, `offer`.
     pub entity: String,
     /// Its id.

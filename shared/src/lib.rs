@@ -26,6 +26,7 @@
 
 mod account;
 mod audit;
+mod audit_action;
 mod benefit;
 mod card_number;
 mod cardholder;
@@ -50,6 +51,7 @@ pub use account::{
     MIN_PASSWORD_CHARS, PasswordChange, PendingInvite, Role, SessionDto, SignupRequest, check_email, check_password,
 };
 pub use audit::{AuditEventDto, AuditPage};
+pub use audit_action::AuditAction;
 pub use benefit::{
     BenefitDetail, BenefitStatus, BenefitSummary, CardReach, EligibilityRule, Gives, PartnerSummary, Quota,
     QuotaPeriod, Reach, Validity,

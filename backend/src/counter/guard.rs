@@ -18,7 +18,7 @@
 //! right or wrong, is one audit event naming the account, the card and
 //! whether the factor was wrong — never the factor.
 
-use linan_shared::{CardNumber, Shown};
+use linan_shared::{AuditAction, CardNumber, Shown};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::code;
@@ -131,7 +131,7 @@ async fn audit_fallback(
         None => partner::Entity::find_by_id(partner_id).one(&state.db).await?.map(|p| p.district_id),
     };
     let change = Change {
-        action: "counter.card_check",
+        action: AuditAction::CounterCardCheck,
         entity: "card",
         entity_id: found.as_ref().map_or(0, |c| c.id),
         district_id,

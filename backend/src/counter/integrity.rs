@@ -16,7 +16,7 @@
 //! index, so of two simultaneous placements one gets 409; a lift is a
 //! conditional UPDATE (`lifted_at IS NULL`), so of two lifts one gets 409.
 
-use linan_shared::{CardNumber, CardStatus, ReasonRequest, required_reason};
+use linan_shared::{AuditAction, CardNumber, CardStatus, ReasonRequest, required_reason};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait, sea_query::Expr,
@@ -139,12 +139,17 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
         Target::Card => Vec::new(),
         Target::Holder => holder_districts(&txn, reference, c.person_id).await?,
     };
-    let action = format!("{}.{}", target.entity(), if suspend { "suspend" } else { "reinstate" });
+    let action = match (target, suspend) {
+        (Target::Card, true) => AuditAction::CardSuspend,
+        (Target::Card, false) => AuditAction::CardReinstate,
+        (Target::Holder, true) => AuditAction::PersonSuspend,
+        (Target::Holder, false) => AuditAction::PersonReinstate,
+    };
     let entity_id = if target == Target::Card { c.id } else { c.person_id };
     let mut after = after;
     after["hold_id"] = id.into();
     let change = Change {
-        action: &action,
+        action,
         entity: target.entity(),
         entity_id,
         district_id: Some(district),

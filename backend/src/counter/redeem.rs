@@ -12,7 +12,8 @@ use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, SecondsFormat};
 use linan_shared::{
-    FigureRow, Figures, Lang, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft, VoidRequest,
+    AuditAction, FigureRow, Figures, Lang, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft,
+    VoidRequest,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -278,7 +279,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
     };
     let (audited, answer) = audited_and_answer(&txn, &row, lang).await?;
     let change = Change {
-        action: "redemption.create",
+        action: AuditAction::RedemptionCreate,
         entity: "redemption",
         entity_id: row.id,
         district_id: Some(b.district_id),
@@ -343,7 +344,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
         redemption::Model { voided_at: Some(now), void_reason: Some(reason), voided_by: Some(actor.account.id), ..row };
     let (after, answer) = audited_and_answer(&txn, &updated, lang).await?;
     let change = Change {
-        action: "redemption.void",
+        action: AuditAction::RedemptionVoid,
         entity: "redemption",
         entity_id: id,
         district_id: Some(b.district_id),

@@ -1,5 +1,6 @@
 //! `audit_event`: the append-only audit log. Rows are only ever inserted.
 
+use linan_shared::{AuditAction, Role};
 use sea_orm::entity::prelude::*;
 
 /// One state change.
@@ -11,8 +12,8 @@ pub struct Model {
     pub at: DateTimeUtc,
     pub actor_id: Option<i64>,
     pub actor_email: Option<String>,
-    pub actor_role: Option<String>,
-    pub action: String,
+    pub actor_role: Option<Role>,
+    pub action: AuditAction,
     pub entity: String,
     pub entity_id: i64,
     pub district_id: Option<i64>,

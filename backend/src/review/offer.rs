@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use linan_shared::{
-    BenefitInput, BenefitStatus, Decision, OfferDto, OfferList, OfferWrite, PartnerStatus, PartnerSummary, RevisionDto,
-    RevisionStatus,
+    AuditAction, BenefitInput, BenefitStatus, Decision, OfferDto, OfferList, OfferWrite, PartnerStatus, PartnerSummary,
+    RevisionDto, RevisionStatus,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
@@ -55,6 +55,15 @@ impl OfferAction {
             OfferAction::Pause => "pause",
             OfferAction::Resume => "resume",
             OfferAction::Withdraw => "withdraw",
+        }
+    }
+
+    fn audit(self) -> AuditAction {
+        match self {
+            OfferAction::Submit => AuditAction::OfferSubmit,
+            OfferAction::Pause => AuditAction::OfferPause,
+            OfferAction::Resume => AuditAction::OfferResume,
+            OfferAction::Withdraw => AuditAction::OfferWithdraw,
         }
     }
 }
@@ -162,7 +171,7 @@ fn not_suspended(p: &partner::Model) -> Result<(), ApiError> {
 async fn finish(
     txn: &impl ConnectionTrait,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     district_id: i64,
     before: Option<&OfferDto>,
     after: &OfferDto,
@@ -217,7 +226,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     let id = create_benefit(&txn, reference, partner_id, input, BenefitStatus::Draft, None, actor.now).await?;
     let row = own_row(&txn, partner_id, id).await?;
     let after = dto(&txn, reference, &row, actor.now).await?;
-    finish(&txn, actor, "offer.create", p.district_id, None, &after).await?;
+    finish(&txn, actor, AuditAction::OfferCreate, p.district_id, None, &after).await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -248,7 +257,7 @@ pub async fn edit<C: ConnectionTrait + TransactionTrait>(
     let row = benefit::Model { version, ..row };
     let (action, updated) = match row.status {
         BenefitStatus::Draft => {
-            ("offer.edit", replace_content(&txn, reference, &p, row, &write.offer, actor.now).await?)
+            (AuditAction::OfferEdit, replace_content(&txn, reference, &p, row, &write.offer, actor.now).await?)
         }
         BenefitStatus::Published | BenefitStatus::Paused | BenefitStatus::Expired => {
             let content =
@@ -262,7 +271,7 @@ pub async fn edit<C: ConnectionTrait + TransactionTrait>(
             };
             benefit_revision::Entity::delete_by_id(id).exec(&txn).await?;
             revision.insert(&txn).await?;
-            ("offer.revise", touch(&txn, row, actor.now).await?)
+            (AuditAction::OfferRevise, touch(&txn, row, actor.now).await?)
         }
         BenefitStatus::PendingReview => {
             return Err(ApiError::InvalidState("the offer is under review; wait for the decision".into()));
@@ -328,7 +337,7 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
     }
     let updated = active.update(&txn).await?;
     let after = dto(&txn, reference, &updated, actor.now).await?;
-    finish(&txn, actor, &format!("offer.{}", action.name()), p.district_id, Some(&before), &after).await?;
+    finish(&txn, actor, action.audit(), p.district_id, Some(&before), &after).await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -410,7 +419,6 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     let before = dto(&txn, reference, &row, actor.now).await?;
     let version = claim_benefit(&txn, id, decision.version).await?;
     let row = benefit::Model { version, ..row };
-    let verb = if approve { "approve" } else { "reject" };
     let updated = match (revision, approve) {
         (None, _) => {
             let mut active = row.into_active_model();
@@ -442,8 +450,13 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         }
     };
     let after = dto(&txn, reference, &updated, actor.now).await?;
-    let action = format!("offer.{}{}", if submitted { "" } else { "revision." }, verb);
-    finish(&txn, actor, &action, updated.district_id, Some(&before), &after).await?;
+    let action = match (submitted, approve) {
+        (true, true) => AuditAction::OfferApprove,
+        (true, false) => AuditAction::OfferReject,
+        (false, true) => AuditAction::OfferRevisionApprove,
+        (false, false) => AuditAction::OfferRevisionReject,
+    };
+    finish(&txn, actor, action, updated.district_id, Some(&before), &after).await?;
     txn.commit().await?;
     Ok(after)
 }

@@ -7,7 +7,7 @@
 //! [`super::partner_revision`]) and the live profile stays as it is.
 
 use chrono::SecondsFormat;
-use linan_shared::{Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerStatus, PartnerWrite};
+use linan_shared::{AuditAction, Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerStatus, PartnerWrite};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
     TransactionTrait,
@@ -43,6 +43,15 @@ impl PartnerAction {
             PartnerAction::Reject => "reject",
             PartnerAction::Suspend => "suspend",
             PartnerAction::Reinstate => "reinstate",
+        }
+    }
+
+    fn audit(self) -> AuditAction {
+        match self {
+            PartnerAction::Approve => AuditAction::PartnerApprove,
+            PartnerAction::Reject => AuditAction::PartnerReject,
+            PartnerAction::Suspend => AuditAction::PartnerSuspend,
+            PartnerAction::Reinstate => AuditAction::PartnerReinstate,
         }
     }
 }
@@ -146,7 +155,7 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     }
     let new = with_revision(&txn, reference, &after).await?;
     let change = Change {
-        action: "partner.edit",
+        action: AuditAction::PartnerEdit,
         entity: "partner",
         entity_id: after.id,
         district_id: Some(after.district_id),
@@ -245,9 +254,8 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     row.updated_at = Set(actor.now);
     let after = row.update(&txn).await?;
     let new = with_revision(&txn, reference, &after).await?;
-    let action_name = format!("partner.{}", action.name());
     let change = Change {
-        action: &action_name,
+        action: action.audit(),
         entity: "partner",
         entity_id: id,
         district_id: Some(after.district_id),

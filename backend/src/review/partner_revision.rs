@@ -18,7 +18,9 @@
 use std::collections::HashMap;
 
 use chrono::{SecondsFormat, Utc};
-use linan_shared::{Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerRevisionDto, RevisionStatus};
+use linan_shared::{
+    AuditAction, Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerRevisionDto, RevisionStatus,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
     TransactionTrait,
@@ -209,9 +211,8 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         super::offer::refresh_search(&txn, reference, &after, actor.now).await?;
     }
     let new = profile::with_revision(&txn, reference, &after).await?;
-    let action = format!("partner.revision.{}", if approve { "approve" } else { "reject" });
     let change = Change {
-        action: &action,
+        action: if approve { AuditAction::PartnerRevisionApprove } else { AuditAction::PartnerRevisionReject },
         entity: "partner",
         entity_id: id,
         district_id: Some(after.district_id),

@@ -42,8 +42,8 @@ pub fn AuditEvent(props: &AuditEventProps) -> Html {
     html! {
         <li class="card audit-event">
             <p>
-                if let Some(name) = wording::audit_action(&event.action) { <strong>{ portal.t(name) }</strong>{ " " } }
-                <code>{ event.action.clone() }</code>{ " · " }<time datetime={event.at.clone()}>{ wording::time(&event.at) }</time>
+                <strong>{ portal.t(wording::audit_action(event.action)) }</strong>{ " " }
+                <code>{ event.action.as_str() }</code>{ " · " }<time datetime={event.at.clone()}>{ wording::time(&event.at) }</time>
             </p>
             <p>{ portal.fill(Key::AuditRecord, &[("entity", &entity), ("id", &event.entity_id.to_string())]) }</p>
             <p>{ portal.fill(Key::AuditBy, &[("actor", &actor)]) }</p>

@@ -344,6 +344,7 @@ texts! {
     ActCardReinstate => ["恢复人才卡", "恢復人才卡", "Card reinstated"],
     ActPersonSuspend => ["暂停持卡人", "暫停持卡人", "Cardholder suspended"],
     ActPersonReinstate => ["恢复持卡人", "恢復持卡人", "Cardholder reinstated"],
+    ActCounterCardCheck => ["柜台凭卡号核验", "櫃檯憑卡號核驗", "Card number checked at a counter"],
 
     // The counter.
     CounterTitle => ["柜台核销", "櫃檯核銷", "Counter"],

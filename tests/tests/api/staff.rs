@@ -7,7 +7,8 @@ use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, zh},
     linan_shared::{
-        AccountList, AuditPage, InviteList, InviteRequest, LoginRequest, OfferDto, SessionDto, SignupRequest,
+        AccountList, AuditAction, AuditPage, InviteList, InviteRequest, LoginRequest, OfferDto, SessionDto,
+        SignupRequest,
     },
     session::{PASSWORD, Who},
 };
@@ -98,7 +99,7 @@ async fn the_audit_trail_of_a_removed_account_stays(app: TestApp) {
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
 
     let theirs = audit(&app, &format!("actor={id}")).await;
-    assert!(theirs.items.iter().any(|e| e.action == "offer.create" && e.entity_id == offer.id), "{theirs:?}");
+    assert!(theirs.items.iter().any(|e| e.action == AuditAction::OfferCreate && e.entity_id == offer.id), "{theirs:?}");
     let removal = audit(&app, &format!("action=account.remove&entity_id={id}")).await;
     assert_eq!(removal.items.len(), 1);
     let event = &removal.items[0];

@@ -18,7 +18,7 @@ mod write;
 use std::{collections::BTreeSet, io::Read, sync::Arc};
 
 use chrono::{DateTime, Utc};
-use linan_shared::ImportReport;
+use linan_shared::{AuditAction, ImportReport};
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 use tokio::sync::mpsc;
 
@@ -135,7 +135,13 @@ async fn record(
         "unchanged": report.unchanged,
         "persons_created": report.persons_created,
     });
-    let change =
-        Change { action: "cards.import", entity: "cards", entity_id: 0, district_id, before: None, after: Some(after) };
+    let change = Change {
+        action: AuditAction::CardsImport,
+        entity: "cards",
+        entity_id: 0,
+        district_id,
+        before: None,
+        after: Some(after),
+    };
     audit::record(db, at, by, change).await
 }

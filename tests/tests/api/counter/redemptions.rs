@@ -8,7 +8,8 @@ use linan_tests::{
     TestApp, db_tests,
     fixtures::{benefit_input, rule, zh},
     linan_shared::{
-        BenefitStatus, CardBenefits, Figures, LocalizedText, Quota, QuotaPeriod, RedemptionDto, RedemptionList, Refusal,
+        AuditAction, BenefitStatus, CardBenefits, Figures, LocalizedText, Quota, QuotaPeriod, RedemptionDto,
+        RedemptionList, Refusal,
     },
 };
 use reqwest::{Method, StatusCode};
@@ -156,7 +157,8 @@ async fn of_twenty_simultaneous_voids_one_succeeds_and_gives_back_once(app: Test
     let audit: linan_tests::linan_shared::AuditPage = app
         .call::<(), _>(Method::GET, "/api/v1/admin/audit?entity=redemption", Some(&admin), None, StatusCode::OK)
         .await;
-    let voids = audit.items.iter().filter(|e| e.entity_id == done.id && e.action == "redemption.void").count();
+    let voids =
+        audit.items.iter().filter(|e| e.entity_id == done.id && e.action == AuditAction::RedemptionVoid).count();
     assert_eq!(voids, 1, "one void in the audit log");
 }
 
