@@ -11,8 +11,11 @@
 pub mod card_auth;
 pub mod code;
 pub mod facts;
+pub mod figures;
 pub mod guard;
 pub mod holds;
 pub mod integrity;
+pub mod listing;
 pub mod preview;
 pub mod redeem;
+pub mod void;

@@ -1,4 +1,5 @@
-//! Redemption at the counter, voids, and the lists built from redemptions.
+//! Redemption at the counter (voids are [`super::void`], the lists
+//! [`super::listing`], a merchant's figures [`super::figures`]).
 //!
 //! A redemption runs in one transaction: resolve the card, decide (the one
 //! eligibility function, on counters read in the transaction), then *take*
@@ -8,121 +9,28 @@
 //! takes the last use; the loser's UPDATE changes no row and it is refused
 //! with the same reason the preview would give.
 
-use std::collections::HashMap;
-
-use chrono::{Duration, NaiveDate, SecondsFormat};
-use linan_shared::{
-    AuditAction, FigureRow, Figures, Lang, RedemptionDto, RedemptionList, RedemptionRequest, Refusal, StockLeft,
-    VoidRequest,
-};
+use linan_shared::{AuditAction, Lang, RedemptionDto, RedemptionRequest, Refusal};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionSession, TransactionTrait, sea_query::Expr,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
 };
 
-use super::{code, facts};
+use super::{
+    code, facts,
+    listing::{Named, one_dto},
+};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
     cards::IdKey,
-    catalogue::{assemble, text},
-    clock::Clock,
-    db::sql::Sql,
+    catalogue::assemble,
+    db::{is_unique_violation, sql::Sql},
     eligibility::{decide, period_key},
-    entity::{benefit, card, partner, redemption},
+    entity::{benefit, redemption},
     error::ApiError,
+    http::idempotency::IdempotencyKey,
     reference::Reference,
 };
-
-/// How long a merchant may void a redemption.
-pub const VOID_MINUTES: i64 = 30;
-/// Longest idempotency key accepted.
-pub const MAX_IDEMPOTENCY_KEY: usize = 100;
-
-/// What redemptions name — their offers, partners and cards — read once,
-/// then rendered in any language.
-struct Named {
-    benefits: HashMap<i64, benefit::Model>,
-    partners: HashMap<i64, partner::Model>,
-    cards: HashMap<i64, String>,
-}
-
-impl Named {
-    async fn read(db: &impl ConnectionTrait, rows: &[redemption::Model]) -> Result<Self, ApiError> {
-        let benefit_ids: Vec<i64> = rows.iter().map(|r| r.benefit_id).collect();
-        let card_ids: Vec<i64> = rows.iter().map(|r| r.card_id).collect();
-        let benefits: HashMap<i64, benefit::Model> = benefit::Entity::find()
-            .filter(benefit::Column::Id.is_in(benefit_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|b| (b.id, b))
-            .collect();
-        let partner_ids: Vec<i64> = benefits.values().map(|b| b.partner_id).collect();
-        let partners = partner::Entity::find()
-            .filter(partner::Column::Id.is_in(partner_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
-        let cards = card::Entity::find()
-            .filter(card::Column::Id.is_in(card_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c.number))
-            .collect();
-        Ok(Named { benefits, partners, cards })
-    }
-
-    /// The DTO of `r`, with the offer's title and the partner's name in `lang`.
-    fn dto(&self, r: &redemption::Model, lang: Lang) -> RedemptionDto {
-        let title = self
-            .benefits
-            .get(&r.benefit_id)
-            .map(|b| text(&b.title_zh_cn, b.title_zh_hk.as_deref(), b.title_en.as_deref()));
-        let partner = self
-            .partners
-            .get(&r.partner_id)
-            .map(|p| text(&p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()));
-        RedemptionDto {
-            id: r.id,
-            benefit_id: r.benefit_id,
-            benefit_title: title.map(|t| t.get(lang).to_owned()).unwrap_or_default(),
-            partner_name: partner.map(|p| p.get(lang).to_owned()).unwrap_or_default(),
-            card_number: self.cards.get(&r.card_id).cloned().unwrap_or_default(),
-            redeemed_at: r.redeemed_at.to_rfc3339_opts(SecondsFormat::Secs, true),
-            voided_at: r.voided_at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
-            void_reason: r.void_reason.clone(),
-        }
-    }
-}
-
-/// Redemptions as their DTOs, texts in `lang`.
-async fn dtos(
-    db: &impl ConnectionTrait,
-    rows: &[redemption::Model],
-    lang: Lang,
-) -> Result<Vec<RedemptionDto>, ApiError> {
-    let named = Named::read(db, rows).await?;
-    Ok(rows.iter().map(|r| named.dto(r, lang)).collect())
-}
-
-async fn one_dto(db: &impl ConnectionTrait, row: &redemption::Model, lang: Lang) -> Result<RedemptionDto, ApiError> {
-    Ok(Named::read(db, std::slice::from_ref(row)).await?.dto(row, lang))
-}
-
-/// A redemption for the audit log (its texts in zh-CN, like every audit
-/// record) and for the answer (in `lang`), from one read.
-async fn audited_and_answer(
-    db: &impl ConnectionTrait,
-    row: &redemption::Model,
-    lang: Lang,
-) -> Result<(RedemptionDto, RedemptionDto), ApiError> {
-    let named = Named::read(db, std::slice::from_ref(row)).await?;
-    Ok((named.dto(row, Lang::ZhCn), named.dto(row, lang)))
-}
 
 /// Adds one to a usage counter if it is below `limit`; whether it was.
 async fn take(
@@ -151,17 +59,6 @@ async fn take(
     Ok(db.execute_raw(update.into_statement()).await?.rows_affected() == 1)
 }
 
-/// Gives back one use of a counter (a void).
-async fn give_back(db: &impl ConnectionTrait, table: &str, keys: &[(&str, sea_orm::Value)]) -> Result<(), ApiError> {
-    let mut update = Sql::new(db.get_database_backend());
-    update.push(&format!("UPDATE {table} SET used = used - 1 WHERE used > 0"));
-    for (c, v) in keys {
-        update.push(&format!(" AND {c} = ")).bind(v.clone());
-    }
-    db.execute_raw(update.into_statement()).await?;
-    Ok(())
-}
-
 /// The redemption an account recorded under `key`, if any.
 async fn previous(
     db: &impl ConnectionTrait,
@@ -184,32 +81,36 @@ pub struct Redeemed {
     pub replayed: bool,
 }
 
-/// Redeems a benefit of the merchant's partner for the card shown.
-#[allow(clippy::too_many_arguments)]
+/// The answer to a retry: the redemption recorded under the same key,
+/// unless that key was used for another offer.
+async fn replay(
+    db: &impl ConnectionTrait,
+    done: redemption::Model,
+    request: &RedemptionRequest,
+    lang: Lang,
+) -> Result<Redeemed, ApiError> {
+    if done.benefit_id != request.benefit_id {
+        return Err(ApiError::Conflict("this Idempotency-Key was used for another redemption".into()));
+    }
+    Ok(Redeemed { redemption: one_dto(db, &done, lang).await?, replayed: true })
+}
+
+/// Redeems a benefit of the merchant's partner for the card shown, at the
+/// request's time; a retry with the same `idempotency_key` gets the first answer.
 pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     reference: &Reference,
     key: &IdKey,
-    clock: &Clock,
     actor: &Actor,
-    idempotency_key: &str,
+    idempotency_key: &IdempotencyKey,
     request: &RedemptionRequest,
     lang: Lang,
 ) -> Result<Redeemed, ApiError> {
     let partner_id = policy::counter_partner(db, actor).await?;
-    if idempotency_key.is_empty() || idempotency_key.len() > MAX_IDEMPOTENCY_KEY {
-        return Err(ApiError::invalid(
-            "Idempotency-Key",
-            format!("send a header of 1 to {MAX_IDEMPOTENCY_KEY} characters"),
-        ));
+    if let Some(done) = previous(db, actor.account.id, idempotency_key.as_str()).await? {
+        return replay(db, done, request, lang).await;
     }
-    if let Some(done) = previous(db, actor.account.id, idempotency_key).await? {
-        if done.benefit_id != request.benefit_id {
-            return Err(ApiError::Conflict("this Idempotency-Key was used for another redemption".into()));
-        }
-        return Ok(Redeemed { redemption: one_dto(db, &done, lang).await?, replayed: true });
-    }
-    let now = clock.now();
+    let now = actor.now;
     let day = crate::calendar::day_of(now);
     let txn = crate::db::begin_write(db).await?;
     let (c, shown_code) = code::resolve(&txn, key, &request.proof, now).await?;
@@ -259,7 +160,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
         redeemed_at: Set(now),
         day: Set(day),
         period_key: Set(period),
-        idempotency_key: Set(idempotency_key.to_owned()),
+        idempotency_key: Set(idempotency_key.as_str().to_owned()),
         voided_at: Set(None),
         void_reason: Set(None),
         voided_by: Set(None),
@@ -268,161 +169,29 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
     .await;
     let row = match row {
         Ok(row) => row,
-        Err(e) => {
-            // The same key raced in from another request: answer with its result.
+        // The same key raced in from another request (the unique index on
+        // account and key): answer with its result. Any other failure,
+        // including another unique violation, is an error.
+        Err(e) if is_unique_violation(&e) => {
             drop(txn);
-            if let Some(done) = previous(db, actor.account.id, idempotency_key).await? {
-                return Ok(Redeemed { redemption: one_dto(db, &done, lang).await?, replayed: true });
-            }
-            return Err(e.into());
+            let Some(done) = previous(db, actor.account.id, idempotency_key.as_str()).await? else {
+                return Err(e.into());
+            };
+            return replay(db, done, request, lang).await;
         }
+        Err(e) => return Err(e.into()),
     };
-    let (audited, answer) = audited_and_answer(&txn, &row, lang).await?;
+    // Named from the rows already loaded: the offer, its partner, the card.
+    let named = Named::of(&b, loaded.partners.get(&b.partner_id), &c);
     let change = Change {
         action: AuditAction::RedemptionCreate,
         entity: "redemption",
         entity_id: row.id,
         district_id: Some(b.district_id),
         before: None,
-        after: serde_json::to_value(&audited).ok(),
+        after: serde_json::to_value(named.dto(&row, Lang::ZhCn)).ok(),
     };
     audit::record(&txn, now, Some(By::from(actor)), change).await?;
     txn.commit().await?;
-    Ok(Redeemed { redemption: answer, replayed: false })
-}
-
-/// Voids a redemption of the merchant's partner within [`VOID_MINUTES`],
-/// giving the use back to the person's quota and the day's stock.
-pub async fn void<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    clock: &Clock,
-    actor: &Actor,
-    id: i64,
-    request: &VoidRequest,
-    lang: Lang,
-) -> Result<RedemptionDto, ApiError> {
-    let partner_id = policy::counter_partner(db, actor).await?;
-    let reason = linan_shared::required_reason(Some(&request.reason))?;
-    let now = clock.now();
-    let txn = crate::db::begin_write(db).await?;
-    let row = redemption::Entity::find_by_id(id)
-        .filter(redemption::Column::PartnerId.eq(partner_id))
-        .one(&txn)
-        .await?
-        .ok_or(ApiError::NotFound("redemption"))?;
-    if row.voided_at.is_some() {
-        return Err(ApiError::InvalidState("this redemption is voided already".into()));
-    }
-    if now - row.redeemed_at > Duration::minutes(VOID_MINUTES) {
-        return Err(ApiError::InvalidState(format!("a redemption can be voided within {VOID_MINUTES} minutes only")));
-    }
-    let before = one_dto(&txn, &row, Lang::ZhCn).await?;
-    let b = benefit::Entity::find_by_id(row.benefit_id).one(&txn).await?.ok_or(ApiError::NotFound("offer"))?;
-    // The read above is no lock on PostgreSQL: two voids can both find the
-    // row live. Only the one whose conditional update changes it goes on to
-    // give the use back; the others answer as if they had come second.
-    let claimed = redemption::Entity::update_many()
-        .col_expr(redemption::Column::VoidedAt, Expr::value(now))
-        .col_expr(redemption::Column::VoidReason, Expr::value(reason.clone()))
-        .col_expr(redemption::Column::VoidedBy, Expr::value(actor.account.id))
-        .filter(redemption::Column::Id.eq(id))
-        .filter(redemption::Column::VoidedAt.is_null())
-        .exec(&txn)
-        .await?;
-    if claimed.rows_affected != 1 {
-        return Err(ApiError::InvalidState("this redemption is voided already".into()));
-    }
-    let keys = [
-        ("person_id", row.person_id.into()),
-        ("benefit_id", row.benefit_id.into()),
-        ("period_key", row.period_key.clone().into()),
-    ];
-    give_back(&txn, "quota_usage", &keys).await?;
-    give_back(&txn, "stock_usage", &[("benefit_id", row.benefit_id.into()), ("day", row.day.into())]).await?;
-    // What the conditional update wrote, without reading the row again.
-    let updated =
-        redemption::Model { voided_at: Some(now), void_reason: Some(reason), voided_by: Some(actor.account.id), ..row };
-    let (after, answer) = audited_and_answer(&txn, &updated, lang).await?;
-    let change = Change {
-        action: AuditAction::RedemptionVoid,
-        entity: "redemption",
-        entity_id: id,
-        district_id: Some(b.district_id),
-        before: serde_json::to_value(&before).ok(),
-        after: serde_json::to_value(&after).ok(),
-    };
-    audit::record(&txn, now, Some(By::from(actor)), change).await?;
-    txn.commit().await?;
-    Ok(answer)
-}
-
-/// The person's redemptions (over all their cards), newest first.
-pub async fn of_person(db: &impl ConnectionTrait, person_id: i64, lang: Lang) -> Result<RedemptionList, ApiError> {
-    let rows = redemption::Entity::find()
-        .filter(redemption::Column::PersonId.eq(person_id))
-        .order_by_desc(redemption::Column::Id)
-        .limit(200)
-        .all(db)
-        .await?;
-    Ok(RedemptionList { items: dtos(db, &rows, lang).await? })
-}
-
-/// The merchant's partner's latest redemptions (for the counter's void button).
-pub async fn of_partner(db: &impl ConnectionTrait, actor: &Actor, lang: Lang) -> Result<RedemptionList, ApiError> {
-    let partner_id = policy::merchant_partner(actor)?;
-    let rows = redemption::Entity::find()
-        .filter(redemption::Column::PartnerId.eq(partner_id))
-        .order_by_desc(redemption::Column::Id)
-        .limit(100)
-        .all(db)
-        .await?;
-    Ok(RedemptionList { items: dtos(db, &rows, lang).await? })
-}
-
-/// Redemptions per offer per day over the last `days` days, and stock left today.
-pub async fn figures(db: &impl ConnectionTrait, clock: &Clock, actor: &Actor, days: u32) -> Result<Figures, ApiError> {
-    let partner_id = policy::merchant_partner(actor)?;
-    let today = clock.today();
-    let since: NaiveDate = today - Duration::days(i64::from(days.clamp(1, 366)) - 1);
-    let rows: Vec<(i64, NaiveDate, i64)> = redemption::Entity::find()
-        .select_only()
-        .column(redemption::Column::BenefitId)
-        .column(redemption::Column::Day)
-        .column_as(redemption::Column::Id.count(), "n")
-        .filter(redemption::Column::PartnerId.eq(partner_id))
-        .filter(redemption::Column::VoidedAt.is_null())
-        .filter(redemption::Column::Day.gte(since))
-        .group_by(redemption::Column::BenefitId)
-        .group_by(redemption::Column::Day)
-        .order_by_desc(redemption::Column::Day)
-        .order_by_asc(redemption::Column::BenefitId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let days = rows
-        .into_iter()
-        .map(|(benefit_id, day, n)| FigureRow {
-            benefit_id,
-            day: day.to_string(),
-            redemptions: u32::try_from(n).unwrap_or(0),
-        })
-        .collect();
-    let stocked: Vec<benefit::Model> = benefit::Entity::find()
-        .filter(benefit::Column::PartnerId.eq(partner_id))
-        .filter(benefit::Column::DailyStock.is_not_null())
-        .all(db)
-        .await?;
-    let used = facts::stock_used(db, &stocked, today).await?;
-    let stock_left_today = stocked
-        .iter()
-        .filter_map(|b| {
-            let stock = assemble::quota(b).daily_stock?;
-            Some(StockLeft {
-                benefit_id: b.id,
-                daily_stock: stock,
-                left: stock.saturating_sub(used.get(&b.id).copied().unwrap_or(0)),
-            })
-        })
-        .collect();
-    Ok(Figures { days, stock_left_today })
+    Ok(Redeemed { redemption: named.dto(&row, lang), replayed: false })
 }

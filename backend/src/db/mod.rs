@@ -80,9 +80,14 @@ pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, 
 /// the loser's insert fails here.
 pub fn on_unique<T>(result: Result<T, DbErr>, conflict: impl FnOnce() -> ApiError) -> Result<T, ApiError> {
     match result {
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(conflict()),
+        Err(e) if is_unique_violation(&e) => Err(conflict()),
         other => Ok(other?),
     }
+}
+
+/// Whether `e` is a unique-index violation (on either database).
+pub fn is_unique_violation(e: &DbErr) -> bool {
+    matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
 
 #[cfg(test)]

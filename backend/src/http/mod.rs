@@ -1,10 +1,11 @@
 //! HTTP plumbing shared by the routes: conditional/cached JSON responses,
-//! language negotiation, query-string and JSON body extraction, the client
-//! address, request ids and request metrics.
+//! language negotiation, query-string, JSON body and `Idempotency-Key`
+//! extraction, the client address, request ids and request metrics.
 
 pub mod body;
 pub mod cached;
 pub mod client;
+pub mod idempotency;
 pub mod lang;
 pub mod metrics;
 pub mod path;

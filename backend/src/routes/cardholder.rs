@@ -12,7 +12,7 @@ use linan_shared::{CardBenefits, CardLogin, CardSessionDto, CounterCodeDto, Erro
 use crate::{
     auth::{CARD_SIGN_IN_PER_ADDRESS, CODE_ISSUE_PER_SESSION, ThrottleKey},
     cards::IdKey,
-    counter::{self, card_auth::CardActor, code, guard::Budgets, preview, redeem},
+    counter::{self, card_auth::CardActor, code, guard::Budgets, listing, preview},
     error::ApiError,
     http::{body::JsonBody, client::ClientAddr, lang::AskedLang},
     state::AppState,
@@ -106,5 +106,5 @@ pub async fn history(
     actor: CardActor,
     AskedLang(lang): AskedLang,
 ) -> Result<Json<RedemptionList>, ApiError> {
-    Ok(Json(redeem::of_person(&state.db, actor.card.person_id, lang).await?))
+    Ok(Json(listing::of_person(&state.db, actor.card.person_id, lang).await?))
 }

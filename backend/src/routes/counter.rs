@@ -6,7 +6,7 @@
 use axum::{
     Json, Router,
     extract::{Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode},
+    http::{HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
 };
@@ -19,12 +19,12 @@ use super::cardholder::id_key;
 use crate::{
     auth::{Actor, policy},
     counter::{
-        self, code, guard,
+        self, code, figures, guard,
         integrity::{self, Target},
-        preview, redeem,
+        listing, preview, redeem, void,
     },
     error::ApiError,
-    http::{body::JsonBody, lang::AskedLang, path::PathId, query::QueryPairs},
+    http::{body::JsonBody, idempotency::IdempotencyKey, lang::AskedLang, path::PathId, query::QueryPairs},
     state::AppState,
 };
 
@@ -86,16 +86,15 @@ pub async fn verify(
 pub async fn create(
     State(state): State<AppState>,
     actor: Actor,
-    headers: HeaderMap,
+    idempotency_key: IdempotencyKey,
     AskedLang(lang): AskedLang,
     JsonBody(request): JsonBody<RedemptionRequest>,
 ) -> Result<Response, ApiError> {
     let partner_id = policy::counter_partner(&state.db, &actor).await?;
     let shown = request.proof.parse()?;
-    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default().trim().to_owned();
     let reference = state.catalogue.reference(&state.db).await?;
     let id_key = id_key(&state)?;
-    let check = redeem::redeem(&state.db, &reference, &id_key, &state.clock, &actor, &key, &request, lang);
+    let check = redeem::redeem(&state.db, &reference, &id_key, &actor, &idempotency_key, &request, lang);
     let done = guard::at_counter(&state, &actor, partner_id, &shown, check).await?;
     let mut response = (StatusCode::CREATED, Json(done.redemption)).into_response();
     if done.replayed {
@@ -118,7 +117,7 @@ pub async fn void(
     AskedLang(lang): AskedLang,
     JsonBody(request): JsonBody<VoidRequest>,
 ) -> Result<Json<RedemptionDto>, ApiError> {
-    Ok(Json(redeem::void(&state.db, &state.clock, &actor, id, &request, lang).await?))
+    Ok(Json(void::void(&state.db, &state.clock, &actor, id, &request, lang).await?))
 }
 
 /// The partner's latest redemptions.
@@ -129,7 +128,7 @@ pub async fn list(
     actor: Actor,
     AskedLang(lang): AskedLang,
 ) -> Result<Json<RedemptionList>, ApiError> {
-    Ok(Json(redeem::of_partner(&state.db, &actor, lang).await?))
+    Ok(Json(listing::of_partner(&state.db, &actor, lang).await?))
 }
 
 /// Redemptions per offer per day (last `days`, default 30) and stock left today.
@@ -149,7 +148,7 @@ pub async fn figures(
             .ok_or_else(|| ApiError::invalid("days", "an integer from 1 to 366"))?,
         None => 30,
     };
-    Ok(Json(redeem::figures(&state.db, &state.clock, &actor, days).await?))
+    Ok(Json(figures::figures(&state.db, &state.clock, &actor, days).await?))
 }
 
 /// The live holds of the integrity list concerning the admin's district

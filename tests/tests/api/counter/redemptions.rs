@@ -69,6 +69,10 @@ async fn a_retried_redemption_with_the_same_key_is_recorded_once(app: TestApp) {
     assert_eq!(reused.status(), StatusCode::CONFLICT);
     let missing = redeem(&app, &merchant, "", redemption(id, LIWAN_A)).await;
     assert_eq!(missing.status(), StatusCode::BAD_REQUEST);
+    let long = redeem(&app, &merchant, &"k".repeat(101), redemption(id, LIWAN_A)).await;
+    assert_eq!(long.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = long.json().await.unwrap();
+    assert_eq!(body["error"]["param"], "Idempotency-Key", "{body}");
 }
 
 async fn a_void_within_30_minutes_gives_the_use_back(app: TestApp) {
