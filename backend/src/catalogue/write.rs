@@ -2,8 +2,8 @@
 //!
 //! Each function validates its input, writes all its rows in one transaction
 //! and bumps the catalogue version in that same transaction, so caches never
-//! see half a change. The demo seed and the tests use these functions; the
-//! merchant and admin APIs will too.
+//! see half a change. The demo seed, the merchant and admin workflows
+//! ([`crate::review`]) and the tests use these functions.
 
 use chrono::{DateTime, Utc};
 use linan_shared::{BenefitInput, BenefitStatus, FieldError, PartnerInput, PartnerStatus};
