@@ -7,17 +7,17 @@
 use linan_shared::{CardBenefitDto, CardSchemesDto, Lang, QuotaPeriod, Reach, Refusal};
 
 use crate::eligibility::card_name;
-use crate::i18n::{Key, t};
+use crate::i18n::{CardKey, Key, t};
 use crate::wording::fill;
 
 /// Why the card reaches a benefit: directly, or as which card through
 /// mutual recognition ("通过身份互认，视同优粤佛山卡A卡").
 pub fn via(lang: Lang, reach: &Reach, schemes: Option<&CardSchemesDto>) -> String {
     match reach {
-        Reach::Direct => t(lang, Key::ViaDirect).to_owned(),
+        Reach::Direct => t(lang, CardKey::ViaDirect).to_owned(),
         Reach::Recognition { as_scheme, as_tier, .. } => {
             let (card, tier) = card_name(schemes, lang, as_scheme, as_tier);
-            fill(t(lang, Key::ViaRecognition), &[("card", &card), ("tier", &tier)])
+            fill(t(lang, CardKey::ViaRecognition), &[("card", &card), ("tier", &tier)])
         }
     }
 }
@@ -41,15 +41,15 @@ pub fn left(lang: Lang, item: &CardBenefitDto) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(n) = item.remaining {
         let key = match item.period.unwrap_or(QuotaPeriod::Lifetime) {
-            QuotaPeriod::Day => Key::LeftDay,
-            QuotaPeriod::Month => Key::LeftMonth,
-            QuotaPeriod::Year => Key::LeftYear,
-            QuotaPeriod::Lifetime => Key::LeftLifetime,
+            QuotaPeriod::Day => CardKey::LeftDay,
+            QuotaPeriod::Month => CardKey::LeftMonth,
+            QuotaPeriod::Year => CardKey::LeftYear,
+            QuotaPeriod::Lifetime => CardKey::LeftLifetime,
         };
         parts.push(fill(t(lang, key), &[("n", &n.to_string())]));
     }
     if let Some(n) = item.stock_left {
-        parts.push(fill(t(lang, Key::StockLeft), &[("n", &n.to_string())]));
+        parts.push(fill(t(lang, CardKey::StockLeft), &[("n", &n.to_string())]));
     }
     parts
 }

@@ -1,7 +1,11 @@
-//! Every UI string, in zh-CN, zh-HK and English, keyed by [`Key`].
+//! Every UI string, in zh-CN, zh-HK and English, keyed by [`Key`] (the
+//! widget) or [`CardKey`] ("My card" only).
 //!
-//! One table so that a missing translation is a compile error (each row has
+//! Tables so that a missing translation is a compile error (each row has
 //! exactly three strings) and a reviewer reads all languages side by side.
+//! Two of them because one lookup keeps every string it can return: with
+//! "My card"'s texts in their own table, the widget's bundle (which never
+//! looks one up) does not carry them (about 1.6 KB gzip).
 //! Placeholders in braces (`{n}`) are filled by [`crate::wording`]; texts that
 //! come from the API (titles, names) never pass through here.
 
@@ -11,28 +15,48 @@ use linan_shared::Lang;
 pub const BRAND: &str = "Linan Talent Home · 荔南人才之家";
 
 macro_rules! texts {
-    ($($key:ident => [$zh_cn:literal, $zh_hk:literal, $en:literal],)*) => {
-        /// A UI string; its documentation is its English text.
+    ($(#[$doc:meta])* $name:ident; $($key:ident => [$zh_cn:literal, $zh_hk:literal, $en:literal],)*) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Key {
+        pub enum $name {
             $(#[doc = $en] $key,)*
         }
 
-        impl Key {
+        impl $name {
             /// Every key, in table order.
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
+        }
 
-            /// The three translations: zh-CN, zh-HK, en.
-            pub fn translations(self) -> [&'static str; 3] {
+        impl Text for $name {
+            fn translations(self) -> [&'static str; 3] {
                 match self {
-                    $(Key::$key => [$zh_cn, $zh_hk, $en],)*
+                    $($name::$key => [$zh_cn, $zh_hk, $en],)*
                 }
             }
         }
     };
 }
 
+/// A key of one of the tables: its three translations.
+pub trait Text: Copy {
+    /// The three translations: zh-CN, zh-HK, en.
+    fn translations(self) -> [&'static str; 3];
+
+    /// The string in `lang`.
+    fn get(self, lang: Lang) -> &'static str {
+        let [zh_cn, zh_hk, en] = self.translations();
+        match lang {
+            Lang::ZhCn => zh_cn,
+            Lang::ZhHk => zh_hk,
+            Lang::En => en,
+        }
+    }
+}
+
 texts! {
+    /// A UI string of the widget (the catalogue, the tabs, and the errors and
+    /// refusals both bundles show); its documentation is its English text.
+    Key;
     SearchLabel => ["搜索优惠", "搜尋優惠", "Search benefits"],
     SearchPlaceholder => ["搜索：医院、西樵山…", "搜尋：醫院、西樵山…", "Search: hospital, Xiqiao…"],
     CategoriesLabel => ["类别", "類別", "Categories"],
@@ -114,6 +138,20 @@ texts! {
     ViewsLabel => ["视图", "視圖", "Views"],
     ViewCatalogue => ["优惠", "優惠", "Benefits"],
     ViewMyCard => ["我的卡", "我的卡", "My card"],
+    ErrorSessionEnded => ["登录已过期，请重新输入卡号。", "登入已過期，請重新輸入卡號。", "Your session has ended. Please sign in again."],
+    RefusedTierTooLow => ["本卡等级不适用", "本卡級別不適用", "Your card's tier does not qualify"],
+    RefusedCardSuspended => ["本卡已暂停使用", "本卡已暫停使用", "This card is suspended"],
+    RefusedCardExpired => ["本卡已过期", "本卡已過期", "This card has expired"],
+    RefusedPersonSuspended => ["持卡人已被暂停享受优惠", "持卡人已被暫停享用優惠", "The holder is suspended"],
+    RefusedNotValidToday => ["该优惠今天不可用", "該優惠今日不可用", "Not available today"],
+    RefusedQuotaUsed => ["本期次数已用完", "本期次數已用完", "Your quota is used up for now"],
+    RefusedStockGone => ["今日名额已满", "今日名額已滿", "Today's places are gone"],
+}
+
+texts! {
+    /// A UI string of "My card" only (the framed page's own bundle; the
+    /// widget's bundle does not carry them); its documentation is its English text.
+    CardKey;
     SignInIntro => [
         "输入人才卡卡号、本人身份证号后四位和出生日期，查看本卡可享的优惠。",
         "輸入人才卡卡號、本人身份證號碼後四位和出生日期，查看本卡可享的優惠。",
@@ -134,7 +172,6 @@ texts! {
         "身份證號碼後四位為三位數字加一位數字或Ｘ；出生日期如 19900101。",
         "The ID's last 4 are three digits and a digit or X; the date of birth is like 19900101."
     ],
-    ErrorSessionEnded => ["登录已过期，请重新输入卡号。", "登入已過期，請重新輸入卡號。", "Your session has ended. Please sign in again."],
     SignOut => ["退出", "登出", "Sign out"],
     SignedOut => ["已退出，卡号信息已从本页清除。", "已登出，卡號資料已從本頁清除。", "Signed out. Your card is no longer kept in this page."],
     ValidUntil => ["有效期至 {date}", "有效期至 {date}", "Valid until {date}"],
@@ -142,13 +179,6 @@ texts! {
     CardEmpty => ["本卡今天没有可享的优惠。", "本卡今日沒有可享的優惠。", "Your card reaches no benefits today."],
     ViaDirect => ["本卡直接适用", "本卡直接適用", "Your card qualifies directly"],
     ViaRecognition => ["通过身份互认，视同{card}{tier}", "通過身份互認，視同{card}{tier}", "Through mutual recognition, as a {card}, {tier}"],
-    RefusedTierTooLow => ["本卡等级不适用", "本卡級別不適用", "Your card's tier does not qualify"],
-    RefusedCardSuspended => ["本卡已暂停使用", "本卡已暫停使用", "This card is suspended"],
-    RefusedCardExpired => ["本卡已过期", "本卡已過期", "This card has expired"],
-    RefusedPersonSuspended => ["持卡人已被暂停享受优惠", "持卡人已被暫停享用優惠", "The holder is suspended"],
-    RefusedNotValidToday => ["该优惠今天不可用", "該優惠今日不可用", "Not available today"],
-    RefusedQuotaUsed => ["本期次数已用完", "本期次數已用完", "Your quota is used up for now"],
-    RefusedStockGone => ["今日名额已满", "今日名額已滿", "Today's places are gone"],
     LeftDay => ["今天还可使用 {n} 次", "今日尚可使用 {n} 次", "{n} left today"],
     LeftMonth => ["本月还可使用 {n} 次", "本月尚可使用 {n} 次", "{n} left this month"],
     LeftYear => ["今年还可使用 {n} 次", "今年尚可使用 {n} 次", "{n} left this year"],
@@ -172,26 +202,20 @@ texts! {
     Voided => ["已撤销：{reason}", "已撤銷：{reason}", "Voided: {reason}"],
 }
 
-impl Key {
-    /// The string in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let [zh_cn, zh_hk, en] = self.translations();
-        match lang {
-            Lang::ZhCn => zh_cn,
-            Lang::ZhHk => zh_hk,
-            Lang::En => en,
-        }
-    }
-}
-
-/// Shorthand for [`Key::get`].
-pub fn t(lang: Lang, key: Key) -> &'static str {
+/// Shorthand for [`Text::get`].
+pub fn t(lang: Lang, key: impl Text) -> &'static str {
     key.get(lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every row of both tables: its key's name and its three strings.
+    fn rows() -> Vec<(String, [&'static str; 3])> {
+        let key = Key::ALL.iter().map(|k| (format!("{k:?}"), k.translations()));
+        key.chain(CardKey::ALL.iter().map(|k| (format!("{k:?}"), k.translations()))).collect()
+    }
 
     /// The text without `{placeholders}`.
     fn without_placeholders(s: &str) -> String {
@@ -210,8 +234,8 @@ mod tests {
 
     #[test]
     fn every_key_has_three_non_empty_strings() {
-        for key in Key::ALL {
-            for (lang, text) in Lang::ALL.into_iter().zip(key.translations()) {
+        for (key, texts) in rows() {
+            for (lang, text) in Lang::ALL.into_iter().zip(texts) {
                 assert!(!text.trim().is_empty(), "{key:?} is empty in {lang}");
             }
         }
@@ -219,10 +243,10 @@ mod tests {
 
     #[test]
     fn chinese_strings_contain_no_latin_letters() {
-        for key in Key::ALL {
-            for lang in [Lang::ZhCn, Lang::ZhHk] {
-                let text = without_placeholders(key.get(lang));
-                assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{key:?} in {lang}: {text}");
+        for (key, [zh_cn, zh_hk, _]) in rows() {
+            for (lang, text) in [(Lang::ZhCn, zh_cn), (Lang::ZhHk, zh_hk)] {
+                let text = without_placeholders(text);
+                assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{key} in {lang}: {text}");
             }
         }
     }
@@ -234,12 +258,11 @@ mod tests {
             v.sort_unstable();
             v
         }
-        for key in Key::ALL {
-            let [zh_cn, zh_hk, en] = key.translations();
-            assert_eq!(names(zh_cn), names(zh_hk), "{key:?}");
+        for (key, [zh_cn, zh_hk, en]) in rows() {
+            assert_eq!(names(zh_cn), names(zh_hk), "{key}");
             // Discounts are written differently: 8折 (zh) against 20% off (en).
-            if *key != Key::PercentOff {
-                assert_eq!(names(zh_cn), names(en), "{key:?}");
+            if key != "PercentOff" {
+                assert_eq!(names(zh_cn), names(en), "{key}");
             }
         }
     }
@@ -248,6 +271,12 @@ mod tests {
     fn the_table_lists_every_key_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(Key::ALL.iter().all(|k| seen.insert(*k)));
+        let mut seen = std::collections::HashSet::new();
+        assert!(CardKey::ALL.iter().all(|k| seen.insert(*k)));
+        // A name in both tables would be two texts for one thing.
+        let names: std::collections::HashSet<String> = Key::ALL.iter().map(|k| format!("{k:?}")).collect();
+        assert!(CardKey::ALL.iter().all(|k| !names.contains(&format!("{k:?}"))));
         assert_eq!(t(Lang::En, Key::Retry), "Try again");
+        assert_eq!(t(Lang::En, CardKey::SignOut), "Sign out");
     }
 }

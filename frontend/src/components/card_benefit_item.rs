@@ -7,7 +7,7 @@ use linan_shared::{CardBenefitDto, CardSchemesDto, Lang};
 use yew::prelude::*;
 
 use crate::card_wording::{left, refusal_key, via};
-use crate::i18n::{Key, t};
+use crate::i18n::{CardKey, Key, t};
 use crate::wording::{gives, join};
 
 /// Props of [`card_benefit_item`].
@@ -58,7 +58,7 @@ pub fn card_benefit_item(props: &CardBenefitItemProps) -> Html {
                 <p class="lw-refusal">{ t(lang, refusal_key(refusal)) }</p>
             }
             <button type="button" class="lw-code-btn" disabled={item.refusal.is_some()} {onclick}>
-                { t(lang, Key::ShowCode) }
+                { t(lang, CardKey::ShowCode) }
                 <span class="lw-sr">{ " · " }{ &b.title }</span>
             </button>
         </li>

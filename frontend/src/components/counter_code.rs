@@ -19,7 +19,7 @@ use super::{ErrorBoxProps, LoadingProps, QrCodeProps, dialog_bar, error_box, loa
 use crate::api::{self, ClientError};
 use crate::attrs::WidgetConfig;
 use crate::card_wording::{clock, seconds_left};
-use crate::i18n::{Key, t};
+use crate::i18n::{CardKey, t};
 use crate::wording::fill;
 
 /// Props of [`CounterCode`].
@@ -143,12 +143,12 @@ pub fn CounterCode(props: &CounterCodeProps) -> Html {
             let left = left.unwrap_or(0);
             html! {
                 <div class="lw-code-body" data-expired={(left == 0).then_some("true")}>
-                    <p class="lw-code-help">{ t(lang, Key::CodeHelp) }</p>
+                    <p class="lw-code-help">{ t(lang, CardKey::CodeHelp) }</p>
                     { qr_code(&QrCodeProps { lang, payload: AttrValue::from(dto.qr.clone()) }) }
-                    <p class="lw-code-label">{ t(lang, Key::NumericCode) }</p>
+                    <p class="lw-code-label">{ t(lang, CardKey::NumericCode) }</p>
                     <p class="lw-code" data-counter-code={dto.code.clone()}>{ &dto.code }</p>
                     <p class="lw-countdown" role="timer" data-seconds-left={left.to_string()}>
-                        if left > 0 { { fill(t(lang, Key::CodeLeft), &[("t", &clock(left))]) } }
+                        if left > 0 { { fill(t(lang, CardKey::CodeLeft), &[("t", &clock(left))]) } }
                     </p>
                 </div>
             }
@@ -158,12 +158,12 @@ pub fn CounterCode(props: &CounterCodeProps) -> Html {
     html! {
         <section class="lw-detail lw-code-view" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} {onkeydown}>
             { dialog_bar(lang, &close, &props.on_close) }
-            <h2 class="lw-detail-title" id={title_id}>{ t(lang, Key::CodeTitle) }</h2>
+            <h2 class="lw-detail-title" id={title_id}>{ t(lang, CardKey::CodeTitle) }</h2>
             <p class="lw-detail-partner">{ &props.title }</p>
             { body }
             // Said once when the code runs out, not every second.
-            <p class="lw-count" aria-live="polite">{ if left == Some(0) { t(lang, Key::CodeExpired) } else { "" } }</p>
-            <button type="button" class="lw-more lw-new-code" onclick={new_code}>{ t(lang, Key::NewCode) }</button>
+            <p class="lw-count" aria-live="polite">{ if left == Some(0) { t(lang, CardKey::CodeExpired) } else { "" } }</p>
+            <button type="button" class="lw-more lw-new-code" onclick={new_code}>{ t(lang, CardKey::NewCode) }</button>
         </section>
     }
 }

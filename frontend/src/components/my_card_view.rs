@@ -24,7 +24,7 @@ use crate::card_state::{CardAction, CardView, Overview, SignIn};
 use crate::dom::{focus_lost, focus_within};
 use crate::eligibility::card_name;
 use crate::hooks::Reference;
-use crate::i18n::{Key, t};
+use crate::i18n::{CardKey, Key, t};
 use crate::state::Status;
 use crate::wording::{count, fill};
 
@@ -223,39 +223,39 @@ fn sign_in_form(
 ) -> Html {
     let pending = *state == SignIn::Pending;
     let (error, status) = match state {
-        SignIn::Failed(ClientError::Unauthorized) => (Some(Key::ErrorCredentials), ""),
-        SignIn::Failed(ClientError::BadRequest { .. }) => (Some(Key::ErrorFactorShape), ""),
-        SignIn::Failed(e) | SignIn::Ended(e) => (Some(e.message()), ""),
-        SignIn::Pending => (None, t(lang, Key::SigningIn)),
-        SignIn::SignedOut => (None, t(lang, Key::SignedOut)),
+        SignIn::Failed(ClientError::Unauthorized) => (Some(t(lang, CardKey::ErrorCredentials)), ""),
+        SignIn::Failed(ClientError::BadRequest { .. }) => (Some(t(lang, CardKey::ErrorFactorShape)), ""),
+        SignIn::Failed(e) | SignIn::Ended(e) => (Some(t(lang, e.message())), ""),
+        SignIn::Pending => (None, t(lang, CardKey::SigningIn)),
+        SignIn::SignedOut => (None, t(lang, CardKey::SignedOut)),
         SignIn::Idle => (None, ""),
     };
     html! {
         <>
             <form class="lw-signin" {onsubmit}>
-                <p class="lw-intro">{ t(lang, Key::SignInIntro) }</p>
+                <p class="lw-intro">{ t(lang, CardKey::SignInIntro) }</p>
                 <label class="lw-field">
-                    <span class="lw-label">{ t(lang, Key::CardNumber) }</span>
+                    <span class="lw-label">{ t(lang, CardKey::CardNumber) }</span>
                     <input class="lw-input" ref={number} name="card_number" type="text" required=true
                         autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="32" />
                 </label>
                 <label class="lw-field">
-                    <span class="lw-label">{ t(lang, Key::IdLast4) }</span>
+                    <span class="lw-label">{ t(lang, CardKey::IdLast4) }</span>
                     <input class="lw-input" ref={last4} name="id_last4" type="text" required=true
                         autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="4" />
                 </label>
                 <label class="lw-field">
-                    <span class="lw-label">{ t(lang, Key::BirthDate) }</span>
+                    <span class="lw-label">{ t(lang, CardKey::BirthDate) }</span>
                     <input class="lw-input" ref={birth} name="birth_date" type="text" inputmode="numeric" required=true
                         autocomplete="off" spellcheck="false" maxlength="10" />
                 </label>
                 <button type="submit" class="lw-submit" aria-disabled={pending.then_some("true")}>
-                    { t(lang, if pending { Key::SigningIn } else { Key::SignIn }) }
+                    { t(lang, if pending { CardKey::SigningIn } else { CardKey::SignIn }) }
                 </button>
             </form>
             <p class="lw-count" aria-live="polite">{ status }</p>
-            if let Some(key) = error {
-                <div class="lw-error" role="alert"><p class="lw-error-text">{ t(lang, key) }</p></div>
+            if let Some(text) = error {
+                <div class="lw-error" role="alert"><p class="lw-error-text">{ text }</p></div>
             }
         </>
     }
@@ -280,7 +280,7 @@ fn signed_in_panel(
         }
         Overview::Loaded(benefits, history) => {
             let body = if benefits.items.is_empty() {
-                html! { <p class="lw-empty">{ t(lang, Key::CardEmpty) }</p> }
+                html! { <p class="lw-empty">{ t(lang, CardKey::CardEmpty) }</p> }
             } else {
                 html! {
                     <ul class="lw-list lw-card-list" role="list" aria-labelledby="lw-card-heading">
@@ -307,12 +307,12 @@ fn signed_in_panel(
                     <p class="lw-card-name">{ scheme }{ " " }{ tier }</p>
                     <p class="lw-partner">
                         <span class="lw-card-number">{ &card.number }</span>{ " · " }{ &card.holder_name }{ " · " }
-                        { fill(t(lang, Key::ValidUntil), &[("date", &card.valid_until)]) }
+                        { fill(t(lang, CardKey::ValidUntil), &[("date", &card.valid_until)]) }
                     </p>
                 </div>
-                <button type="button" class="lw-signout" onclick={on_sign_out}>{ t(lang, Key::SignOut) }</button>
+                <button type="button" class="lw-signout" onclick={on_sign_out}>{ t(lang, CardKey::SignOut) }</button>
             </div>
-            <h2 class="lw-card-heading" id="lw-card-heading" tabindex="-1">{ t(lang, Key::MyBenefits) }</h2>
+            <h2 class="lw-card-heading" id="lw-card-heading" tabindex="-1">{ t(lang, CardKey::MyBenefits) }</h2>
             <p class="lw-count" aria-live="polite">{ live }</p>
             { body }
             { redemption_list(&RedemptionListProps { lang, list: history }) }

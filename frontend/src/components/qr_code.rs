@@ -3,7 +3,7 @@
 use linan_shared::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{Key, t};
+use crate::i18n::{CardKey, t};
 use crate::qr::qr_svg;
 
 /// Props of [`qr_code`].
@@ -24,7 +24,7 @@ pub fn qr_code(props: &QrCodeProps) -> Html {
     let Some(qr) = qr_svg(&props.payload) else { return html! {} };
     let size = qr.size.to_string();
     html! {
-        <svg class="lw-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={t(props.lang, Key::QrLabel)}
+        <svg class="lw-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={t(props.lang, CardKey::QrLabel)}
             data-qr-payload={props.payload.clone()} shape-rendering="crispEdges">
             <rect width={size.clone()} height={size} fill="#fff" />
             <path d={qr.path} fill="#000" />

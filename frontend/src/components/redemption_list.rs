@@ -6,7 +6,7 @@ use linan_shared::{Lang, RedemptionList};
 use yew::prelude::*;
 
 use crate::card_wording::china_time;
-use crate::i18n::{Key, t};
+use crate::i18n::{CardKey, t};
 use crate::wording::fill;
 
 /// Props of [`redemption_list`].
@@ -24,10 +24,10 @@ pub fn redemption_list(props: &RedemptionListProps) -> Html {
     let lang = props.lang;
     let Some(list) = &props.list else { return html! {} };
     html! {
-        <section class="lw-section lw-history" aria-label={t(lang, Key::History)}>
-            <h3>{ t(lang, Key::History) }</h3>
+        <section class="lw-section lw-history" aria-label={t(lang, CardKey::History)}>
+            <h3>{ t(lang, CardKey::History) }</h3>
             if list.items.is_empty() {
-                <p class="lw-empty">{ t(lang, Key::HistoryEmpty) }</p>
+                <p class="lw-empty">{ t(lang, CardKey::HistoryEmpty) }</p>
             } else {
                 <ul class="lw-history-list" role="list">
                     { for list.items.iter().map(|r| html! {
@@ -37,10 +37,10 @@ pub fn redemption_list(props: &RedemptionListProps) -> Html {
                                 { &r.partner_name }{ " · " }
                                 <time datetime={r.redeemed_at.clone()}>{ china_time(&r.redeemed_at) }</time>
                             </p>
-                            <p class="lw-partner">{ fill(t(lang, Key::UsedCard), &[("card", &r.card_number)]) }</p>
+                            <p class="lw-partner">{ fill(t(lang, CardKey::UsedCard), &[("card", &r.card_number)]) }</p>
                             if r.voided_at.is_some() {
                                 <p class="lw-refusal">
-                                    { fill(t(lang, Key::Voided), &[("reason", r.void_reason.as_deref().unwrap_or(""))]) }
+                                    { fill(t(lang, CardKey::Voided), &[("reason", r.void_reason.as_deref().unwrap_or(""))]) }
                                 </p>
                             }
                         </li>

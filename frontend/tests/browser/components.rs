@@ -9,7 +9,7 @@ use linan_frontend::components::{
     BenefitListProps, EligibilityTextProps, EmptyStateProps, ErrorBoxProps, ResultCountProps, benefit_list,
     eligibility_text, empty_state, error_box, result_count,
 };
-use linan_frontend::i18n::{Key, t};
+use linan_frontend::i18n::{CardKey, Key, Text, t};
 use linan_frontend::model::Lang;
 use linan_frontend::state::Status;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -103,13 +103,17 @@ async fn eligibility_names_the_cards_that_qualify_through_recognition() {
 
 #[wasm_bindgen_test]
 fn every_ui_string_exists_in_all_three_languages_without_latin_letters_in_chinese() {
-    for key in Key::ALL {
-        for lang in Lang::ALL {
-            assert!(!t(lang, *key).trim().is_empty(), "{key:?} in {lang}");
+    // Both tables: the widget's and "My card"'s.
+    let widget = Key::ALL.iter().map(|k| (format!("{k:?}"), k.translations()));
+    let rows: Vec<(String, [&str; 3])> =
+        widget.chain(CardKey::ALL.iter().map(|k| (format!("{k:?}"), k.translations()))).collect();
+    for (key, texts) in rows {
+        for (lang, text) in Lang::ALL.into_iter().zip(texts) {
+            assert!(!text.trim().is_empty(), "{key} in {lang}");
         }
-        for lang in [Lang::ZhCn, Lang::ZhHk] {
+        for (lang, text) in [(Lang::ZhCn, texts[0]), (Lang::ZhHk, texts[1])] {
             let mut depth = 0;
-            let latin = t(lang, *key).chars().any(|c| {
+            let latin = text.chars().any(|c| {
                 match c {
                     '{' => depth += 1,
                     '}' => depth -= 1,
@@ -117,7 +121,7 @@ fn every_ui_string_exists_in_all_three_languages_without_latin_letters_in_chines
                 }
                 depth == 0 && c.is_ascii_alphabetic()
             });
-            assert!(!latin, "{key:?} in {lang} has Latin letters");
+            assert!(!latin, "{key} in {lang} has Latin letters");
         }
     }
 }
