@@ -59,6 +59,11 @@ pub enum ApiError {
     /// for an unknown email and a wrong password.
     #[error("wrong email or password")]
     InvalidCredentials,
+    /// A card number and factor that do not match a card (401, the same
+    /// code as [`ApiError::InvalidCredentials`]); the same answer for an
+    /// unknown card, a wrong last 4 and a wrong birth date.
+    #[error("wrong card number, ID last 4 or birth date")]
+    WrongCardFactor,
     /// Signed in, but this role or account may not do this (403).
     #[error("{0}")]
     Forbidden(&'static str),
@@ -108,7 +113,9 @@ impl ApiError {
             | ApiError::StaleVersion { .. }
             | ApiError::InvalidState(_)
             | ApiError::Refused { .. } => StatusCode::CONFLICT,
-            ApiError::Unauthenticated | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthenticated | ApiError::InvalidCredentials | ApiError::WrongCardFactor => {
+                StatusCode::UNAUTHORIZED
+            }
             ApiError::Forbidden(_) | ApiError::Denied { .. } => StatusCode::FORBIDDEN,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
@@ -130,7 +137,7 @@ impl ApiError {
             ApiError::InvalidState(_) => ("invalid_state", None),
             ApiError::Refused { code, .. } | ApiError::Denied { code, .. } => (*code, None),
             ApiError::Unauthenticated => ("unauthenticated", None),
-            ApiError::InvalidCredentials => ("invalid_credentials", None),
+            ApiError::InvalidCredentials | ApiError::WrongCardFactor => ("invalid_credentials", None),
             ApiError::Forbidden(_) => ("forbidden", None),
             ApiError::TooManyRequests { .. } => ("too_many_requests", None),
             ApiError::Timeout => ("timeout", None),

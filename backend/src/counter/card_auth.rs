@@ -51,7 +51,7 @@ pub async fn login(
     number: &CardNumber,
     factor: &CardFactor,
 ) -> Result<CardSessionDto, ApiError> {
-    let c = check(db, key, number, factor).await?.ok_or(ApiError::InvalidCredentials)?;
+    let c = check(db, key, number, factor).await?.ok_or(ApiError::WrongCardFactor)?;
     let token = secret::random_token().map_err(|e| ApiError::Internal(format!("random token: {e}")))?;
     let expires_at = now + Duration::minutes(SESSION_MINUTES);
     card_session::Entity::delete_many()

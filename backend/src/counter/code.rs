@@ -149,7 +149,7 @@ pub async fn resolve(
             Ok((c, Some(row)))
         }
         Shown::Card(number, factor) => {
-            let c = card_auth::check(db, key, &number, &factor).await?.ok_or(ApiError::InvalidCredentials)?;
+            let c = card_auth::check(db, key, &number, &factor).await?.ok_or(ApiError::WrongCardFactor)?;
             Ok((c, None))
         }
     }

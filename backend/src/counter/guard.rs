@@ -46,7 +46,7 @@ fn card_key(number: &CardNumber) -> (ThrottleKey, Limit) {
 /// Whether `e` says the proof itself was wrong (not, say, a used-up quota).
 fn wrong_proof(e: &ApiError) -> bool {
     match e {
-        ApiError::InvalidCredentials => true,
+        ApiError::WrongCardFactor => true,
         ApiError::Refused { code, .. } => *code == code::INVALID_CODE,
         _ => false,
     }

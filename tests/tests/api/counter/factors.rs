@@ -66,6 +66,10 @@ async fn a_cardholder_signs_in_with_the_ids_last_4_and_birth_date(app: TestApp) 
         answers.push(error);
     }
     assert!(answers.windows(2).all(|w| w[0] == w[1]), "{answers:?}");
+    // The refusal speaks of what the holder typed, not of an e-mail and password.
+    let message = &answers[0].error.message;
+    assert!(message.contains("card number") && message.contains("birth date"), "{message}");
+    assert!(!message.contains("email") && !message.contains("password"), "{message}");
 }
 
 async fn malformed_factors_get_clear_422s_and_leave_no_throttle_row(app: TestApp) {
