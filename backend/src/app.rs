@@ -180,8 +180,10 @@ impl Application {
                 cards = loaded.cards,
                 "loaded the demo data set"
             );
+            crate::statistics::analyze(&db).await?;
         }
         crate::install::check_start(&db, config.production, &key, crate::clock::Clock::default().now()).await?;
+        crate::statistics::analyze_if_missing(&db).await?;
         if config.production && config.metrics_token.is_none() && config.metrics_bind.is_none() {
             tracing::warn!("/metrics is not served: set LINAN_METRICS_TOKEN or LINAN_METRICS_BIND to scrape it");
         }
@@ -192,7 +194,11 @@ impl Application {
     pub async fn with_database(config: Config, db: DatabaseConnection) -> Result<Self, StartupError> {
         let catalogue = Arc::new(CatalogueState::new(config.response_cache_entries));
         catalogue.refresh(&db).await?;
-        catalogue.spawn_poller(db.clone(), Duration::from_millis(config.version_poll_ms.max(10)));
+        let poll = Duration::from_millis(config.version_poll_ms.max(10));
+        catalogue.spawn_poller(db.clone(), poll);
+        if !config.no_read_model {
+            catalogue.spawn_read_model_builder(db.clone(), poll);
+        }
         let bind = |addr: SocketAddr| async move {
             TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })
         };

@@ -51,6 +51,11 @@ pub struct Config {
     #[arg(long, env = "LINAN_RESPONSE_CACHE_ENTRIES", default_value_t = 2000)]
     pub response_cache_entries: usize,
 
+    /// Choose list pages by SQL only, without the in-memory read model of the
+    /// public catalogue (which costs memory: see docs/benchmarks.md).
+    #[arg(long, env = "LINAN_NO_READ_MODEL", default_value_t = false)]
+    pub no_read_model: bool,
+
     /// `max-age` (seconds) of the `Cache-Control` header on public reads.
     #[arg(long, env = "LINAN_PUBLIC_MAX_AGE_SECS", default_value_t = 30)]
     pub public_max_age_secs: u32,
@@ -185,6 +190,7 @@ impl Config {
             request_timeout_secs: 60,
             version_poll_ms: 1000,
             response_cache_entries: 2000,
+            no_read_model: false,
             public_max_age_secs: 30,
             widget_dir: std::path::PathBuf::from("frontend/dist"),
             portal_dir: std::path::PathBuf::from("portal/dist"),

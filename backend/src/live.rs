@@ -5,7 +5,10 @@
 //!   counter's facts, a partner's count);
 //! - [`is_live`], the same rule over loaded rows (the counter, the preview);
 //! - [`push_sql`], the same rule as text of the catalogue's hand-written list
-//!   query ([`crate::db::sql::Sql`]), whose index hints it keeps.
+//!   query ([`crate::db::sql::Sql`]), whose index hints it keeps;
+//! - [`push_public_sql`] and [`window_holds`], its two halves, for the
+//!   catalogue's read model, which loads the public rows once and applies the
+//!   day per request.
 //!
 //! Live on `day` means: the benefit is published, its partner is approved
 //! (a pending or suspended partner hides all its benefits), and `day` is in
@@ -69,16 +72,21 @@ pub fn is_live(b: &benefit::Model, p: &partner::Model, day: NaiveDate) -> bool {
 /// and `valid_until` are the expressions to compare (the columns, or with a
 /// unary `+` that keeps SQLite off an index, see the list query).
 pub(crate) fn push_sql(sql: &mut Sql, day: NaiveDate, valid_from: &str, valid_until: &str) {
+    push_public_sql(sql);
+    sql.push(" AND ").push(valid_from).push(" <= ").bind(day).push(" AND ").push(valid_until).push(" >= ").bind(day);
+}
+
+/// Appends the day-independent half of [`condition`] over `benefit b JOIN
+/// partner p`: published, of a public partner. The catalogue's read model
+/// holds these rows and applies the day itself ([`window_holds`]).
+pub(crate) fn push_public_sql(sql: &mut Sql) {
     sql.push("b.status = ")
         .bind(BenefitStatus::Published.as_str())
         .push(" AND p.status = ")
-        .bind(PUBLIC_PARTNER.as_str())
-        .push(" AND ")
-        .push(valid_from)
-        .push(" <= ")
-        .bind(day)
-        .push(" AND ")
-        .push(valid_until)
-        .push(" >= ")
-        .bind(day);
+        .bind(PUBLIC_PARTNER.as_str());
+}
+
+/// The day half of [`condition`]: `day` is within `valid_from..=valid_until`.
+pub(crate) fn window_holds(valid_from: NaiveDate, valid_until: NaiveDate, day: NaiveDate) -> bool {
+    valid_from <= day && day <= valid_until
 }

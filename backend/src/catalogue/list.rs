@@ -19,6 +19,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryRes
 use super::{
     assemble::{Loaded, summary},
     cursor::Cursor,
+    read_model::ReadModel,
     search::contains_pattern,
 };
 use crate::{
@@ -33,13 +34,44 @@ use crate::{
 /// Kilometres per degree of latitude (mean Earth radius × π / 180).
 const KM_PER_DEGREE: f64 = 111.195;
 
-#[derive(Debug, FromQueryResult)]
-struct KeyRow {
-    id: i64,
-    published_at: Option<i64>,
-    valid_until: NaiveDate,
-    d2: Option<f64>,
-    score: Option<i64>,
+/// One listed benefit's id and sort keys: what a page is chosen by, from
+/// SQL or from the read model.
+#[derive(Debug, Clone, PartialEq, FromQueryResult)]
+pub(crate) struct KeyRow {
+    pub(crate) id: i64,
+    pub(crate) published_at: Option<i64>,
+    pub(crate) valid_until: NaiveDate,
+    /// Squared planar distance (degrees²) to `near`, when given.
+    pub(crate) d2: Option<f64>,
+    /// How many terms the title matches, for `sort=relevance`.
+    pub(crate) score: Option<i64>,
+}
+
+/// A list request resolved against the reference data: what both ways of
+/// choosing a page (SQL, read model) answer.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    pub(crate) day: NaiveDate,
+    pub(crate) sort: SortOrder,
+    pub(crate) limit: u32,
+    pub(crate) cursor: Option<Cursor>,
+    pub(crate) district_id: Option<i64>,
+    pub(crate) category_id: Option<i64>,
+    pub(crate) partner_id: Option<i64>,
+    /// `Some(ids)`: only benefits with a rule whose minimum tier is one of these.
+    pub(crate) admitting_tiers: Option<Vec<i64>>,
+    /// The search terms as typed (each matched lower-cased, as a substring).
+    pub(crate) terms: Vec<String>,
+    pub(crate) near: Option<GeoPoint>,
+    /// `radius_km` as a bound on the squared planar distance.
+    pub(crate) max_d2: Option<f64>,
+}
+
+impl Plan {
+    /// `near`'s longitude weight: cos²(latitude), see the module docs.
+    pub(crate) fn lon_weight(near: GeoPoint) -> f64 {
+        near.lat().to_radians().cos().powi(2)
+    }
 }
 
 /// The filters resolved against the reference data.
@@ -86,7 +118,7 @@ fn resolve(reference: &Reference, q: &BenefitQuery, day: NaiveDate) -> Result<Re
 
 /// Appends the squared planar distance (in degrees²) from `near` to the partner.
 fn push_d2(sql: &mut Sql, near: GeoPoint) {
-    let k = near.lat().to_radians().cos().powi(2);
+    let k = Plan::lon_weight(near);
     sql.push("((p.lat - ")
         .bind(near.lat())
         .push(") * (p.lat - ")
@@ -109,10 +141,13 @@ fn push_score(sql: &mut Sql, patterns: &[String]) {
     sql.push(") AS BIGINT)");
 }
 
-/// Lists one page of the public catalogue.
+/// Lists one page of the public catalogue. The page is chosen by `model`
+/// when one is given (it must be the current version's), else by SQL; both
+/// choose exactly the same ids in the same order (`tests/tests/api/read_model.rs`).
 pub async fn list_benefits(
     db: &impl ConnectionTrait,
     reference: &Reference,
+    model: Option<&ReadModel>,
     q: &BenefitQuery,
     lang: Lang,
     day: NaiveDate,
@@ -124,81 +159,23 @@ pub async fn list_benefits(
     if resolved.admitting_tiers.as_ref().is_some_and(Vec::is_empty) {
         return Ok(BenefitPage { items: Vec::new(), next_cursor: None });
     }
-    let patterns: Vec<String> = q.terms().into_iter().map(contains_pattern).collect();
-
-    let mut sql = Sql::new(db.get_database_backend());
-    sql.push("SELECT b.id AS id, b.published_at AS published_at, b.valid_until AS valid_until, ");
-    match q.near {
-        Some(near) => push_d2(&mut sql, near),
-        None => {
-            sql.push("CAST(NULL AS DOUBLE PRECISION)");
-        }
-    }
-    sql.push(" AS d2, ");
-    if sort == SortOrder::Relevance {
-        push_score(&mut sql, &patterns);
-    } else {
-        sql.push("CAST(NULL AS BIGINT)");
-    }
-    // Without statistics SQLite prefers the range on `valid_until` (index
-    // ix_benefit_status_until) even when the page is ordered by something else,
-    // and then sorts every valid row: 5 ms at 1k rows, half a second at 100k.
-    // A unary `+` makes a column unusable for an index in SQLite, so the index
-    // that matches the sort order is walked and the walk stops at the LIMIT.
-    // (PostgreSQL plans this from its statistics; `+` is not defined on dates there.)
-    let sqlite = db.get_database_backend() == DbBackend::Sqlite;
-    let unindexed = |column: &'static str, keep_index: bool| if sqlite && !keep_index { column } else { &column[1..] };
-    sql.push(" AS score FROM benefit b JOIN partner p ON p.id = b.partner_id WHERE ");
-    live::push_sql(
-        &mut sql,
+    let plan = Plan {
         day,
-        unindexed("+b.valid_from", false),
-        unindexed("+b.valid_until", sort == SortOrder::EndingSoon),
-    );
-    if let Some(id) = resolved.district_id {
-        sql.push(" AND b.district_id = ").bind(id);
-    }
-    if let Some(id) = resolved.category_id {
-        sql.push(" AND b.category_id = ").bind(id);
-    }
-    if let Some(id) = q.partner {
-        sql.push(" AND b.partner_id = ").bind(id);
-    }
-    if let Some(tiers) = &resolved.admitting_tiers {
-        sql.push(" AND EXISTS (SELECT 1 FROM benefit_eligibility e WHERE e.benefit_id = b.id AND e.min_tier_id IN (");
-        for (i, t) in tiers.iter().enumerate() {
-            if i > 0 {
-                sql.push(", ");
-            }
-            sql.bind(*t);
-        }
-        sql.push("))");
-    }
-    for p in &patterns {
-        sql.push(" AND (b.search_title LIKE ")
-            .bind(p.clone())
-            .push(" ESCAPE '!' OR b.search_body LIKE ")
-            .bind(p.clone())
-            .push(" ESCAPE '!')");
-    }
-    if let (Some(near), Some(r)) = (q.near, q.radius_km) {
-        sql.push(" AND ");
-        push_d2(&mut sql, near);
-        sql.push(" <= ").bind((r / KM_PER_DEGREE).powi(2));
-    }
-    if let Some(c) = &cursor {
-        sql.push(" AND ");
-        push_after(&mut sql, c, q.near, &patterns);
-    }
-    sql.push(match sort {
-        SortOrder::Newest => " ORDER BY b.published_at DESC, b.id DESC",
-        SortOrder::EndingSoon => " ORDER BY b.valid_until ASC, b.id ASC",
-        SortOrder::Nearest => " ORDER BY d2 ASC, b.id ASC",
-        SortOrder::Relevance => " ORDER BY score DESC, b.published_at DESC, b.id DESC",
-    });
-    sql.push(" LIMIT ").bind(i64::from(limit) + 1);
-
-    let mut keys = KeyRow::find_by_statement(sql.into_statement()).all(db).await?;
+        sort,
+        limit,
+        cursor,
+        district_id: resolved.district_id,
+        category_id: resolved.category_id,
+        partner_id: q.partner,
+        admitting_tiers: resolved.admitting_tiers,
+        terms: q.terms().into_iter().map(str::to_owned).collect(),
+        near: q.near,
+        max_d2: q.near.and(q.radius_km).map(|r| (r / KM_PER_DEGREE).powi(2)),
+    };
+    let mut keys = match model {
+        Some(model) => model.keys(&plan),
+        None => sql_keys(db, &plan).await?,
+    };
     let next_cursor = if keys.len() > limit as usize {
         keys.truncate(limit as usize);
         keys.last().map(|k| cursor_after(sort, k).encode())
@@ -222,6 +199,85 @@ pub async fn list_benefits(
     let loaded = Loaded::for_benefits(db, &models).await?;
     let items = benefits.iter().filter_map(|(b, distance)| summary(reference, &loaded, b, lang, *distance)).collect();
     Ok(BenefitPage { items, next_cursor })
+}
+
+/// The page's keys (`limit + 1` at most, the extra one says a next page
+/// exists) by one SQL query.
+async fn sql_keys(db: &impl ConnectionTrait, plan: &Plan) -> Result<Vec<KeyRow>, ApiError> {
+    let sort = plan.sort;
+    let patterns: Vec<String> = plan.terms.iter().map(|t| contains_pattern(t)).collect();
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push("SELECT b.id AS id, b.published_at AS published_at, b.valid_until AS valid_until, ");
+    match plan.near {
+        Some(near) => push_d2(&mut sql, near),
+        None => {
+            sql.push("CAST(NULL AS DOUBLE PRECISION)");
+        }
+    }
+    sql.push(" AS d2, ");
+    if sort == SortOrder::Relevance {
+        push_score(&mut sql, &patterns);
+    } else {
+        sql.push("CAST(NULL AS BIGINT)");
+    }
+    // Without statistics SQLite prefers the range on `valid_until` (index
+    // ix_benefit_status_until) even when the page is ordered by something else,
+    // and then sorts every valid row: 5 ms at 1k rows, half a second at 100k.
+    // A unary `+` makes a column unusable for an index in SQLite, so the index
+    // that matches the sort order is walked and the walk stops at the LIMIT.
+    // (PostgreSQL plans this from its statistics; `+` is not defined on dates there.)
+    let sqlite = db.get_database_backend() == DbBackend::Sqlite;
+    let unindexed = |column: &'static str, keep_index: bool| if sqlite && !keep_index { column } else { &column[1..] };
+    sql.push(" AS score FROM benefit b JOIN partner p ON p.id = b.partner_id WHERE ");
+    live::push_sql(
+        &mut sql,
+        plan.day,
+        unindexed("+b.valid_from", false),
+        unindexed("+b.valid_until", sort == SortOrder::EndingSoon),
+    );
+    if let Some(id) = plan.district_id {
+        sql.push(" AND b.district_id = ").bind(id);
+    }
+    if let Some(id) = plan.category_id {
+        sql.push(" AND b.category_id = ").bind(id);
+    }
+    if let Some(id) = plan.partner_id {
+        sql.push(" AND b.partner_id = ").bind(id);
+    }
+    if let Some(tiers) = &plan.admitting_tiers {
+        sql.push(" AND EXISTS (SELECT 1 FROM benefit_eligibility e WHERE e.benefit_id = b.id AND e.min_tier_id IN (");
+        for (i, t) in tiers.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.bind(*t);
+        }
+        sql.push("))");
+    }
+    for p in &patterns {
+        sql.push(" AND (b.search_title LIKE ")
+            .bind(p.clone())
+            .push(" ESCAPE '!' OR b.search_body LIKE ")
+            .bind(p.clone())
+            .push(" ESCAPE '!')");
+    }
+    if let (Some(near), Some(max_d2)) = (plan.near, plan.max_d2) {
+        sql.push(" AND ");
+        push_d2(&mut sql, near);
+        sql.push(" <= ").bind(max_d2);
+    }
+    if let Some(c) = &plan.cursor {
+        sql.push(" AND ");
+        push_after(&mut sql, c, plan.near, &patterns);
+    }
+    sql.push(match sort {
+        SortOrder::Newest => " ORDER BY b.published_at DESC, b.id DESC",
+        SortOrder::EndingSoon => " ORDER BY b.valid_until ASC, b.id ASC",
+        SortOrder::Nearest => " ORDER BY d2 ASC, b.id ASC",
+        SortOrder::Relevance => " ORDER BY score DESC, b.published_at DESC, b.id DESC",
+    });
+    sql.push(" LIMIT ").bind(i64::from(plan.limit) + 1);
+    Ok(KeyRow::find_by_statement(sql.into_statement()).all(db).await?)
 }
 
 /// Rounds to metres.

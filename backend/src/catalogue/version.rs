@@ -18,7 +18,9 @@ use std::{
 };
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait};
+use tokio::sync::Notify;
 
+use super::ReadModel;
 use crate::{entity::catalogue_state, http::cached::CachedBody, reference::Reference};
 
 /// Bumps the catalogue version; call inside the transaction that changes the catalogue.
@@ -34,6 +36,10 @@ pub struct CatalogueState {
     epoch: RwLock<String>,
     reference: RwLock<Option<(i64, Arc<Reference>)>>,
     responses: Option<quick_cache::sync::Cache<String, CachedBody, BodyWeight>>,
+    /// The read model, if one is built (of whichever version; see [`Self::read_model`]).
+    model: RwLock<Option<Arc<ReadModel>>>,
+    /// Wakes the model's builder when the version moves.
+    model_wanted: Arc<Notify>,
 }
 
 /// Average body size budgeted per cache entry: the cache holds at most
@@ -58,6 +64,8 @@ impl CatalogueState {
             version: AtomicI64::new(0),
             epoch: RwLock::new(String::new()),
             reference: RwLock::new(None),
+            model: RwLock::new(None),
+            model_wanted: Arc::new(Notify::new()),
             responses: (cache_entries > 0).then(|| {
                 quick_cache::sync::Cache::with_weighter(
                     cache_entries,
@@ -92,15 +100,19 @@ impl CatalogueState {
             if let Ok(mut reference) = self.reference.write() {
                 *reference = None;
             }
+            if let Ok(mut model) = self.model.write() {
+                *model = None;
+            }
             if let Some(cache) = &self.responses {
                 cache.clear();
             }
         }
         let previous = self.version.swap(version, Ordering::AcqRel);
-        if previous != version
-            && let Some(cache) = &self.responses
-        {
-            cache.clear();
+        if previous != version {
+            if let Some(cache) = &self.responses {
+                cache.clear();
+            }
+            self.model_wanted.notify_one();
         }
         Ok(version)
     }
@@ -118,6 +130,49 @@ impl CatalogueState {
             *guard = Some((version, fresh.clone()));
         }
         Ok(fresh)
+    }
+
+    /// The read model, if it is of the current version; else `None` (none
+    /// built, or a write moved the version and the rebuild has not finished),
+    /// and the list is chosen by SQL.
+    pub fn read_model(&self) -> Option<Arc<ReadModel>> {
+        let model = self.model.read().ok()?.clone()?;
+        (model.usable() && model.version() == self.version()).then_some(model)
+    }
+
+    /// Builds the read model of the current version now, unless one is
+    /// already there (start-up, tests).
+    pub async fn build_read_model(&self, db: &DatabaseConnection) -> Result<(), DbErr> {
+        // A model newer than the version this replica has read is not rebuilt:
+        // the poller is about to catch up with it.
+        let current = self.model.read().ok().and_then(|m| m.as_ref().map(|m| m.version()));
+        if current.is_some_and(|v| v >= self.version()) {
+            return Ok(());
+        }
+        let built = Arc::new(ReadModel::load(db).await?);
+        if let Ok(mut model) = self.model.write() {
+            *model = Some(built);
+        }
+        Ok(())
+    }
+
+    /// Keeps the read model at the current version until the state is
+    /// dropped: one builder per replica, woken when the version moves, so
+    /// bursts of writes cost one rebuild after another, never several at once.
+    pub fn spawn_read_model_builder(self: &Arc<Self>, db: DatabaseConnection, every: Duration) {
+        let weak: Weak<Self> = Arc::downgrade(self);
+        let wanted = self.model_wanted.clone();
+        tokio::spawn(async move {
+            loop {
+                let Some(state) = weak.upgrade() else { break };
+                if let Err(e) = state.build_read_model(&db).await {
+                    tracing::warn!(error = %e, "could not build the catalogue's read model; lists use SQL meanwhile");
+                }
+                drop(state);
+                // Woken by a version change; the timeout only lets the task see that the state is gone.
+                let _ = tokio::time::timeout(every.max(Duration::from_secs(1)), wanted.notified()).await;
+            }
+        });
     }
 
     /// A cached response, if any.

@@ -63,7 +63,8 @@ pub async fn list(State(state): State<AppState>, headers: HeaderMap, pairs: Quer
     let key = CacheKey::new(&state, "benefits", &canonical.to_query_string(), day, Some(lang));
     cached_json(&state, &headers, key, || async {
         let reference = state.catalogue.reference(&state.db).await?;
-        list_benefits(&state.db, &reference, &query, lang, day).await
+        let model = state.catalogue.read_model();
+        list_benefits(&state.db, &reference, model.as_deref(), &query, lang, day).await
     })
     .await
 }

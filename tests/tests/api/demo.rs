@@ -56,6 +56,7 @@ async fn count_benefits(config: Config) -> usize {
     let page = linan_backend::catalogue::list_benefits(
         &app.state().db,
         &reference,
+        None,
         &query,
         linan_shared::Lang::ZhCn,
         app.state().clock.today(),

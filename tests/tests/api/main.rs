@@ -24,6 +24,7 @@ mod partner_revisions;
 mod portal;
 mod production;
 mod races;
+mod read_model;
 mod recognition;
 mod review;
 mod review_queues;
