@@ -184,6 +184,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             if demo::is_empty(&db).await? {
                 let loaded =
                     demo::load_with_key(&db, &cards::IdKey::from_config(&config)?, Clock::default().now()).await?;
+                crate::statistics::analyze(&db).await?;
                 println!(
                     "demo data loaded: {} partners, {} benefits, {} cards",
                     loaded.partners, loaded.benefits, loaded.cards

@@ -34,6 +34,7 @@ pub mod review;
 pub mod routes;
 pub mod staff;
 pub mod state;
+pub mod statistics;
 
 pub use app::{Application, StartupError, router};
 pub use config::Config;

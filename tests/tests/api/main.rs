@@ -30,6 +30,7 @@ mod review;
 mod review_queues;
 mod search;
 mod staff;
+mod statistics;
 mod throttles;
 mod upgrade;
 mod widget;

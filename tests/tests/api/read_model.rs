@@ -81,10 +81,11 @@ async fn generate(app: &TestApp, g: &mut Gen) {
     let mut partners = Vec::new();
     for i in 0..10 {
         let (lat, lon) = *g.pick(&points);
+        let district = *g.pick(&["liwan", "nanhai"]);
         let input = PartnerInput {
             name: zh(&format!("{}{i}", text(g))),
             kind: PartnerKind::Merchant,
-            district: DistrictCode::parse(*g.pick(&["liwan", "nanhai"])).unwrap(),
+            district: DistrictCode::parse(district).unwrap(),
             address: LocalizedText::new(&text(g), None, g.chance(50).then(|| text(g)).as_deref()),
             location: GeoPoint::new(lat, lon).unwrap(),
             phone: None,
@@ -98,7 +99,8 @@ async fn generate(app: &TestApp, g: &mut Gen) {
     for _ in 0..120 {
         let mut input = benefit_input(LocalizedText::new(&text(g), None, g.chance(60).then(|| text(g)).as_deref()));
         input.summary = zh(&text(g));
-        input.category = CategoryCode::parse(*g.pick(&categories)).unwrap();
+        let category = *g.pick(&categories);
+        input.category = CategoryCode::parse(category).unwrap();
         input.eligibility = match g.below(4) {
             0 => vec![rule("youyue_foshan", "A")],
             1 => vec![rule("liwan_talent", "B"), rule("youyue_foshan", "T")],

@@ -72,7 +72,7 @@ pub async fn import<C, R>(
     progress: Arc<dyn Progress>,
 ) -> Result<ImportReport, ApiError>
 where
-    C: TransactionTrait,
+    C: TransactionTrait + ConnectionTrait,
     R: Read + Send + 'static,
 {
     let rules = check::Rules::new(reference, options.district_id, key.clone(), crate::calendar::day_of(options.now));
@@ -112,6 +112,13 @@ where
     }
     record(&txn, options.now, by, &report, options.district_id.or_else(|| single(&checked.districts))).await?;
     txn.commit().await?;
+    if report.rows >= crate::statistics::IMPORT_ROWS {
+        // The registry grew or changed by orders of magnitude: re-plan over it.
+        // Statistics are a hint; failing to gather them does not undo the import.
+        if let Err(e) = crate::statistics::analyze(db).await {
+            tracing::warn!(error = %e, "could not gather statistics after the import");
+        }
+    }
     Ok(report)
 }
 

@@ -97,7 +97,7 @@ impl ReadModel {
                 min_tiers: tiers.remove(&b.id).unwrap_or_default().into_boxed_slice(),
             });
         }
-        rows.sort_unstable_by(|a, b| (b.published_at, b.id).cmp(&(a.published_at, a.id)));
+        rows.sort_unstable_by_key(|r| std::cmp::Reverse((r.published_at, r.id)));
         let mut ending: Vec<u32> = (0..rows.len() as u32).collect();
         ending.sort_unstable_by_key(|&pos| {
             let row = &rows[pos as usize];
