@@ -34,11 +34,23 @@ PROBE=${BENCH_PROBE:-1}
 ANALYZE=${BENCH_ANALYZE:-0}
 SERVER_LOG=${BENCH_RUST_LOG:-warn}
 
-# The measured paths: name, instance (cached/nocache/nginx), path.
-PARK=%E5%85%AC%E5%9B%AD # 公园
+# The measured paths. LIST is served by the instance with the response cache
+# (cached_list, not_modified) and by nginx as a static file (nginx_static);
+# the UNCACHED paths by the instance without it, each with 32 connections and
+# again with one (`_c1`: the time one request takes, without queueing).
 LIST=/api/v1/benefits?limit=20
-FILTERED=/api/v1/benefits?district=nanhai\&category=scenic_discount\&limit=20
-SEARCH=/api/v1/benefits?q=$PARK\&limit=20
+UNCACHED_NAMES=(filtered search_2ch search_park search_3ch search_en search_and nearest nearest_radius eligible)
+UNCACHED_PATHS=(
+  "/api/v1/benefits?district=nanhai&category=scenic_discount&limit=20"
+  "/api/v1/benefits?q=%E5%8C%BB%E9%99%A2&limit=20"                          # 医院
+  "/api/v1/benefits?q=%E5%85%AC%E5%9B%AD&limit=20"                          # 公园
+  "/api/v1/benefits?q=%E5%8D%9A%E7%89%A9%E9%A6%86&limit=20"                 # 博物馆
+  "/api/v1/benefits?q=MUSEUM&limit=20"                                      # English, other case
+  "/api/v1/benefits?q=%E5%85%8D%E8%B4%B9%20%E5%85%AC%E5%9B%AD&limit=20"     # 免费 公园 (AND)
+  "/api/v1/benefits?near=23.1291,113.2644&sort=nearest&limit=20"
+  "/api/v1/benefits?near=23.1291,113.2644&radius_km=3&sort=nearest&limit=20"
+  "/api/v1/benefits?scheme=liwan_talent&tier=B&limit=20"
+)
 
 apt_install nginx wrk
 command -v curl >/dev/null || apt_install curl
@@ -223,8 +235,9 @@ for size in $SIZES; do
 
     start_linan "cached-$size-$db"
     cached=$PORT
-    start_linan "nocache-$size-$db" LINAN_RESPONSE_CACHE_ENTRIES=0
+    start_linan "nocache-$size-$db" LINAN_RESPONSE_CACHE_ENTRIES=0 RUST_LOG="$SERVER_LOG,linan_backend::catalogue=info"
     nocache=$PORT
+    nocache_pid=${PIDS[${#PIDS[@]}-1]}
     mkdir -p "$WORK/www"
     curl -fsS -o "$WORK/www/list.json" "http://127.0.0.1:$cached$LIST"
     start_nginx
@@ -238,19 +251,42 @@ for size in $SIZES; do
     bytes=$(wc -c <"$WORK/www/list.json")
     say "$size on $db: list page $bytes bytes, ETag $etag; loading for ${DURATION}s × $REPEATS per path"
 
-    # The *_c1 paths repeat the uncached ones with one connection: the time
-    # one request takes, without queueing behind 31 others.
-    names=(nginx_static cached_list uncached_filtered not_modified uncached_search uncached_filtered_c1 uncached_search_c1)
-    urls=("http://127.0.0.1:$static/list.json" "http://127.0.0.1:$cached$LIST"
-      "http://127.0.0.1:$nocache$FILTERED" "http://127.0.0.1:$cached$LIST" "http://127.0.0.1:$nocache$SEARCH"
-      "http://127.0.0.1:$nocache$FILTERED" "http://127.0.0.1:$nocache$SEARCH")
-    headers=(--header=X-Bench:1 --header=X-Bench:1 --header=X-Bench:1 "--header=If-None-Match: $etag"
-      --header=X-Bench:1 --header=X-Bench:1 --header=X-Bench:1)
     T=$THREADS C=$CONNECTIONS
-    threads=("$T" "$T" "$T" "$T" "$T" 1 1)
-    conns=("$C" "$C" "$C" "$C" "$C" 1 1)
+    names=(nginx_static cached_list not_modified)
+    urls=("http://127.0.0.1:$static/list.json" "http://127.0.0.1:$cached$LIST" "http://127.0.0.1:$cached$LIST")
+    headers=(--header=X-Bench:1 --header=X-Bench:1 "--header=If-None-Match: $etag")
+    threads=("$T" "$T" "$T")
+    conns=("$C" "$C" "$C")
+    for conn in "$C" 1; do
+      for k in "${!UNCACHED_NAMES[@]}"; do
+        suffix=""
+        [ "$conn" = 1 ] && suffix=_c1
+        names+=("uncached_${UNCACHED_NAMES[$k]}$suffix")
+        urls+=("http://127.0.0.1:$nocache${UNCACHED_PATHS[$k]}")
+        headers+=(--header=X-Bench:1)
+        if [ "$conn" = 1 ]; then threads+=(1); else threads+=("$T"); fi
+        conns+=("$conn")
+      done
+    done
+    # Every path answers 200 before it is measured.
+    for i in "${!urls[@]}"; do
+      [ "$i" = 2 ] && continue
+      code=$(curl -sS -o /dev/null -w '%{http_code}' "${urls[$i]}")
+      [ "$code" = 200 ] || die "${names[$i]} answered $code: ${urls[$i]}"
+    done
+    # The read model of the uncached instance is built once the version is
+    # read; wait for its log line so the model, not SQL, is measured.
+    for _ in $(seq 1 600); do
+      grep -q "built the catalogue's read model" "$WORK/nocache-$size-$db.log" && break
+      sleep 0.1
+    done
+    grep -m1 "built the catalogue's read model" "$WORK/nocache-$size-$db.log" | tee -a "$WORK/models" || say "warning: no read model built"
     # Warm-up: fills caches and the database's buffer pool, not recorded.
-    for i in 0 1 2 3 4; do run_wrk "${urls[$i]}" 2 "$T" "$C" "${headers[$i]}" >/dev/null; settle; done
+    for i in "${!urls[@]}"; do
+      [ "${conns[$i]}" = 1 ] && continue
+      run_wrk "${urls[$i]}" 2 "$T" "$C" "${headers[$i]}" >/dev/null
+      settle
+    done
     # Round-robin, so drift of the (noisy) machine hits every path alike.
     for rep in $(seq 1 "$REPEATS"); do
       for i in "${!names[@]}"; do
@@ -268,7 +304,7 @@ for size in $SIZES; do
       # the floor. Sleeps let PostgreSQL flush its (lazily reported) counters.
       sleep 11
       x0=$(pg_xacts)
-      for i in 3 2; do
+      for i in 2 3; do
         read -r rps _ < <(run_wrk "${urls[$i]}" 3 "$T" "$C" "${headers[$i]}")
         sleep 11
         x1=$(pg_xacts)
@@ -279,6 +315,8 @@ for size in $SIZES; do
       done
     fi
 
+    # Memory of the uncached instance after the load: its read model, pool and buffers.
+    printf '%s\t%s\t%s\n' "$size" "$db" "$(awk '/^VmRSS/ { print $2 " " $3 }' "/proc/$nocache_pid/status")" >>"$WORK/rss"
     errors=$(cat "$WORK"/*cache-"$size-$db".log | grep -c ERROR || true)
     [ "$errors" = 0 ] || say "the servers logged $errors errors, e.g.: $(cat "$WORK"/*cache-"$size-$db".log | grep -m1 ERROR | cut -c1-300)"
     stop_servers
@@ -300,8 +338,10 @@ rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 groups = {}
 for r in rows:
     groups.setdefault((int(r["size"]), r["db"], r["path"]), []).append(r)
-order = ["nginx_static", "cached_list", "not_modified", "uncached_filtered", "uncached_search",
-         "uncached_filtered_c1", "uncached_search_c1"]
+uncached = ["filtered", "search_2ch", "search_park", "search_3ch", "search_en", "search_and", "nearest",
+            "nearest_radius", "eligible"]
+order = (["nginx_static", "cached_list", "not_modified"] + [f"uncached_{n}" for n in uncached]
+         + [f"uncached_{n}_c1" for n in uncached])
 for (size, db) in sorted({(k[0], k[1]) for k in groups}, key=lambda k: (k[0], k[1] != "sqlite")):
     base = statistics.median(float(r["rps"]) for r in groups.get((size, db, "nginx_static"), [{"rps": "nan"}]))
     for path in order:
@@ -333,6 +373,17 @@ EOF
     echo "| benefits | path (PostgreSQL) | requests | db transactions |"
     echo "|---:|---|---:|---:|"
     awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$WORK/probes"
+  fi
+  if [ -s "$WORK/rss" ]; then
+    echo
+    echo "| benefits | db | RSS of the uncached instance after the load |"
+    echo "|---:|---|---:|"
+    awk -F'\t' '{ printf "| %s | %s | %s |\n", $1, $2, $3 }' "$WORK/rss"
+  fi
+  if [ -s "$WORK/models" ]; then
+    echo
+    echo "Read models built:"
+    sed 's/^/    /' "$WORK/models"
   fi
   echo
   echo "Seeded catalogues:"

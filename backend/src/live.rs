@@ -6,7 +6,7 @@
 //! - [`is_live`], the same rule over loaded rows (the counter, the preview);
 //! - [`push_sql`], the same rule as text of the catalogue's hand-written list
 //!   query ([`crate::db::sql::Sql`]), whose index hints it keeps;
-//! - [`push_public_sql`] and [`window_holds`], its two halves, for the
+//! - [`public_condition`] and [`window_holds`], its two halves, for the
 //!   catalogue's read model, which loads the public rows once and applies the
 //!   day per request.
 //!
@@ -45,12 +45,15 @@ fn of_public_partner() -> Condition {
     benefit::Column::PartnerId.in_subquery(public.into_query()).into_condition()
 }
 
+/// Benefits that are published, of a public partner, whatever the day: the
+/// rows the catalogue's read model holds (it applies the day per request).
+pub fn public_condition() -> Condition {
+    Condition::all().add(benefit::Column::Status.eq(BenefitStatus::Published.as_str())).add(of_public_partner())
+}
+
 /// Benefits open on `day`: published, of a public partner, not yet ended.
 pub fn open_condition(day: NaiveDate) -> Condition {
-    Condition::all()
-        .add(benefit::Column::Status.eq(BenefitStatus::Published.as_str()))
-        .add(benefit::Column::ValidUntil.gte(day))
-        .add(of_public_partner())
+    public_condition().add(benefit::Column::ValidUntil.gte(day))
 }
 
 /// Benefits live on `day`: open, and already started.
@@ -77,9 +80,8 @@ pub(crate) fn push_sql(sql: &mut Sql, day: NaiveDate, valid_from: &str, valid_un
 }
 
 /// Appends the day-independent half of [`condition`] over `benefit b JOIN
-/// partner p`: published, of a public partner. The catalogue's read model
-/// holds these rows and applies the day itself ([`window_holds`]).
-pub(crate) fn push_public_sql(sql: &mut Sql) {
+/// partner p`: published, of a public partner ([`public_condition`]).
+fn push_public_sql(sql: &mut Sql) {
     sql.push("b.status = ")
         .bind(BenefitStatus::Published.as_str())
         .push(" AND p.status = ")

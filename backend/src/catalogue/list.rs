@@ -1,9 +1,11 @@
 //! `GET /api/v1/benefits`: the filtered, searched, sorted, paginated list.
 //!
-//! One query finds the page's ids and sort keys (filters, search, keyset
-//! condition, order, `LIMIT n+1`); then the page's rows, partners and rules
-//! are loaded by id. Only benefits live on the day ([`crate::live`]) are
-//! ever listed.
+//! A page is chosen by its ids and sort keys (filters, search, keyset
+//! condition, order, `n+1` of them): from the replica's read model
+//! ([`super::read_model`]), which also holds the items, when it is of the
+//! current version; else by one SQL query, after which the page's rows,
+//! partners and rules are loaded by id. Both ways give the same page. Only
+//! benefits live on the day ([`crate::live`]) are ever listed.
 //!
 //! Distances use the equirectangular approximation around the `near` point,
 //! which needs only arithmetic (SQLite has no trigonometry by default) and is
@@ -183,6 +185,11 @@ pub async fn list_benefits(
         None
     };
 
+    let distance = |k: &KeyRow| k.d2.map(|d2| round_km(d2.sqrt() * KM_PER_DEGREE));
+    if let Some(model) = model {
+        let items = keys.iter().filter_map(|k| model.item(k.id, lang, distance(k))).collect();
+        return Ok(BenefitPage { items, next_cursor });
+    }
     let ids: Vec<i64> = keys.iter().map(|k| k.id).collect();
     let mut rows: HashMap<i64, benefit::Model> = benefit::Entity::find()
         .filter(benefit::Column::Id.is_in(ids))
@@ -191,10 +198,8 @@ pub async fn list_benefits(
         .into_iter()
         .map(|b| (b.id, b))
         .collect();
-    let benefits: Vec<(benefit::Model, Option<f64>)> = keys
-        .iter()
-        .filter_map(|k| rows.remove(&k.id).map(|b| (b, k.d2.map(|d2| round_km(d2.sqrt() * KM_PER_DEGREE)))))
-        .collect();
+    let benefits: Vec<(benefit::Model, Option<f64>)> =
+        keys.iter().filter_map(|k| rows.remove(&k.id).map(|b| (b, distance(k)))).collect();
     let models: Vec<benefit::Model> = benefits.iter().map(|(b, _)| b.clone()).collect();
     let loaded = Loaded::for_benefits(db, &models).await?;
     let items = benefits.iter().filter_map(|(b, distance)| summary(reference, &loaded, b, lang, *distance)).collect();

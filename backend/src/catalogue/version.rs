@@ -149,7 +149,14 @@ impl CatalogueState {
         if current.is_some_and(|v| v >= self.version()) {
             return Ok(());
         }
+        let started = std::time::Instant::now();
         let built = Arc::new(ReadModel::load(db).await?);
+        tracing::info!(
+            version = built.version(),
+            rows = built.len(),
+            ms = started.elapsed().as_millis() as u64,
+            "built the catalogue's read model"
+        );
         if let Ok(mut model) = self.model.write() {
             *model = Some(built);
         }

@@ -1,10 +1,10 @@
 //! The catalogue's read model answers exactly as SQL: on generated
 //! catalogues (ties in time and distance, wildcards and case in texts,
 //! hidden partners, drafts, windows around the day, eligibility rules) and
-//! generated queries, every page — ids, order, distances and the next
-//! cursor — is the same whether the model or the SQL query chose it. And a
-//! replica answers from its model only while the model is of its version,
-//! so a write is listed at once.
+//! generated queries in every language, every page — items, order,
+//! distances and the next cursor — is the same whether the model or the
+//! SQL query chose it. And a replica answers from its model only while the
+//! model is of its version, so a write is listed at once.
 
 use chrono::{DateTime, Duration, Utc};
 use linan_tests::{
@@ -179,10 +179,11 @@ async fn the_read_model_chooses_every_page_exactly_as_sql(app: TestApp) {
         let Ok(q) = BenefitQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) else { continue };
         queries += 1;
         let day = q.valid_on.map_or(app.state.clock.today(), linan_tests::linan_backend::calendar::to_naive);
+        let lang = *g.pick(&Lang::ALL);
         let mut q = q;
         loop {
-            let by_sql = list_benefits(&app.state.db, &reference, None, &q, Lang::En, day).await.unwrap();
-            let by_model = list_benefits(&app.state.db, &reference, Some(&model), &q, Lang::En, day).await.unwrap();
+            let by_sql = list_benefits(&app.state.db, &reference, None, &q, lang, day).await.unwrap();
+            let by_model = list_benefits(&app.state.db, &reference, Some(&model), &q, lang, day).await.unwrap();
             let (sql_json, model_json): (Value, Value) =
                 (serde_json::to_value(&by_sql).unwrap(), serde_json::to_value(&by_model).unwrap());
             assert_eq!(model_json, sql_json, "query {pairs:?}, cursor {:?}", q.cursor);

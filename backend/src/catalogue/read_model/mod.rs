@@ -4,8 +4,9 @@
 //!
 //! The database stays the truth. A model is a snapshot of one catalogue
 //! version ([`super::version`]): the benefits that are published, of a
-//! public partner ([`crate::live::push_public_sql`]), with their sort keys,
-//! search texts and eligibility rules. The day is applied per request
+//! public partner ([`crate::live::public_condition`]), with their sort keys,
+//! search texts, eligibility rules and list items in every language, so a
+//! page needs no database connection at all. The day is applied per request
 //! ([`crate::live::window_holds`]), so a model stays valid across midnight.
 //! A replica uses its model only while the model's version is the one it
 //! last read; in between (after any write, until the rebuild has finished)
@@ -21,7 +22,10 @@ mod index;
 mod load;
 mod query;
 
+use std::{collections::HashMap, sync::Arc};
+
 use chrono::NaiveDate;
+use linan_shared::{BenefitSummary, Lang};
 
 use self::index::TextIndex;
 
@@ -44,7 +48,16 @@ struct Row {
     body: Box<str>,
     /// The minimum tiers of the benefit's eligibility rules.
     min_tiers: Box<[i64]>,
+    /// The list item, per language.
+    shown: Shown,
 }
+
+/// A benefit's list item in each language of [`Lang::ALL`] (without a
+/// distance), made when the model is built; `None` where the SQL path would
+/// skip the benefit too (an unreadable stored value). Languages whose item
+/// is the same share one.
+#[derive(Debug)]
+struct Shown(Box<[Option<Arc<BenefitSummary>>]>);
 
 /// A snapshot of the public catalogue at one version.
 #[derive(Debug)]
@@ -57,6 +70,8 @@ pub struct ReadModel {
     /// Positions into `rows` in the `ending_soon` order: `valid_until`
     /// ascending, then id ascending.
     ending: Vec<u32>,
+    /// Position of each benefit id in `rows`.
+    by_id: HashMap<i64, u32>,
     index: TextIndex,
 }
 
@@ -79,5 +94,14 @@ impl ReadModel {
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// Benefit `id`'s list item in `lang`, with `distance_km`.
+    pub(crate) fn item(&self, id: i64, lang: Lang, distance_km: Option<f64>) -> Option<BenefitSummary> {
+        let row = &self.rows[*self.by_id.get(&id)? as usize];
+        let at = Lang::ALL.iter().position(|l| *l == lang)?;
+        let mut item = BenefitSummary::clone(row.shown.0.get(at)?.as_ref()?);
+        item.distance_km = distance_km;
+        Some(item)
     }
 }
