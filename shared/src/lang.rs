@@ -118,26 +118,29 @@ impl LocalizedText {
         Self { zh_cn: zh_cn.to_owned(), zh_hk: zh_hk.map(str::to_owned), en: en.map(str::to_owned) }
     }
 
-    /// The text in `lang`, falling back to zh-CN when missing or blank.
-    pub fn get(&self, lang: Lang) -> &str {
-        LocalizedText::pick(lang, &self.zh_cn, self.zh_hk.as_deref(), self.en.as_deref())
-    }
-
-    /// [`LocalizedText::get`] over three borrowed texts (e.g. the three
-    /// columns of a stored row), without building a `LocalizedText`.
+    /// The text in `lang`, falling back to zh-CN when missing or blank: the
+    /// one way a language is picked (the backend reads stored columns as a
+    /// `LocalizedText` first, see its `entity::texts`).
     ///
     /// ```
     /// use linan_shared::{Lang, LocalizedText};
-    /// assert_eq!(LocalizedText::pick(Lang::En, "西樵山", None, Some("Mount Xiqiao")), "Mount Xiqiao");
-    /// assert_eq!(LocalizedText::pick(Lang::ZhHk, "西樵山", Some(" "), None), "西樵山");
+    /// let t = LocalizedText::new("西樵山", Some(" "), Some("Mount Xiqiao"));
+    /// assert_eq!(t.get(Lang::En), "Mount Xiqiao");
+    /// assert_eq!(t.get(Lang::ZhHk), "西樵山");
     /// ```
-    pub fn pick<'a>(lang: Lang, zh_cn: &'a str, zh_hk: Option<&'a str>, en: Option<&'a str>) -> &'a str {
+    pub fn get(&self, lang: Lang) -> &str {
         let wanted = match lang {
             Lang::ZhCn => None,
-            Lang::ZhHk => zh_hk,
-            Lang::En => en,
+            Lang::ZhHk => self.zh_hk.as_deref(),
+            Lang::En => self.en.as_deref(),
         };
-        wanted.filter(|s| !s.trim().is_empty()).unwrap_or(zh_cn)
+        wanted.filter(|s| !s.trim().is_empty()).unwrap_or(&self.zh_cn)
+    }
+
+    /// Every variant that is present, zh-CN first (for search text, which
+    /// matches any language).
+    pub fn variants(&self) -> impl Iterator<Item = &str> {
+        [Some(self.zh_cn.as_str()), self.zh_hk.as_deref(), self.en.as_deref()].into_iter().flatten()
     }
 
     /// Whether `lang` has its own text (rather than falling back).

@@ -7,7 +7,6 @@ use linan_shared::{
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-use super::convert::pick;
 use crate::{
     calendar::from_naive,
     entity::{benefit, benefit_eligibility, partner},
@@ -106,13 +105,9 @@ pub(crate) fn summary(
         id: b.id,
         category: reference.category_code(b.category_id)?,
         district: reference.district_code(b.district_id)?,
-        partner: PartnerSummary {
-            id: p.id,
-            name: pick(lang, &p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()).to_owned(),
-            kind: partner_kind(p),
-        },
-        title: pick(lang, &b.title_zh_cn, b.title_zh_hk.as_deref(), b.title_en.as_deref()).to_owned(),
-        summary: pick(lang, &b.summary_zh_cn, b.summary_zh_hk.as_deref(), b.summary_en.as_deref()).to_owned(),
+        partner: PartnerSummary { id: p.id, name: p.name().get(lang).to_owned(), kind: partner_kind(p) },
+        title: b.title().get(lang).to_owned(),
+        summary: b.summary().get(lang).to_owned(),
         gives,
         eligibility,
         validity: Validity { from: from_naive(b.valid_from), until: from_naive(b.valid_until) },

@@ -4,10 +4,7 @@ use chrono::NaiveDate;
 use linan_shared::{BenefitDetail, Lang, PartnerDto};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-use super::{
-    assemble::{Loaded, partner_kind, partner_location, quota, summary},
-    convert::pick,
-};
+use super::assemble::{Loaded, partner_kind, partner_location, quota, summary};
 use crate::{
     eligibility::reached_by,
     entity::{benefit, partner},
@@ -36,15 +33,14 @@ pub async fn benefit_detail(
         .get(&b.partner_id)
         .filter(|p| live::is_open(&b, p, day))
         .ok_or(ApiError::NotFound("benefit"))?;
-    let address = pick(lang, &p.address_zh_cn, p.address_zh_hk.as_deref(), p.address_en.as_deref()).to_owned();
+    let address = p.address().get(lang).to_owned();
     let summary = summary(reference, &loaded, &b, lang, None)
         .ok_or_else(|| ApiError::Internal(format!("benefit {id} has broken references")))?;
     let rules = loaded.rules.get(&b.id).map(Vec::as_slice).unwrap_or_default();
     Ok(BenefitDetail {
         summary,
-        description: pick(lang, &b.description_zh_cn, b.description_zh_hk.as_deref(), b.description_en.as_deref())
-            .to_owned(),
-        terms: pick(lang, &b.terms_zh_cn, b.terms_zh_hk.as_deref(), b.terms_en.as_deref()).to_owned(),
+        description: b.description().get(lang).to_owned(),
+        terms: b.terms().get(lang).to_owned(),
         address,
         quota: quota(&b),
         reached_by: reached_by(reference, rules, day),
@@ -73,12 +69,12 @@ pub async fn partner_detail(
         .await?;
     Ok(PartnerDto {
         id: p.id,
-        name: pick(lang, &p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()).to_owned(),
+        name: p.name().get(lang).to_owned(),
         kind: partner_kind(&p),
         district: reference
             .district_code(p.district_id)
             .ok_or_else(|| ApiError::Internal(format!("partner {id} has no district")))?,
-        address: pick(lang, &p.address_zh_cn, p.address_zh_hk.as_deref(), p.address_en.as_deref()).to_owned(),
+        address: p.address().get(lang).to_owned(),
         location: partner_location(&p),
         phone: p.phone.clone(),
         benefit_count: u32::try_from(count).unwrap_or(u32::MAX),

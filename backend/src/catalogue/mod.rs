@@ -7,7 +7,6 @@
 //! [`crate::routes`] call them and never build queries themselves.
 
 pub(crate) mod assemble;
-mod convert;
 mod cursor;
 mod detail;
 mod list;
@@ -16,7 +15,6 @@ mod search;
 mod version;
 mod write;
 
-pub use convert::text;
 pub use detail::{benefit_detail, partner_detail};
 pub use list::list_benefits;
 pub use read_model::ReadModel;

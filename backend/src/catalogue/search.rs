@@ -14,8 +14,8 @@ pub(crate) const LIKE_ESCAPE: char = '!';
 /// Lower-cases and joins the texts that are searched: what `search_title` and
 /// `search_body` of a benefit hold. Public so bulk loaders (the benchmark
 /// seed) store exactly what [`super::create_benefit`] would.
-pub(crate) fn search_text<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> String {
-    parts.into_iter().flatten().map(str::to_lowercase).collect::<Vec<_>>().join("\n")
+pub(crate) fn search_text<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts.into_iter().map(str::to_lowercase).collect::<Vec<_>>().join("\n")
 }
 
 /// A `LIKE` pattern matching `term` anywhere, with wildcards in the term escaped.
@@ -34,6 +34,8 @@ pub(crate) fn contains_pattern(term: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use linan_shared::LocalizedText;
+
     use super::*;
 
     #[test]
@@ -45,6 +47,9 @@ mod tests {
 
     #[test]
     fn search_text_skips_missing_languages() {
-        assert_eq!(search_text([Some("荔枝湾"), None, Some("Lychee Bay")]), "荔枝湾\nlychee bay");
+        assert_eq!(
+            search_text(LocalizedText::new("荔枝湾", None, Some("Lychee Bay")).variants()),
+            "荔枝湾\nlychee bay"
+        );
     }
 }

@@ -6,7 +6,7 @@
 //! ([`crate::review`]) and the tests use these functions.
 
 use chrono::{DateTime, Utc};
-use linan_shared::{BenefitInput, BenefitStatus, FieldError, PartnerInput, PartnerStatus};
+use linan_shared::{BenefitInput, BenefitStatus, FieldError, LocalizedText, PartnerInput, PartnerStatus};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     Set, TransactionSession, TransactionTrait,
@@ -169,28 +169,9 @@ pub fn benefit_row(
     now: DateTime<Utc>,
 ) -> Result<benefit::ActiveModel, serde_json::Error> {
     let (t, s, d, terms) = (&input.title, &input.summary, &input.description, &input.terms);
-    let search_title = search_text([
-        Some(t.zh_cn.as_str()),
-        t.zh_hk.as_deref(),
-        t.en.as_deref(),
-        Some(p.name_zh_cn.as_str()),
-        p.name_zh_hk.as_deref(),
-        p.name_en.as_deref(),
-    ]);
-    let search_body = search_text([
-        Some(s.zh_cn.as_str()),
-        s.zh_hk.as_deref(),
-        s.en.as_deref(),
-        Some(d.zh_cn.as_str()),
-        d.zh_hk.as_deref(),
-        d.en.as_deref(),
-        Some(terms.zh_cn.as_str()),
-        terms.zh_hk.as_deref(),
-        terms.en.as_deref(),
-        Some(p.address_zh_cn.as_str()),
-        p.address_zh_hk.as_deref(),
-        p.address_en.as_deref(),
-    ]);
+    let (name, address) = (p.name(), p.address());
+    let search_title = search_text([t, &name].into_iter().flat_map(LocalizedText::variants));
+    let search_body = search_text([s, d, terms, &address].into_iter().flat_map(LocalizedText::variants));
     Ok(benefit::ActiveModel {
         id: NotSet,
         partner_id: Set(p.id),

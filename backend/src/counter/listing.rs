@@ -10,7 +10,6 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::{
     auth::{Actor, policy},
-    catalogue::text,
     entity::{benefit, card, partner, redemption},
     error::ApiError,
 };
@@ -63,14 +62,8 @@ impl Named {
 
     /// The DTO of `r`, with the offer's title and the partner's name in `lang`.
     pub(super) fn dto(&self, r: &redemption::Model, lang: Lang) -> RedemptionDto {
-        let title = self
-            .benefits
-            .get(&r.benefit_id)
-            .map(|b| text(&b.title_zh_cn, b.title_zh_hk.as_deref(), b.title_en.as_deref()));
-        let partner = self
-            .partners
-            .get(&r.partner_id)
-            .map(|p| text(&p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()));
+        let title = self.benefits.get(&r.benefit_id).map(|b| b.title());
+        let partner = self.partners.get(&r.partner_id).map(|p| p.name());
         RedemptionDto {
             id: r.id,
             benefit_id: r.benefit_id,

@@ -1,8 +1,8 @@
 //! SeaORM entities: one file per table, mirroring the migrations.
 //!
 //! Texts that exist per language are stored as `*_zh_cn` (required),
-//! `*_zh_hk` and `*_en` (optional) columns; [`crate::catalogue`] turns them
-//! into [`linan_shared::LocalizedText`].
+//! `*_zh_hk` and `*_en` (optional) columns, read as one
+//! [`linan_shared::LocalizedText`] through the accessors in [`texts`].
 
 // The derive macros generate public items (Column, ActiveModel, …) that cannot
 // carry docs; the tables are documented on their `Model`s instead.
@@ -33,3 +33,4 @@ pub mod recognition;
 pub mod redemption;
 pub mod session;
 pub mod stock_usage;
+pub mod texts;

@@ -6,8 +6,8 @@
 //! snapshot per catalogue version instead of querying them each time.
 
 use linan_shared::{
-    CardSchemeDto, CardSchemesDto, CategoryCode, CategoryDto, DistrictCode, DistrictDto, LocalizedText, RecognitionDto,
-    SchemeCode, TierCode, TierDto,
+    CardSchemeDto, CardSchemesDto, CategoryCode, CategoryDto, DistrictCode, DistrictDto, RecognitionDto, SchemeCode,
+    TierCode, TierDto,
 };
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder};
 
@@ -131,12 +131,7 @@ impl Reference {
     pub fn districts_dto(&self) -> Vec<DistrictDto> {
         self.districts
             .iter()
-            .filter_map(|d| {
-                Some(DistrictDto {
-                    code: Self::code(DistrictCode::parse, &d.code)?,
-                    name: LocalizedText::new(&d.name_zh_cn, d.name_zh_hk.as_deref(), d.name_en.as_deref()),
-                })
-            })
+            .filter_map(|d| Some(DistrictDto { code: Self::code(DistrictCode::parse, &d.code)?, name: d.name() }))
             .collect()
     }
 
@@ -144,12 +139,7 @@ impl Reference {
     pub fn categories_dto(&self) -> Vec<CategoryDto> {
         self.categories
             .iter()
-            .filter_map(|c| {
-                Some(CategoryDto {
-                    code: Self::code(CategoryCode::parse, &c.code)?,
-                    name: LocalizedText::new(&c.name_zh_cn, c.name_zh_hk.as_deref(), c.name_en.as_deref()),
-                })
-            })
+            .filter_map(|c| Some(CategoryDto { code: Self::code(CategoryCode::parse, &c.code)?, name: c.name() }))
             .collect()
     }
 
@@ -162,15 +152,11 @@ impl Reference {
                 Some(CardSchemeDto {
                     code: Self::code(SchemeCode::parse, &s.code)?,
                     district: self.district_code(s.district_id)?,
-                    name: LocalizedText::new(&s.name_zh_cn, s.name_zh_hk.as_deref(), s.name_en.as_deref()),
+                    name: s.name(),
                     tiers: self
                         .tiers_of(s.id)
                         .filter_map(|t| {
-                            Some(TierDto {
-                                code: Self::code(TierCode::parse, &t.code)?,
-                                rank: t.rank,
-                                name: LocalizedText::new(&t.name_zh_cn, t.name_zh_hk.as_deref(), t.name_en.as_deref()),
-                            })
+                            Some(TierDto { code: Self::code(TierCode::parse, &t.code)?, rank: t.rank, name: t.name() })
                         })
                         .collect(),
                 })

@@ -17,7 +17,7 @@ use super::{claim_partner, page::PageRequest, partner_revision as revision};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
-    catalogue::{assemble, bump_version, text},
+    catalogue::{assemble, bump_version},
     entity::{partner, partner_revision},
     error::ApiError,
     reference::Reference,
@@ -59,12 +59,12 @@ impl PartnerAction {
 /// The registered details of a partner row.
 pub fn profile(reference: &Reference, p: &partner::Model) -> Result<PartnerInput, ApiError> {
     Ok(PartnerInput {
-        name: text(&p.name_zh_cn, p.name_zh_hk.as_deref(), p.name_en.as_deref()),
+        name: p.name(),
         kind: assemble::partner_kind(p),
         district: reference
             .district_code(p.district_id)
             .ok_or_else(|| ApiError::Internal(format!("partner {} has an unknown district", p.id)))?,
-        address: text(&p.address_zh_cn, p.address_zh_hk.as_deref(), p.address_en.as_deref()),
+        address: p.address(),
         location: assemble::partner_location(p),
         phone: p.phone.clone(),
     })

@@ -49,4 +49,6 @@ async fn missing_translations_fall_back_to_simplified_chinese(app: TestApp) {
     let en: BenefitDetail = app.get_json(&format!("/api/v1/benefits/{id}?lang=en")).await;
     assert_eq!(en.summary.title, "English title");
     assert_eq!(en.terms, "只有简体条款", "terms fall back to zh-CN");
+    let profile: linan_shared::PartnerDto = app.get_json(&format!("/api/v1/partners/{partner}?lang=en")).await;
+    assert_eq!(profile.name, "只有简体的商户", "a partner's name falls back too");
 }

@@ -34,7 +34,7 @@ use crate::{
     calendar::{day_of, from_naive},
     catalogue::{
         assemble::{self, Loaded},
-        bump_version, text,
+        bump_version,
     },
     entity::{benefit, benefit_revision, partner},
     error::ApiError,
@@ -53,10 +53,10 @@ pub(super) fn input_of(reference: &Reference, loaded: &Loaded, b: &benefit::Mode
     let eligibility = assemble::rules(reference, loaded, b.id);
     Ok(BenefitInput {
         category: reference.category_code(b.category_id).ok_or_else(broken)?,
-        title: text(&b.title_zh_cn, b.title_zh_hk.as_deref(), b.title_en.as_deref()),
-        summary: text(&b.summary_zh_cn, b.summary_zh_hk.as_deref(), b.summary_en.as_deref()),
-        description: text(&b.description_zh_cn, b.description_zh_hk.as_deref(), b.description_en.as_deref()),
-        terms: text(&b.terms_zh_cn, b.terms_zh_hk.as_deref(), b.terms_en.as_deref()),
+        title: b.title(),
+        summary: b.summary(),
+        description: b.description(),
+        terms: b.terms(),
         gives: serde_json::from_str(&b.gives).map_err(|e| ApiError::Internal(format!("benefit {}: {e}", b.id)))?,
         quota: assemble::quota(b),
         eligibility,
