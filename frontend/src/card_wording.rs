@@ -4,11 +4,10 @@
 //! Apart from [`crate::wording`] (the catalogue's sentences) so each file
 //! stays one idea; tested natively like it.
 
-use linan_shared::{CardBenefitDto, CardSchemesDto, Lang, QuotaPeriod, Reach, Refusal};
+use linan_shared::{CardBenefitDto, CardSchemesDto, Lang, QuotaPeriod, Reach, Refusal, fill};
 
 use crate::eligibility::card_name;
 use crate::i18n::{CardKey, Key, t};
-use crate::wording::fill;
 
 /// Why the card reaches a benefit: directly, or as which card through
 /// mutual recognition ("通过身份互认，视同优粤佛山卡A卡").

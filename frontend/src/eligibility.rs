@@ -7,10 +7,10 @@
 //! Card: tier B or above (A, B)", then the cards that qualify through mutual
 //! recognition, which a visitor could not work out alone.
 
-use linan_shared::{CardReach, CardSchemesDto, Lang, Reach, SchemeCode, TierCode, TierDto};
+use linan_shared::{CardReach, CardSchemesDto, Lang, Reach, SchemeCode, TierCode, TierDto, fill};
 
 use crate::i18n::{Key, t};
-use crate::wording::{fill, join};
+use crate::wording::join;
 
 /// One card scheme and the tiers of it that qualify, as display names.
 #[derive(Debug, Clone, PartialEq, Eq)]

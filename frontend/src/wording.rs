@@ -3,39 +3,9 @@
 //!
 //! Kept apart from the components so the exact wording is tested natively.
 
-use linan_shared::{Gives, Lang, Quota, QuotaPeriod, Validity, yuan};
+use linan_shared::{Gives, Lang, Quota, QuotaPeriod, Validity, fill, yuan};
 
 use crate::i18n::{Key, t};
-
-/// Replaces each `{name}` in `template` with its value.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                let name = &after[..end];
-                match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 /// `parts` separated by `sep` (a loop rather than `join`, whose generic
 /// copies cost a KB of wasm each).
@@ -126,12 +96,6 @@ mod tests {
     use linan_shared::Date;
 
     use super::*;
-
-    #[test]
-    fn fill_replaces_known_and_keeps_unknown_placeholders() {
-        assert_eq!(fill("{a} and {b} {c}", &[("a", "1"), ("b", "2")]), "1 and 2 {c}");
-        assert_eq!(fill("open { brace", &[]), "open { brace");
-    }
 
     #[test]
     fn counts_say_when_there_are_more() {

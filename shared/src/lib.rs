@@ -36,6 +36,7 @@ mod codes;
 mod date;
 mod encode;
 mod error;
+mod fill;
 mod geo;
 mod holds;
 mod input;
@@ -72,6 +73,7 @@ pub use codes::{CategoryCode, CodeError, DistrictCode, SchemeCode, TierCode};
 pub use date::{Date, DateError};
 pub use encode::{decimal, percent_decode, percent_encode};
 pub use error::{ErrorBody, ErrorDetail};
+pub use fill::fill;
 pub use geo::{GeoError, GeoPoint};
 pub use holds::{HoldDto, HoldList, HoldTarget};
 pub use input::{

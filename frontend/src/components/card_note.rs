@@ -2,13 +2,12 @@
 
 use std::rc::Rc;
 
-use linan_shared::{CardSchemesDto, Lang};
+use linan_shared::{CardSchemesDto, Lang, fill};
 use yew::prelude::*;
 
 use crate::attrs::CardFilter;
 use crate::eligibility::card_name;
 use crate::i18n::{Key, t};
-use crate::wording::fill;
 
 /// Props of [`card_note`].
 #[derive(Properties, PartialEq)]

@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use linan_shared::CounterCodeDto;
+use linan_shared::{CounterCodeDto, fill};
 use wasm_bindgen_futures::spawn_local;
 use yew::platform::time::sleep;
 use yew::prelude::*;
@@ -20,7 +20,6 @@ use crate::api::{self, ClientError};
 use crate::attrs::WidgetConfig;
 use crate::card_wording::{clock, seconds_left};
 use crate::i18n::{CardKey, t};
-use crate::wording::fill;
 
 /// Props of [`CounterCode`].
 #[derive(Properties, PartialEq)]

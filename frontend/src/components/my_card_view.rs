@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use linan_shared::{CardNumber, CardSessionDto, Lang};
+use linan_shared::{CardNumber, CardSessionDto, Lang, fill};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ use crate::eligibility::card_name;
 use crate::hooks::Reference;
 use crate::i18n::{CardKey, Key, t};
 use crate::state::Status;
-use crate::wording::{count, fill};
+use crate::wording::count;
 
 /// Props of [`MyCardView`].
 #[derive(Properties, PartialEq)]

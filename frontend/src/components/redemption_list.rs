@@ -2,12 +2,11 @@
 
 use std::rc::Rc;
 
-use linan_shared::{Lang, RedemptionList};
+use linan_shared::{Lang, RedemptionList, fill};
 use yew::prelude::*;
 
 use crate::card_wording::china_time;
 use crate::i18n::{CardKey, t};
-use crate::wording::fill;
 
 /// Props of [`redemption_list`].
 #[derive(Properties, PartialEq)]

@@ -47,13 +47,10 @@ impl Key {
     }
 }
 
-/// The string for `key` in `lang` with each `{name}` replaced by its value.
+/// The string for `key` in `lang` with each `{name}` replaced by its value
+/// ([`linan_shared::fill`], as in the widget).
 pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
-    let mut text = key.get(lang).to_owned();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
+    linan_shared::fill(key.get(lang), values)
 }
 
 /// A language's own name, for the language menu (the same in every UI
