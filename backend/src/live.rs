@@ -48,7 +48,7 @@ fn of_public_partner() -> Condition {
 /// Benefits that are published, of a public partner, whatever the day: the
 /// rows the catalogue's read model holds (it applies the day per request).
 pub fn public_condition() -> Condition {
-    Condition::all().add(benefit::Column::Status.eq(BenefitStatus::Published.as_str())).add(of_public_partner())
+    Condition::all().add(benefit::Column::Status.eq(BenefitStatus::Published)).add(of_public_partner())
 }
 
 /// Benefits open on `day`: published, of a public partner, not yet ended.

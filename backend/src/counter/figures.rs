@@ -8,15 +8,15 @@ use super::facts;
 use crate::{
     auth::{Actor, policy},
     catalogue::assemble,
-    clock::Clock,
     entity::{benefit, redemption},
     error::ApiError,
 };
 
-/// Redemptions per offer per day over the last `days` days, and stock left today.
-pub async fn figures(db: &impl ConnectionTrait, clock: &Clock, actor: &Actor, days: u32) -> Result<Figures, ApiError> {
+/// Redemptions per offer per day over the last `days` days, and stock left
+/// today (the day of the request's time, the actor's).
+pub async fn figures(db: &impl ConnectionTrait, actor: &Actor, days: u32) -> Result<Figures, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
-    let today = clock.today();
+    let today = crate::calendar::day_of(actor.now);
     let since: NaiveDate = today - Duration::days(i64::from(days.clamp(1, 366)) - 1);
     let rows: Vec<(i64, NaiveDate, i64)> = redemption::Entity::find()
         .select_only()

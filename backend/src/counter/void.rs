@@ -11,7 +11,6 @@ use super::listing::{audited_and_answer, one_dto};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
-    clock::Clock,
     db::sql::Sql,
     entity::{benefit, redemption},
     error::ApiError,
@@ -31,11 +30,11 @@ async fn give_back(db: &impl ConnectionTrait, table: &str, keys: &[(&str, sea_or
     Ok(())
 }
 
-/// Voids a redemption of the merchant's partner within [`VOID_MINUTES`],
-/// giving the use back to the person's quota and the day's stock.
+/// Voids a redemption of the merchant's partner within [`VOID_MINUTES`] of
+/// the request's time (the actor's, as for a redemption), giving the use
+/// back to the person's quota and the day's stock.
 pub async fn void<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    clock: &Clock,
     actor: &Actor,
     id: i64,
     request: &VoidRequest,
@@ -43,7 +42,7 @@ pub async fn void<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<RedemptionDto, ApiError> {
     let partner_id = policy::counter_partner(db, actor).await?;
     let reason = linan_shared::required_reason(Some(&request.reason))?;
-    let now = clock.now();
+    let now = actor.now;
     let txn = crate::db::begin_write(db).await?;
     let row = redemption::Entity::find_by_id(id)
         .filter(redemption::Column::PartnerId.eq(partner_id))

@@ -88,7 +88,7 @@ struct DemoRecognition {
 #[derive(Deserialize)]
 struct DemoPartner {
     key: String,
-    status: String,
+    status: PartnerStatus,
     #[serde(flatten)]
     input: PartnerInput,
 }
@@ -246,12 +246,7 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey, now: DateTime<U
     let mut partner_ids = std::collections::HashMap::new();
     let mut merchants = [None; 3];
     for p in &data.partners {
-        let status = match p.status.as_str() {
-            "approved" => PartnerStatus::Approved,
-            "pending" => PartnerStatus::Pending,
-            "suspended" => PartnerStatus::Suspended,
-            other => return Err(missing("partner status", other)),
-        };
+        let status = p.status;
         let id = create_partner(&txn, &reference, &p.input, status, now).await?;
         partner_ids.insert(p.key.as_str(), id);
         let slot = match (status, p.input.district.as_str()) {

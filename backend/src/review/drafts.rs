@@ -23,7 +23,7 @@ pub(super) async fn lock_with_room(txn: &impl ConnectionTrait, partner_id: i64) 
         .ok_or(ApiError::NotFound("partner"))?;
     let unpublished = benefit::Entity::find()
         .filter(benefit::Column::PartnerId.eq(partner_id))
-        .filter(benefit::Column::Status.is_in([BenefitStatus::Draft.as_str(), BenefitStatus::PendingReview.as_str()]))
+        .filter(benefit::Column::Status.is_in([BenefitStatus::Draft, BenefitStatus::PendingReview]))
         .count(txn)
         .await?;
     if unpublished >= MAX_UNPUBLISHED_OFFERS {

@@ -191,8 +191,7 @@ pub async fn queue(
     page: &PageRequest,
 ) -> Result<PartnerList, ApiError> {
     let scope = policy::admin_scope(actor)?;
-    let mut find =
-        partner::Entity::find().filter(partner::Column::Status.eq(status.unwrap_or(PartnerStatus::Pending).as_str()));
+    let mut find = partner::Entity::find().filter(partner::Column::Status.eq(status.unwrap_or(PartnerStatus::Pending)));
     if let Some(district) = scope {
         find = find.filter(partner::Column::DistrictId.eq(district));
     }

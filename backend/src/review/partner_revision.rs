@@ -123,8 +123,8 @@ pub async fn queue(
     page: &PageRequest,
 ) -> Result<PartnerList, ApiError> {
     let scope = policy::admin_scope(actor)?;
-    let mut find = partner_revision::Entity::find()
-        .filter(partner_revision::Column::Status.eq(RevisionStatus::PendingReview.as_str()));
+    let mut find =
+        partner_revision::Entity::find().filter(partner_revision::Column::Status.eq(RevisionStatus::PendingReview));
     if let Some(district) = scope {
         let in_district = Query::select()
             .column(partner::Column::Id)
@@ -184,12 +184,12 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     let version = claim_partner(&txn, id, decision.version).await?;
     let pending = sea_orm::Condition::all()
         .add(partner_revision::Column::PartnerId.eq(id))
-        .add(partner_revision::Column::Status.eq(RevisionStatus::PendingReview.as_str()));
+        .add(partner_revision::Column::Status.eq(RevisionStatus::PendingReview));
     let taken = if approve {
         partner_revision::Entity::delete_many().filter(pending).exec(&txn).await?.rows_affected
     } else {
         partner_revision::Entity::update_many()
-            .col_expr(partner_revision::Column::Status, Expr::value(RevisionStatus::Rejected.as_str()))
+            .col_expr(partner_revision::Column::Status, Expr::value(RevisionStatus::Rejected))
             .col_expr(partner_revision::Column::Reason, Expr::value(reason))
             .col_expr(partner_revision::Column::UpdatedAt, Expr::value(actor.now))
             .filter(pending)

@@ -117,7 +117,7 @@ pub async fn void(
     AskedLang(lang): AskedLang,
     JsonBody(request): JsonBody<VoidRequest>,
 ) -> Result<Json<RedemptionDto>, ApiError> {
-    Ok(Json(void::void(&state.db, &state.clock, &actor, id, &request, lang).await?))
+    Ok(Json(void::void(&state.db, &actor, id, &request, lang).await?))
 }
 
 /// The partner's latest redemptions.
@@ -148,7 +148,7 @@ pub async fn figures(
             .ok_or_else(|| ApiError::invalid("days", "an integer from 1 to 366"))?,
         None => 30,
     };
-    Ok(Json(figures::figures(&state.db, &state.clock, &actor, days).await?))
+    Ok(Json(figures::figures(&state.db, &actor, days).await?))
 }
 
 /// The live holds of the integrity list concerning the admin's district

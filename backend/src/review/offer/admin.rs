@@ -35,7 +35,7 @@ pub async fn queue(
         let revised = Query::select()
             .column(benefit_revision::Column::BenefitId)
             .from(benefit_revision::Entity)
-            .and_where(benefit_revision::Column::Status.eq(RevisionStatus::PendingReview.as_str()))
+            .and_where(benefit_revision::Column::Status.eq(RevisionStatus::PendingReview))
             .to_owned();
         find = find.filter(
             sea_orm::Condition::any()
@@ -45,7 +45,7 @@ pub async fn queue(
     } else if status == BenefitStatus::Expired {
         // Stored as expired, or published with the window behind it.
         let past = sea_orm::Condition::all()
-            .add(benefit::Column::Status.eq(BenefitStatus::Published.as_str()))
+            .add(benefit::Column::Status.eq(BenefitStatus::Published))
             .add(benefit::Column::ValidUntil.lt(day_of(actor.now)));
         find = find.filter(sea_orm::Condition::any().add(benefit::Column::Status.eq(status)).add(past));
     } else {
