@@ -121,7 +121,8 @@ pub fn router(state: AppState) -> Router {
                 .layer(CompressionLayer::new())
                 .layer(middleware::map_response(json_timeout))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout()))
-                .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES)),
+                .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+                .layer(middleware::from_fn(crate::http::nul::refuse_in_uri)),
         )
         .with_state(state)
 }

@@ -214,13 +214,15 @@ where
 {
     let txn = crate::db::begin_write(db).await?;
     let row = benefit::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound("benefit"))?;
-    let version = row.version;
+    // The version column is an i32; running out of it must not wrap around.
+    let version =
+        row.version.checked_add(1).ok_or_else(|| ApiError::Conflict("this benefit's version cannot grow".into()))?;
     let mut active = row.into_active_model();
     if status == BenefitStatus::Published {
         active.published_at = Set(Some(now.timestamp_millis()));
     }
     active.status = Set(status);
-    active.version = Set(version + 1);
+    active.version = Set(version);
     active.updated_at = Set(now);
     active.update(&txn).await?;
     bump_version(&txn).await?;

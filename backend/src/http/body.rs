@@ -1,18 +1,104 @@
-//! [`JsonBody`]: axum's `Json` extractor answering malformed bodies with the
-//! API's error body (400 `invalid_parameter` with `param` set to
-//! `body`) instead of axum's plain-text rejection.
+//! [`JsonBody`]: a JSON request body answering malformed bodies with the
+//! API's error body (400 `invalid_parameter` with `param` set to `body`)
+//! instead of axum's plain-text rejection.
+//!
+//! Two rules make it accept exactly what the OpenAPI document allows:
+//! a whole decimal such as `7.0` is an integer (JSON Schema says so, and
+//! generated clients send it), and no text may hold U+0000 (see
+//! [`super::nul`]).
 
-use axum::extract::{FromRequest, rejection::JsonRejection};
+use axum::extract::{FromRequest, Request, rejection::JsonRejection};
+use serde::de::DeserializeOwned;
+use serde_json::{Number, Value};
 
 use crate::error::ApiError;
 
 /// A JSON request body of type `T`.
-#[derive(Debug, FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+#[derive(Debug)]
 pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::Json(mut value) = axum::Json::<Value>::from_request(req, state).await?;
+        normalize(&mut value)?;
+        serde_path_to_error::deserialize(value).map(JsonBody).map_err(|e| {
+            let message = match e.path().to_string().as_str() {
+                "." => e.inner().to_string(),
+                path => format!("{path}: {}", e.inner()),
+            };
+            ApiError::invalid("body", message)
+        })
+    }
+}
+
+/// Refuses U+0000 in any string or key; turns whole decimals into integers.
+fn normalize(value: &mut Value) -> Result<(), ApiError> {
+    match value {
+        Value::String(s) => refuse_nul(s),
+        Value::Array(items) => items.iter_mut().try_for_each(normalize),
+        Value::Object(fields) => fields.iter_mut().try_for_each(|(k, v)| {
+            refuse_nul(k)?;
+            normalize(v)
+        }),
+        Value::Number(n) => {
+            if let Some(whole) = whole_integer(n) {
+                *n = whole;
+            }
+            Ok(())
+        }
+        Value::Null | Value::Bool(_) => Ok(()),
+    }
+}
+
+fn refuse_nul(s: &str) -> Result<(), ApiError> {
+    if s.contains('\0') {
+        return Err(ApiError::invalid("body", super::nul::MESSAGE));
+    }
+    Ok(())
+}
+
+/// `7.0` → `7`, when it fits an `i64` or `u64`; fractions stay as they are.
+fn whole_integer(n: &Number) -> Option<Number> {
+    let f = n.as_f64().filter(|_| n.is_f64())?;
+    if f.fract() != 0.0 || !f.is_finite() {
+        return None;
+    }
+    // 2^63 and 2^64 are exact as f64; the casts below are exact inside these bounds.
+    if f >= -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0 {
+        Some(Number::from(f as i64))
+    } else if f >= 0.0 && f < 18_446_744_073_709_551_616.0 {
+        Some(Number::from(f as u64))
+    } else {
+        None
+    }
+}
 
 impl From<JsonRejection> for ApiError {
     fn from(e: JsonRejection) -> Self {
         ApiError::invalid("body", e.body_text())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_decimals_become_integers_and_fractions_stay() {
+        let mut v: Value = serde_json::from_str(r#"{"a":7.0,"b":-0.0,"c":2.5,"d":1e3,"e":[3.0],"f":1e300}"#).unwrap();
+        normalize(&mut v).unwrap();
+        assert_eq!(v, serde_json::json!({"a":7,"b":0,"c":2.5,"d":1000,"e":[3],"f":1e300}));
+    }
+
+    #[test]
+    fn nul_is_refused_in_values_and_keys() {
+        for body in [r#"{"a":"x\u0000"}"#, r#"{"a\u0000":1}"#, r#"[["\u0000"]]"#] {
+            let mut v: Value = serde_json::from_str(body).unwrap();
+            assert!(normalize(&mut v).is_err(), "{body}");
+        }
+        let mut v: Value = serde_json::from_str(r#"{"a":"\\u0000"}"#).unwrap();
+        assert!(normalize(&mut v).is_ok());
     }
 }

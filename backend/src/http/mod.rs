@@ -1,6 +1,6 @@
 //! HTTP plumbing shared by the routes: conditional/cached JSON responses,
 //! language negotiation, query-string, JSON body and `Idempotency-Key`
-//! extraction, the client address, request ids and request metrics.
+//! extraction, refusing U+0000, the client address, request ids and request metrics.
 
 pub mod body;
 pub mod cached;
@@ -8,6 +8,7 @@ pub mod client;
 pub mod idempotency;
 pub mod lang;
 pub mod metrics;
+pub mod nul;
 pub mod path;
 pub mod query;
 pub mod request_id;

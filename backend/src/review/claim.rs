@@ -12,14 +12,17 @@ use crate::{
 
 /// Moves benefit `id` from `version` to `version + 1`.
 pub async fn claim_benefit(db: &impl ConnectionTrait, id: i64, version: i32) -> Result<i32, ApiError> {
-    let done = benefit::Entity::update_many()
-        .col_expr(benefit::Column::Version, Expr::value(version + 1))
-        .filter(benefit::Column::Id.eq(id))
-        .filter(benefit::Column::Version.eq(version))
-        .exec(db)
-        .await?;
-    if done.rows_affected == 1 {
-        return Ok(version + 1);
+    // A version that cannot grow cannot be claimed: stale, like any other.
+    if let Some(next) = version.checked_add(1) {
+        let done = benefit::Entity::update_many()
+            .col_expr(benefit::Column::Version, Expr::value(next))
+            .filter(benefit::Column::Id.eq(id))
+            .filter(benefit::Column::Version.eq(version))
+            .exec(db)
+            .await?;
+        if done.rows_affected == 1 {
+            return Ok(next);
+        }
     }
     let current = benefit::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("offer"))?;
     Err(ApiError::StaleVersion { current: current.version })
@@ -27,14 +30,17 @@ pub async fn claim_benefit(db: &impl ConnectionTrait, id: i64, version: i32) -> 
 
 /// Moves partner `id` from `version` to `version + 1`.
 pub async fn claim_partner(db: &impl ConnectionTrait, id: i64, version: i32) -> Result<i32, ApiError> {
-    let done = partner::Entity::update_many()
-        .col_expr(partner::Column::Version, Expr::value(version + 1))
-        .filter(partner::Column::Id.eq(id))
-        .filter(partner::Column::Version.eq(version))
-        .exec(db)
-        .await?;
-    if done.rows_affected == 1 {
-        return Ok(version + 1);
+    // A version that cannot grow cannot be claimed: stale, like any other.
+    if let Some(next) = version.checked_add(1) {
+        let done = partner::Entity::update_many()
+            .col_expr(partner::Column::Version, Expr::value(next))
+            .filter(partner::Column::Id.eq(id))
+            .filter(partner::Column::Version.eq(version))
+            .exec(db)
+            .await?;
+        if done.rows_affected == 1 {
+            return Ok(next);
+        }
     }
     let current = partner::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("partner"))?;
     Err(ApiError::StaleVersion { current: current.version })

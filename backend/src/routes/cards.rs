@@ -46,7 +46,7 @@ pub struct ImportQuery {
 #[utoipa::path(post, path = "/api/v1/admin/cards/import", tag = "admin", params(ImportQuery),
     request_body(content = String, content_type = "text/csv", description = "The CSV file"),
     responses((status = 200, description = "The report; nothing was written if `rejected` is not empty", body = ImportReport),
-        (status = 400, description = "Not text/csv, or too large", body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+        (status = 400, description = "Not text/csv, too large, or holding a NUL byte", body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn import(
     State(state): State<AppState>,
     actor: Actor,
@@ -63,6 +63,9 @@ pub async fn import(
         return Err(ApiError::invalid("content-type", "send the file itself as text/csv"));
     }
     let body = body.map_err(|e| ApiError::invalid("body", e.body_text()))?;
+    if body.contains(&0) {
+        return Err(ApiError::invalid("body", crate::http::nul::MESSAGE));
+    }
     let key = IdKey::from_config(&state.config).map_err(|e| ApiError::Internal(e.to_string()))?;
     let reference = state.catalogue.reference(&state.db).await?;
     let options = ImportOptions { now: actor.now, dry_run: q.dry_run, district_id: scope };

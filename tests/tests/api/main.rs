@@ -12,6 +12,7 @@ mod caps;
 mod cards;
 mod catalogue;
 mod check;
+mod contract;
 mod counter;
 mod demo;
 mod errors;
