@@ -78,3 +78,17 @@ ensure_chromium() {
   # The CJK font makes Chinese legible in the screenshots the tests save.
   apt_install chromium chromium-driver fonts-wqy-microhei
 }
+
+# Installs schemathesis at the version pinned in scripts/schemathesis-requirements.txt
+# into a virtual environment in .tools/schemathesis (reinstalled when the pin changes).
+ensure_schemathesis() {
+  local venv=.tools/schemathesis want
+  want="$(cat scripts/schemathesis-requirements.txt)"
+  if [ -x "$venv/bin/st" ] && [ "$(cat "$venv/pinned" 2>/dev/null)" = "$want" ]; then return 0; fi
+  command -v python3 >/dev/null || apt_install python3 python3-venv
+  say "installing schemathesis ($want) into $venv"
+  rm -rf "$venv"
+  python3 -m venv "$venv" || { apt_install python3-venv && python3 -m venv "$venv"; }
+  "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/schemathesis-requirements.txt
+  printf '%s' "$want" >"$venv/pinned"
+}

@@ -31,10 +31,10 @@ fn valid(s: &str, upper: bool) -> bool {
 }
 
 macro_rules! code_type {
-    ($(#[$doc:meta])* $name:ident, $kind:literal, upper = $upper:literal, example = $example:literal) => {
+    ($(#[$doc:meta])* $name:ident, $kind:literal, upper = $upper:literal, pattern = $pattern:literal, example = $example:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = $example))]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = $example, pattern = $pattern))]
         #[serde(transparent)]
         pub struct $name(String);
 
@@ -71,19 +71,19 @@ macro_rules! code_type {
 
 code_type!(
     /// A district code such as `liwan` or `nanhai`.
-    DistrictCode, "district", upper = false, example = "nanhai"
+    DistrictCode, "district", upper = false, pattern = "^[a-z0-9_-]{1,32}$", example = "nanhai"
 );
 code_type!(
     /// A card scheme code such as `liwan_talent` or `youyue_foshan`.
-    SchemeCode, "scheme", upper = false, example = "youyue_foshan"
+    SchemeCode, "scheme", upper = false, pattern = "^[a-z0-9_-]{1,32}$", example = "youyue_foshan"
 );
 code_type!(
     /// A tier code within a scheme, such as `A` or `T`.
-    TierCode, "tier", upper = true, example = "B"
+    TierCode, "tier", upper = true, pattern = "^[A-Za-z0-9_-]{1,32}$", example = "B"
 );
 code_type!(
     /// A benefit category code such as `medical_green_channel`.
-    CategoryCode, "category", upper = false, example = "scenic_discount"
+    CategoryCode, "category", upper = false, pattern = "^[a-z0-9_-]{1,32}$", example = "scenic_discount"
 );
 
 #[cfg(test)]

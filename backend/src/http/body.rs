@@ -8,7 +8,7 @@
 //! [`super::nul`]).
 
 use axum::extract::{FromRequest, Request, rejection::JsonRejection};
-use serde::de::DeserializeOwned;
+use serde::{Serialize, de::DeserializeOwned};
 use serde_json::{Number, Value};
 
 use crate::error::ApiError;
@@ -17,46 +17,50 @@ use crate::error::ApiError;
 #[derive(Debug)]
 pub struct JsonBody<T>(pub T);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+impl<T: DeserializeOwned + Serialize, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let axum::Json(mut value) = axum::Json::<Value>::from_request(req, state).await?;
-        normalize(&mut value)?;
-        serde_path_to_error::deserialize(value).map(JsonBody).map_err(|e| {
+        whole_numbers(&mut value);
+        let body: T = serde_path_to_error::deserialize(value).map_err(|e| {
             let message = match e.path().to_string().as_str() {
                 "." => e.inner().to_string(),
                 path => format!("{path}: {}", e.inner()),
             };
             ApiError::invalid("body", message)
-        })
+        })?;
+        // Only what was read is checked: unknown fields are dropped unread,
+        // so a NUL in one of them never reaches the database.
+        if holds_nul(&serde_json::to_value(&body).map_err(|e| ApiError::Internal(e.to_string()))?) {
+            return Err(ApiError::invalid("body", super::nul::MESSAGE));
+        }
+        Ok(JsonBody(body))
     }
 }
 
-/// Refuses U+0000 in any string or key; turns whole decimals into integers.
-fn normalize(value: &mut Value) -> Result<(), ApiError> {
+/// Turns whole decimals into integers, everywhere in `value`.
+fn whole_numbers(value: &mut Value) {
     match value {
-        Value::String(s) => refuse_nul(s),
-        Value::Array(items) => items.iter_mut().try_for_each(normalize),
-        Value::Object(fields) => fields.iter_mut().try_for_each(|(k, v)| {
-            refuse_nul(k)?;
-            normalize(v)
-        }),
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
         Value::Number(n) => {
             if let Some(whole) = whole_integer(n) {
                 *n = whole;
             }
-            Ok(())
         }
-        Value::Null | Value::Bool(_) => Ok(()),
+        Value::Null | Value::Bool(_) | Value::String(_) => {}
     }
 }
 
-fn refuse_nul(s: &str) -> Result<(), ApiError> {
-    if s.contains('\0') {
-        return Err(ApiError::invalid("body", super::nul::MESSAGE));
+/// Whether any string or key in `value` holds U+0000.
+fn holds_nul(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\0'),
+        Value::Array(items) => items.iter().any(holds_nul),
+        Value::Object(fields) => fields.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
     }
-    Ok(())
 }
 
 /// `7.0` → `7`, when it fits an `i64` or `u64`; fractions stay as they are.
@@ -88,17 +92,17 @@ mod tests {
     #[test]
     fn whole_decimals_become_integers_and_fractions_stay() {
         let mut v: Value = serde_json::from_str(r#"{"a":7.0,"b":-0.0,"c":2.5,"d":1e3,"e":[3.0],"f":1e300}"#).unwrap();
-        normalize(&mut v).unwrap();
+        whole_numbers(&mut v);
         assert_eq!(v, serde_json::json!({"a":7,"b":0,"c":2.5,"d":1000,"e":[3],"f":1e300}));
     }
 
     #[test]
     fn nul_is_refused_in_values_and_keys() {
         for body in [r#"{"a":"x\u0000"}"#, r#"{"a\u0000":1}"#, r#"[["\u0000"]]"#] {
-            let mut v: Value = serde_json::from_str(body).unwrap();
-            assert!(normalize(&mut v).is_err(), "{body}");
+            let v: Value = serde_json::from_str(body).unwrap();
+            assert!(holds_nul(&v), "{body}");
         }
-        let mut v: Value = serde_json::from_str(r#"{"a":"\\u0000"}"#).unwrap();
-        assert!(normalize(&mut v).is_ok());
+        let v: Value = serde_json::from_str(r#"{"a":"\\u0000"}"#).unwrap();
+        assert!(!holds_nul(&v));
     }
 }

@@ -66,10 +66,10 @@ fn page(html: String, frame_ancestors: &str) -> Response {
 /// forbids WebAssembly: `<iframe src="https://HOST/embed?district=nanhai">`.
 #[utoipa::path(get, path = "/embed", tag = "widget",
     params(
-        ("district" = Option<String>, Query, description = "Preset district filter."),
-        ("category" = Option<String>, Query, description = "Preset category filter."),
-        ("scheme" = Option<String>, Query, description = "With `tier`: show what that card reaches."),
-        ("tier" = Option<String>, Query, description = "The card's tier."),
+        ("district" = Option<linan_shared::DistrictCode>, Query, description = "Preset district filter."),
+        ("category" = Option<linan_shared::CategoryCode>, Query, description = "Preset category filter."),
+        ("scheme" = Option<linan_shared::SchemeCode>, Query, description = "With `tier`: show what that card reaches."),
+        ("tier" = Option<linan_shared::TierCode>, Query, description = "The card's tier."),
         ("lang" = Option<linan_shared::Lang>, Query, description = "zh-CN (default), zh-HK or en."),
         ("theme" = Option<String>, Query, description = "`light` (default) or `dark`."),
         ("limit" = Option<u32>, Query, description = "Page size, 1–100."),

@@ -9,6 +9,8 @@ use serde_json::Value;
 db_tests!(Demo => {
     the_document_is_openapi_3_1_and_lists_every_route,
     requests_generated_from_the_document_get_documented_answers,
+    every_reference_resolves,
+    every_answer_and_constraint_is_declared,
 });
 
 /// Every route the router serves. A new route must be added here — and so to
@@ -229,4 +231,63 @@ async fn requests_generated_from_the_document_get_documented_answers(app: TestAp
         }
     }
     assert!(checked >= 20, "only {checked} requests generated");
+}
+
+/// Every `$ref` names a schema the document holds: a dangling one leaves
+/// generated clients (and property-based testers) without the type.
+async fn every_reference_resolves(app: TestApp) {
+    fn walk<'a>(value: &'a Value, refs: &mut Vec<&'a str>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(r) = map.get("$ref").and_then(Value::as_str) {
+                    refs.push(r);
+                }
+                map.values().for_each(|v| walk(v, refs));
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, refs)),
+            _ => {}
+        }
+    }
+    let doc: Value = app.get_json("/api/openapi.json").await;
+    let mut refs = Vec::new();
+    walk(&doc, &mut refs);
+    assert!(!refs.is_empty());
+    let dangling: BTreeSet<&str> = refs
+        .into_iter()
+        .filter(|r| {
+            r.strip_prefix("#/components/schemas/").is_none_or(|name| doc["components"]["schemas"][name].is_null())
+        })
+        .collect();
+    assert!(dangling.is_empty(), "dangling references: {dangling:?}");
+}
+
+/// What the server does is in the document: a 400 wherever a parameter or
+/// body can be malformed, positive ids, a 401 and a security requirement
+/// wherever a session is needed.
+async fn every_answer_and_constraint_is_declared(app: TestApp) {
+    let doc: Value = app.get_json("/api/openapi.json").await;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let at = format!("{method} {path}");
+            let params = op["parameters"].as_array().cloned().unwrap_or_default();
+            if !params.is_empty() || op.get("requestBody").is_some() {
+                assert!(op["responses"]["400"].is_object(), "{at}: no 400");
+            }
+            for p in params.iter().filter(|p| p["name"] == "id") {
+                assert_eq!(p["schema"]["minimum"], 1, "{at}: id must be positive");
+                assert_eq!(p["schema"]["format"], "int64", "{at}");
+            }
+            if op.get("security").is_some() {
+                assert!(op["responses"]["401"].is_object(), "{at}: secured without a 401");
+            }
+            let private =
+                ["/api/v1/merchant/", "/api/v1/admin/", "/api/v1/redemptions"].iter().any(|p| path.starts_with(p));
+            if private {
+                assert!(op.get("security").is_some(), "{at}: needs a session but declares no security");
+            }
+        }
+    }
+    let login = &doc["paths"]["/api/v1/auth/login"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+    let login = resolve(&doc, login);
+    assert_eq!(login["properties"]["email"]["minLength"], 1, "{login}");
 }

@@ -4,6 +4,10 @@
 use axum::{Json, Router, routing::get};
 use utoipa::OpenApi;
 
+mod contract;
+
+use contract::Contract;
+
 use super::{
     admin, auth, benefits, cardholder, cards, counter, merchant, ops, pages, partner_revisions, partners, portal,
     recognition, reference, widget,
@@ -90,7 +94,8 @@ use crate::state::AppState;
         portal::index,
         portal::file,
     ),
-    modifiers(&SessionAuth),
+    modifiers(&SessionAuth, &Contract),
+    components(schemas(linan_shared::Lang, linan_shared::SortOrder, linan_shared::ErrorBody)),
     tags(
         (name = "catalogue", description = "Public benefits and partners"),
         (name = "reference", description = "Districts, categories, card schemes and recognition"),
@@ -106,7 +111,8 @@ use crate::state::AppState;
 )]
 pub struct ApiDoc;
 
-/// Declares the two ways to send a session: the cookie and a bearer token.
+/// Declares the two ways to send a session: the cookie (writes also send
+/// `x-csrf-token`) and a bearer token (a staff session's or a cardholder's).
 struct SessionAuth;
 
 impl utoipa::Modify for SessionAuth {

@@ -1,0 +1,153 @@
+//! The rules every operation shares, applied to the generated document so
+//! no handler's annotation can forget them:
+//!
+//! - an operation with parameters or a body answers 400 when one is
+//!   malformed (every extractor answers [`ErrorBody`] with
+//!   `invalid_parameter`, and U+0000 anywhere is refused);
+//! - ids in paths and id-valued query parameters are positive `int64`s
+//!   ([`crate::http::path::PathId`] refuses anything else);
+//! - every `/api/v1` operation may answer 503 when the database is busy or
+//!   unreachable;
+//! - an operation that needs a session declares its security schemes, its
+//!   401 and its 403 (a role that may not, or a cookie without `x-csrf-token`);
+//! - no text holds U+0000 ([`crate::http::nul`]): every free string schema
+//!   gets a pattern saying so.
+
+use utoipa::openapi::{
+    ContentBuilder, KnownFormat, ObjectBuilder, OpenApi, RefOr, ResponseBuilder, Schema, SchemaFormat, Type,
+    path::{Operation, ParameterIn},
+    schema::{ArrayItems, SchemaType},
+    security::SecurityRequirement,
+};
+
+/// The pattern of a text without U+0000.
+const NO_NUL: &str = "^[^\\u0000]*$";
+
+/// Query parameters that carry a row id.
+const ID_QUERY_PARAMS: [&str; 3] = ["partner", "entity_id", "actor"];
+
+/// Paths (by prefix) that need a merchant or admin session: the cookie
+/// (with `x-csrf-token` on writes) or a bearer token.
+const STAFF_PREFIXES: [&str; 6] = [
+    "/api/v1/merchant/",
+    "/api/v1/admin/",
+    "/api/v1/redemptions",
+    "/api/v1/auth/logout",
+    "/api/v1/auth/me",
+    "/api/v1/auth/password",
+];
+
+/// Applies the shared rules (see the module docs).
+pub(super) struct Contract;
+
+impl utoipa::Modify for Contract {
+    fn modify(&self, openapi: &mut OpenApi) {
+        if let Some(components) = openapi.components.as_mut() {
+            components.schemas.values_mut().for_each(no_nul);
+        }
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let ops = [
+                (&mut item.get, "get"),
+                (&mut item.put, "put"),
+                (&mut item.post, "post"),
+                (&mut item.delete, "delete"),
+                (&mut item.patch, "patch"),
+            ];
+            for (op, method) in ops {
+                if let Some(op) = op.as_mut() {
+                    apply(path, method, op);
+                }
+            }
+        }
+    }
+}
+
+fn apply(path: &str, method: &str, op: &mut Operation) {
+    if let Some(body) = op.request_body.as_mut() {
+        body.content.values_mut().filter_map(|c| c.schema.as_mut()).for_each(no_nul);
+    }
+    let params = op.parameters.get_or_insert_with(Vec::new);
+    for p in params.iter_mut() {
+        if let Some(schema) = p.schema.as_mut() {
+            no_nul(schema);
+        }
+        let id = match p.parameter_in {
+            ParameterIn::Path => p.name == "id",
+            ParameterIn::Query => ID_QUERY_PARAMS.contains(&p.name.as_str()),
+            _ => false,
+        };
+        if id {
+            p.schema = Some(positive_id().into());
+        }
+    }
+    let has_input = !params.is_empty() || op.request_body.is_some();
+    if params.is_empty() {
+        op.parameters = None;
+    }
+    if has_input {
+        error(op, "400", "A parameter or the body is malformed or out of range; `error.param` names it");
+    }
+    if path.starts_with("/api/v1/") {
+        error(op, "503", "The database is busy or unreachable; retry (Retry-After)");
+    }
+    let cardholder = path.starts_with("/api/v1/cardholder/") && !(path.ends_with("/session") && method == "post");
+    let staff = STAFF_PREFIXES.iter().any(|p| path.starts_with(p));
+    if staff {
+        op.security = Some(vec![
+            SecurityRequirement::new("bearer", Vec::<String>::new()),
+            SecurityRequirement::new("session_cookie", Vec::<String>::new()),
+        ]);
+    } else if cardholder {
+        op.security = Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]);
+    }
+    if staff || cardholder {
+        error(op, "401", "No valid session or token came with the request");
+    }
+    if staff {
+        error(op, "403", "This role may not do this, or a cookie session sent no valid `x-csrf-token`");
+    }
+}
+
+fn positive_id() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+        .minimum(Some(1))
+}
+
+/// Documents `status` with the error body, unless the operation already does.
+fn error(op: &mut Operation, status: &str, description: &str) {
+    op.responses.responses.entry(status.to_owned()).or_insert_with(|| {
+        let body =
+            ContentBuilder::new().schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name("ErrorBody")))).build();
+        RefOr::T(ResponseBuilder::new().description(description).content("application/json", body).build())
+    });
+}
+
+/// Gives every string schema without a pattern, format or enum the
+/// [`NO_NUL`] pattern, through properties, items and compositions.
+fn no_nul(schema: &mut RefOr<Schema>) {
+    let RefOr::T(schema) = schema else { return };
+    match schema {
+        Schema::Object(o) => {
+            let is_string = match &o.schema_type {
+                SchemaType::Type(t) => *t == Type::String,
+                SchemaType::Array(types) => types.contains(&Type::String),
+                SchemaType::AnyValue => false,
+            };
+            if is_string && o.pattern.is_none() && o.format.is_none() && o.enum_values.is_none() {
+                o.pattern = Some(NO_NUL.to_owned());
+            }
+            o.properties.values_mut().for_each(no_nul);
+        }
+        Schema::Array(a) => {
+            if let ArrayItems::RefOrSchema(items) = &mut a.items {
+                no_nul(items);
+            }
+        }
+        Schema::OneOf(x) => x.items.iter_mut().for_each(no_nul),
+        Schema::AllOf(x) => x.items.iter_mut().for_each(no_nul),
+        Schema::AnyOf(x) => x.items.iter_mut().for_each(no_nul),
+        _ => {}
+    }
+}
