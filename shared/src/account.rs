@@ -78,8 +78,10 @@ pub struct AccountDto {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignupRequest {
     /// Login email.
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
     /// Password, at least [`MIN_PASSWORD_CHARS`] characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
     pub password: String,
     /// The partner to register (it starts `pending`).
     #[serde(default)]
@@ -110,8 +112,10 @@ impl SignupRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     /// Login email (any case).
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
     /// Password.
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
     pub password: String,
     /// Answer with a bearer token instead of setting a cookie (API clients).
     #[serde(default)]

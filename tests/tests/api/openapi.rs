@@ -3,7 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use linan_tests::{TestApp, db_tests};
+use linan_tests::{
+    TestApp, db_tests,
+    linan_shared::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS},
+};
 use serde_json::Value;
 
 db_tests!(Demo => {
@@ -289,5 +292,6 @@ async fn every_answer_and_constraint_is_declared(app: TestApp) {
     }
     let login = &doc["paths"]["/api/v1/auth/login"]["post"]["requestBody"]["content"]["application/json"]["schema"];
     let login = resolve(&doc, login);
-    assert_eq!(login["properties"]["email"]["minLength"], 1, "{login}");
+    assert_eq!(login["properties"]["email"]["maxLength"], MAX_EMAIL_CHARS, "{login}");
+    assert_eq!(login["properties"]["password"]["maxLength"], MAX_PASSWORD_CHARS, "{login}");
 }
