@@ -2,7 +2,8 @@
 # Sets up and runs the whole test suite:
 #   formatting and lints (host and wasm32), unit and doc tests, the API
 #   integration tests against SQLite and PostgreSQL, the widget build with its
-#   size budget, the widget's component tests (wasm-bindgen-test in headless
+#   size budget, schemathesis against the built server (scripts/schemathesis.sh),
+#   the widget's component tests (wasm-bindgen-test in headless
 #   Chromium), the portal build, the deployment files (nginx -t, systemd-analyze),
 #   the cluster test (nginx and two replicas on PostgreSQL, when reachable), and
 #   the end-to-end browser tests of the widget and the portal against the real
@@ -51,6 +52,10 @@ say "widget and portal builds"
 scripts/build-widget.sh
 scripts/build-portal.sh
 cargo build --locked -p linan-backend --bin linan
+
+say "schemathesis: requests generated from the OpenAPI document (SQLite and PostgreSQL)"
+# Not through `run`: its phase counts are not test counts for the closing line.
+scripts/schemathesis.sh target/debug/linan
 
 say "deployment files (nginx -t, systemd-analyze verify)"
 scripts/verify-deploy.sh

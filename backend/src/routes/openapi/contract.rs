@@ -2,7 +2,7 @@
 //! no handler's annotation can forget them:
 //!
 //! - an operation with parameters or a body answers 400 when one is
-//!   malformed (every extractor answers [`ErrorBody`] with
+//!   malformed (every extractor answers the `ErrorBody` with
 //!   `invalid_parameter`, and U+0000 anywhere is refused);
 //! - ids in paths and id-valued query parameters are positive `int64`s
 //!   ([`crate::http::path::PathId`] refuses anything else);
