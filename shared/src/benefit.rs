@@ -69,6 +69,7 @@ pub enum Gives {
     /// A percentage off the normal price (1–100).
     PercentOff {
         /// Percent taken off, e.g. 20 for "20% off".
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
         percent: u8,
     },
     /// A fixed amount off.

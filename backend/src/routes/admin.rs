@@ -47,6 +47,7 @@ pub struct QueueQuery {
     /// Which state to list (default: what waits for review).
     pub status: Option<String>,
     /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     /// From `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -71,7 +71,7 @@ pub async fn verify(
 
 /// Records a redemption of one of the merchant's offers for the card shown.
 #[utoipa::path(post, path = "/api/v1/redemptions", tag = "counter", request_body = RedemptionRequest,
-    params(("Idempotency-Key" = String, Header, description = "Unique per attempt; a retry with the same key returns the first answer."),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 100, pattern = "^[ \t]*[!-~][ -~]*$", description = "Unique per attempt; a retry with the same key returns the first answer."),
         ("lang" = Option<linan_shared::Lang>, Query, description = "Language of the offer title and partner name; otherwise `Accept-Language`, then zh-CN.")),
     responses(
         (status = 201, description = "Redeemed (or replayed: header `idempotent-replayed: true`)", body = RedemptionDto),
@@ -133,7 +133,7 @@ pub async fn list(
 
 /// Redemptions per offer per day (last `days`, default 30) and stock left today.
 #[utoipa::path(get, path = "/api/v1/merchant/figures", tag = "counter",
-    params(("days" = Option<u32>, Query, description = "How many days back, 1–366 (default 30).")),
+    params(("days" = Option<u32>, Query, minimum = 1, maximum = 366, description = "How many days back, 1–366 (default 30).")),
     responses((status = 200, body = Figures), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn figures(
     State(state): State<AppState>,

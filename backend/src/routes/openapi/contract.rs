@@ -43,7 +43,7 @@ pub(super) struct Contract;
 impl utoipa::Modify for Contract {
     fn modify(&self, openapi: &mut OpenApi) {
         if let Some(components) = openapi.components.as_mut() {
-            components.schemas.values_mut().for_each(no_nul);
+            components.schemas.values_mut().for_each(constrain);
         }
         for (path, item) in openapi.paths.paths.iter_mut() {
             let ops = [
@@ -64,12 +64,12 @@ impl utoipa::Modify for Contract {
 
 fn apply(path: &str, method: &str, op: &mut Operation) {
     if let Some(body) = op.request_body.as_mut() {
-        body.content.values_mut().filter_map(|c| c.schema.as_mut()).for_each(no_nul);
+        body.content.values_mut().filter_map(|c| c.schema.as_mut()).for_each(constrain);
     }
     let params = op.parameters.get_or_insert_with(Vec::new);
     for p in params.iter_mut() {
         if let Some(schema) = p.schema.as_mut() {
-            no_nul(schema);
+            constrain(schema);
         }
         let id = match p.parameter_in {
             ParameterIn::Path => p.name == "id",
@@ -124,9 +124,11 @@ fn error(op: &mut Operation, status: &str, description: &str) {
     });
 }
 
-/// Gives every string schema without a pattern, format or enum the
-/// [`NO_NUL`] pattern, through properties, items and compositions.
-fn no_nul(schema: &mut RefOr<Schema>) {
+/// Through properties, items and compositions: gives every string schema
+/// without a pattern, format or enum the [`NO_NUL`] pattern, and every
+/// integer the range of its Rust type (`int32`/`int64`, unsigned where
+/// utoipa wrote `minimum: 0`), which the body extractor enforces.
+fn constrain(schema: &mut RefOr<Schema>) {
     let RefOr::T(schema) = schema else { return };
     match schema {
         Schema::Object(o) => {
@@ -138,16 +140,32 @@ fn no_nul(schema: &mut RefOr<Schema>) {
             if is_string && o.pattern.is_none() && o.format.is_none() && o.enum_values.is_none() {
                 o.pattern = Some(NO_NUL.to_owned());
             }
-            o.properties.values_mut().for_each(no_nul);
+            integer_range(o);
+            o.properties.values_mut().for_each(constrain);
         }
         Schema::Array(a) => {
             if let ArrayItems::RefOrSchema(items) = &mut a.items {
-                no_nul(items);
+                constrain(items);
             }
         }
-        Schema::OneOf(x) => x.items.iter_mut().for_each(no_nul),
-        Schema::AllOf(x) => x.items.iter_mut().for_each(no_nul),
-        Schema::AnyOf(x) => x.items.iter_mut().for_each(no_nul),
+        Schema::OneOf(x) => x.items.iter_mut().for_each(constrain),
+        Schema::AllOf(x) => x.items.iter_mut().for_each(constrain),
+        Schema::AnyOf(x) => x.items.iter_mut().for_each(constrain),
         _ => {}
     }
+}
+
+/// Bounds an integer schema by its format, keeping tighter bounds it has.
+fn integer_range(o: &mut utoipa::openapi::schema::Object) {
+    use utoipa::Number;
+    let unsigned = matches!(o.minimum, Some(Number::Int(0) | Number::UInt(0)));
+    let (min, max) = match &o.format {
+        Some(SchemaFormat::KnownFormat(KnownFormat::Int32)) if unsigned => (Number::UInt(0), Number::from(u32::MAX)),
+        Some(SchemaFormat::KnownFormat(KnownFormat::Int32)) => (Number::from(i32::MIN), Number::from(i32::MAX)),
+        Some(SchemaFormat::KnownFormat(KnownFormat::Int64)) if unsigned => (Number::UInt(0), Number::from(u64::MAX)),
+        Some(SchemaFormat::KnownFormat(KnownFormat::Int64)) => (Number::from(i64::MIN), Number::from(i64::MAX)),
+        _ => return,
+    };
+    o.minimum.get_or_insert(min);
+    o.maximum.get_or_insert(max);
 }
