@@ -103,8 +103,6 @@ impl utoipa::PartialSchema for Date {
         ObjectBuilder::new()
             .schema_type(Type::String)
             .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
-            // Years 1900–9999, as `from_ymd` accepts.
-            .pattern(Some("^(19|[2-9][0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"))
             .examples(["2026-12-31"])
             .into()
     }

@@ -71,7 +71,7 @@ pub async fn verify(
 
 /// Records a redemption of one of the merchant's offers for the card shown.
 #[utoipa::path(post, path = "/api/v1/redemptions", tag = "counter", request_body = RedemptionRequest,
-    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 100, pattern = "^[ \t]*[!-~][ -~]*$", description = "Unique per attempt; a retry with the same key returns the first answer."),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 100, pattern = "^[!-~]([ -~]*[!-~])?$", description = "Unique per attempt; a retry with the same key returns the first answer."),
         ("lang" = Option<linan_shared::Lang>, Query, description = "Language of the offer title and partner name; otherwise `Accept-Language`, then zh-CN.")),
     responses(
         (status = 201, description = "Redeemed (or replayed: header `idempotent-replayed: true`)", body = RedemptionDto),

@@ -11,7 +11,7 @@
 //! - an operation that needs a session declares its security schemes, its
 //!   401 and its 403 (a role that may not, or a cookie without `x-csrf-token`);
 //! - no text holds U+0000 ([`crate::http::nul`]): every free string schema
-//!   gets a pattern saying so.
+//!   gets a pattern saying so; dates get theirs; integers their type's range.
 
 use utoipa::openapi::{
     ContentBuilder, KnownFormat, ObjectBuilder, OpenApi, RefOr, ResponseBuilder, Schema, SchemaFormat, Type,
@@ -23,8 +23,13 @@ use utoipa::openapi::{
 /// The pattern of a text without U+0000.
 const NO_NUL: &str = "^[^\\u0000]*$";
 
-/// Query parameters that carry a row id.
-const ID_QUERY_PARAMS: [&str; 3] = ["partner", "entity_id", "actor"];
+/// A `YYYY-MM-DD` date from 1900, as `linan_shared::Date::parse` accepts
+/// (`format: date` alone is only an annotation in JSON Schema 2020-12).
+const DATE: &str = "^(19|[2-9][0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$";
+
+/// Query parameters that carry a row id the server requires to be
+/// positive (the audit log's `entity_id` and `actor` are plain filters).
+const ID_QUERY_PARAMS: [&str; 1] = ["partner"];
 
 /// Paths (by prefix) that need a merchant or admin session: the cookie
 /// (with `x-csrf-token` on writes) or a bearer token.
@@ -125,7 +130,8 @@ fn error(op: &mut Operation, status: &str, description: &str) {
 }
 
 /// Through properties, items and compositions: gives every string schema
-/// without a pattern, format or enum the [`NO_NUL`] pattern, and every
+/// without a pattern, format or enum the [`NO_NUL`] pattern, dates the
+/// [`DATE`] pattern, and every
 /// integer the range of its Rust type (`int32`/`int64`, unsigned where
 /// utoipa wrote `minimum: 0`), which the body extractor enforces.
 fn constrain(schema: &mut RefOr<Schema>) {
@@ -137,8 +143,12 @@ fn constrain(schema: &mut RefOr<Schema>) {
                 SchemaType::Array(types) => types.contains(&Type::String),
                 SchemaType::AnyValue => false,
             };
-            if is_string && o.pattern.is_none() && o.format.is_none() && o.enum_values.is_none() {
-                o.pattern = Some(NO_NUL.to_owned());
+            if is_string && o.pattern.is_none() && o.enum_values.is_none() {
+                o.pattern = match &o.format {
+                    None => Some(NO_NUL.to_owned()),
+                    Some(SchemaFormat::KnownFormat(KnownFormat::Date)) => Some(DATE.to_owned()),
+                    Some(_) => None,
+                };
             }
             integer_range(o);
             o.properties.values_mut().for_each(constrain);
