@@ -70,9 +70,9 @@ fn whole_integer(n: &Number) -> Option<Number> {
         return None;
     }
     // 2^63 and 2^64 are exact as f64; the casts below are exact inside these bounds.
-    if f >= -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0 {
+    if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) {
         Some(Number::from(f as i64))
-    } else if f >= 0.0 && f < 18_446_744_073_709_551_616.0 {
+    } else if (0.0..18_446_744_073_709_551_616.0).contains(&f) {
         Some(Number::from(f as u64))
     } else {
         None
