@@ -11,7 +11,7 @@ use std::{
 use axum::{
     Router,
     extract::DefaultBodyLimit,
-    http::{Method, Request, StatusCode, header},
+    http::{HeaderValue, Method, Request, StatusCode, header},
     middleware,
 };
 use sea_orm::DatabaseConnection;
@@ -20,7 +20,7 @@ use tower::ServiceBuilder;
 use tower_http::{
     LatencyUnit,
     compression::CompressionLayer,
-    cors::{Any, CorsLayer},
+    cors::{AllowOrigin, Any, CorsLayer},
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
@@ -58,7 +58,7 @@ pub fn router(state: AppState) -> Router {
     // sign in and out (POST, DELETE) with a bearer token: their own rules.
     // Still no credentials: the token is sent explicitly, never a cookie.
     let cardholder_cors = CorsLayer::new()
-        .allow_origin(Any)
+        .allow_origin(cardholder_origins(&state))
         .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
         .allow_headers([header::ACCEPT_LANGUAGE, header::AUTHORIZATION, header::CONTENT_TYPE])
         .expose_headers([header::CONTENT_LANGUAGE, x_request_id.clone()])
@@ -91,6 +91,7 @@ pub fn router(state: AppState) -> Router {
     // Each CORS layer wraps its own routes (an outer one would answer every
     // preflight with its own rules).
     let cardholder = routes::cardholder::router().route_layer(metrics.clone()).layer(cardholder_cors);
+    let count = middleware::from_fn_with_state(state.clone(), crate::embed::count::count);
     Router::new()
         .merge(routes::benefits::router())
         .merge(routes::partners::router())
@@ -101,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::admin::router())
         .merge(routes::partner_revisions::router())
         .merge(routes::recognition::router())
+        .merge(routes::embed_sites::router())
         .merge(routes::counter::router())
         .merge(routes::openapi::router())
         .merge(routes::ops::router(&state.config))
@@ -111,6 +113,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(route_not_found)
         .layer(cors)
         .merge(cardholder)
+        .layer(count)
         .layer(
             ServiceBuilder::new()
                 // A client's id is set aside first, so the next layer always makes ours.
@@ -125,6 +128,19 @@ pub fn router(state: AppState) -> Router {
                 .layer(middleware::from_fn(crate::http::nul::refuse_in_uri)),
         )
         .with_state(state)
+}
+
+/// Who may call the cardholder API from a page: in production, the active
+/// registered embed origins only (read from the replica's registry snapshot
+/// on each request); in demo mode any origin, as the public catalogue.
+fn cardholder_origins(state: &AppState) -> AllowOrigin {
+    if !state.config.production {
+        return AllowOrigin::any();
+    }
+    let catalogue = state.catalogue.clone();
+    AllowOrigin::predicate(move |origin: &HeaderValue, _| {
+        origin.to_str().is_ok_and(|o| catalogue.embed.site_of(o).is_some())
+    })
 }
 
 /// Why the application could not start.
@@ -208,6 +224,8 @@ impl Application {
             Some(addr) => Some(bind(addr).await?),
             None => None,
         };
+        let embed_counts = Arc::new(crate::embed::Counts::default());
+        embed_counts.spawn_flusher(db.clone());
         let passwords = config.passwords();
         let clock = crate::clock::Clock::default();
         let state = AppState {
@@ -217,6 +235,7 @@ impl Application {
             catalogue,
             metrics: Arc::new(Metrics::new()),
             throttle: Throttle::new(clock.clone()),
+            embed_counts,
             clock,
         };
         Ok(Application { listener, metrics_listener, state })
@@ -253,17 +272,23 @@ impl Application {
             axum::serve(listener, routes::ops::metrics_listener_router(self.state.clone()))
                 .with_graceful_shutdown(until_stopped(stopped.clone()))
         });
+        let (db, counts) = (self.state.db.clone(), self.state.embed_counts.clone());
         let app = router(self.state);
         // Connection info gives the throttle each client's address.
         let public = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(until_stopped(stopped));
-        match metrics {
+        let served = match metrics {
             Some(metrics) => {
                 let (public, metrics) = tokio::join!(public.into_future(), metrics.into_future());
                 public.and(metrics)
             }
             None => public.await,
+        };
+        // The last interval's embed figures, so a clean stop loses none.
+        if let Err(e) = counts.flush(&db).await {
+            tracing::warn!(error = %e, "could not write the embed sites' last figures");
         }
+        served
     }
 
     /// Serves until Ctrl-C or SIGTERM.

@@ -22,6 +22,7 @@ pub mod counter;
 pub mod db;
 pub mod demo;
 pub mod eligibility;
+pub mod embed;
 pub mod entity;
 pub mod error;
 pub mod http;

@@ -22,6 +22,8 @@ pub struct AppState {
     pub throttle: Throttle,
     /// The permits for password hashing (argon2 runs under one).
     pub passwords: crate::auth::password::Passwords,
+    /// The embed sites' figures not yet written (see [`crate::embed::figures`]).
+    pub embed_counts: Arc<crate::embed::Counts>,
     /// The one source of time (see [`crate::clock`]); tests move it.
     pub clock: crate::clock::Clock,
 }

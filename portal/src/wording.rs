@@ -141,12 +141,13 @@ pub fn card_status(status: CardStatus) -> Key {
 
 /// The kinds of record the audit log keeps (its `entity` codes), in the
 /// order the filter offers them.
-pub const AUDIT_ENTITIES: [(&str, Key); 9] = [
+pub const AUDIT_ENTITIES: [(&str, Key); 10] = [
     ("account", Key::EntityAccount),
     ("invite", Key::EntityInvite),
     ("partner", Key::EntityPartner),
     ("offer", Key::EntityOffer),
     ("recognition", Key::EntityRecognition),
+    ("embed_site", Key::EntityEmbedSite),
     ("cards", Key::EntityCardImport),
     ("card", Key::EntityCard),
     ("person", Key::EntityPerson),
@@ -189,6 +190,8 @@ pub fn audit_action(action: AuditAction) -> Key {
         AuditAction::RecognitionCreate => Key::ActRecognitionCreate,
         AuditAction::RecognitionUpdate => Key::ActRecognitionUpdate,
         AuditAction::RecognitionDelete => Key::ActRecognitionDelete,
+        AuditAction::EmbedSiteCreate => Key::ActEmbedSiteCreate,
+        AuditAction::EmbedSiteUpdate => Key::ActEmbedSiteUpdate,
         AuditAction::CardsImport => Key::ActCardsImport,
         AuditAction::RedemptionCreate => Key::ActRedemptionCreate,
         AuditAction::RedemptionVoid => Key::ActRedemptionVoid,

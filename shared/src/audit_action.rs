@@ -93,6 +93,10 @@ audit_actions! {
     RecognitionUpdate = "recognition.update",
     /// A recognition row was removed.
     RecognitionDelete = "recognition.delete",
+    /// An admin registered an embed site.
+    EmbedSiteCreate = "embed_site.create",
+    /// An admin changed an embed site (its origins, attributes, contact or whether it is active).
+    EmbedSiteUpdate = "embed_site.update",
     /// The card registry was imported.
     CardsImport = "cards.import",
     /// A counter redeemed an offer.

@@ -34,6 +34,7 @@ mod cards;
 mod catalogue;
 mod codes;
 mod date;
+mod embed;
 mod encode;
 mod error;
 mod fill;
@@ -71,6 +72,10 @@ pub use catalogue::{
 };
 pub use codes::{CategoryCode, CodeError, DistrictCode, SchemeCode, TierCode};
 pub use date::{Date, DateError};
+pub use embed::{
+    EmbedDay, EmbedFigures, EmbedSiteDto, EmbedSiteInput, EmbedSiteList, EmbedSiteWrite, MAX_SITE_ORIGINS,
+    MAX_SITE_TEXT_CHARS, Theme, WidgetAttrs, site_origin,
+};
 pub use encode::{decimal, percent_decode, percent_encode};
 pub use error::{ErrorBody, ErrorDetail};
 pub use fill::fill;

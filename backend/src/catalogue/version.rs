@@ -40,6 +40,8 @@ pub struct CatalogueState {
     model: RwLock<Option<Arc<ReadModel>>>,
     /// Wakes the model's builder when the version moves.
     model_wanted: Arc<Notify>,
+    /// The active embed origins, reloaded when the version moves.
+    pub embed: crate::embed::Registry,
 }
 
 /// Average body size budgeted per cache entry: the cache holds at most
@@ -66,6 +68,7 @@ impl CatalogueState {
             reference: RwLock::new(None),
             model: RwLock::new(None),
             model_wanted: Arc::new(Notify::new()),
+            embed: crate::embed::Registry::default(),
             responses: (cache_entries > 0).then(|| {
                 quick_cache::sync::Cache::with_weighter(
                     cache_entries,
@@ -106,6 +109,7 @@ impl CatalogueState {
             if let Some(cache) = &self.responses {
                 cache.clear();
             }
+            self.embed.invalidate();
         }
         let previous = self.version.swap(version, Ordering::AcqRel);
         if previous != version {
@@ -113,6 +117,9 @@ impl CatalogueState {
                 cache.clear();
             }
             self.model_wanted.notify_one();
+        }
+        if self.embed.is_stale(version) {
+            self.embed.reload(db, version).await?;
         }
         Ok(version)
     }

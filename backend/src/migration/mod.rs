@@ -18,6 +18,7 @@ mod m20261203_000007_holds;
 #[allow(clippy::disallowed_methods)]
 mod m20261203_000008_install_facts;
 mod m20261203_000009_partner_revisions;
+mod m20261203_000010_embed_sites;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000008_install_facts::Migration),
             Box::new(m20261203_000009_partner_revisions::Migration),
             Box::new(m20261203_000007_holds::Migration),
+            Box::new(m20261203_000010_embed_sites::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ pub mod benefits;
 pub mod cardholder;
 pub mod cards;
 pub mod counter;
+pub mod embed_sites;
 pub mod merchant;
 pub mod openapi;
 pub mod ops;

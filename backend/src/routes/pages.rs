@@ -3,6 +3,10 @@
 //! that the card, the sign-in factor, the token and the counter code stay on
 //! our origin) and, outside production mode, `/` (a mock district portal with
 //! hostile CSS that embeds two widgets and shows the snippet to copy).
+//!
+//! In production the widget's pages may be framed only by our own pages and
+//! the active registered embed origins (`frame-ancestors`, see
+//! [`crate::embed::registry`]); in demo mode by any page.
 
 use axum::{
     Router,
@@ -52,14 +56,31 @@ fn escape(s: &str) -> String {
     out
 }
 
+/// Who may frame the page: `frame_ancestors`; cached by browsers for 5 minutes.
 fn page(html: String, frame_ancestors: &str) -> Response {
+    page_cached(html, frame_ancestors, "public, max-age=300")
+}
+
+fn page_cached(html: String, frame_ancestors: &str, cache: &'static str) -> Response {
     let mut response = Html(html).into_response();
     let csp = format!("{CSP}; frame-ancestors {frame_ancestors}");
     if let Ok(v) = HeaderValue::from_str(&csp) {
         response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
+}
+
+/// A page of the widget: in production only our own pages and the active
+/// registered embed origins may frame it, and browsers revalidate it each
+/// time (so a registry change is not hidden by a cached copy with the old
+/// policy); in demo mode any page may frame it.
+fn widget_page(state: &AppState, html: String) -> Response {
+    if state.config.production {
+        page_cached(html, &state.catalogue.embed.frame_ancestors(), "no-cache")
+    } else {
+        page(html, "*")
+    }
 }
 
 /// The widget alone on a page, for hosts whose Content-Security-Policy
@@ -79,7 +100,7 @@ fn page(html: String, frame_ancestors: &str) -> Response {
         (status = 200, description = "An HTML page with the widget", content_type = "text/html"),
         (status = 400, description = "A parameter is invalid", body = ErrorBody),
     ))]
-pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
+pub async fn embed(State(state): State<AppState>, pairs: QueryPairs) -> Result<Response, ApiError> {
     // The widget's own parameters are validated by the catalogue's parser.
     let q = BenefitQuery::from_pairs(pairs.iter())?;
     let theme = Some(theme(&pairs)?).filter(|t| *t != "light");
@@ -103,7 +124,7 @@ pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
     attr("limit", q.limit.map(|l| l.to_string()));
     attr("my-card", my_card.map(str::to_owned));
     let lang = q.lang.unwrap_or_default().tag();
-    Ok(page(EMBED.replace("{{lang}}", lang).replace("{{attrs}}", &attrs.join(" ")), "*"))
+    Ok(widget_page(&state, EMBED.replace("{{lang}}", lang).replace("{{attrs}}", &attrs.join(" "))))
 }
 
 /// "My card" on our own origin: the widget frames this page when a cardholder
@@ -119,7 +140,7 @@ pub async fn embed(pairs: QueryPairs) -> Result<Response, ApiError> {
         (status = 200, description = "An HTML page with the cardholder's view", content_type = "text/html"),
         (status = 400, description = "A parameter is invalid", body = ErrorBody),
     ))]
-pub async fn my_card(pairs: QueryPairs) -> Result<Response, ApiError> {
+pub async fn my_card(State(state): State<AppState>, pairs: QueryPairs) -> Result<Response, ApiError> {
     let lang = match pairs.get("lang")? {
         None => linan_shared::Lang::default(),
         Some(tag) => {
@@ -133,7 +154,7 @@ pub async fn my_card(pairs: QueryPairs) -> Result<Response, ApiError> {
         Some(_) => return Err(ApiError::invalid("origin", "must be an origin such as https://www.nanhai.gov.cn")),
     };
     let attrs = format!("data-lang=\"{}\" data-theme=\"{theme}\" data-origin=\"{}\"", lang.tag(), escape(origin));
-    Ok(page(MY_CARD.replace("{{lang}}", lang.tag()).replace("{{attrs}}", &attrs), "*"))
+    Ok(widget_page(&state, MY_CARD.replace("{{lang}}", lang.tag()).replace("{{attrs}}", &attrs)))
 }
 
 /// The `theme` parameter: `light` (the default) or `dark`.

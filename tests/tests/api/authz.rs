@@ -73,6 +73,7 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
     let profile = serde_json::to_value(linan_tests::session::partner_input("liwan", "矩阵")).unwrap();
     let decision = json!({"version": 1, "reason": "matrix"});
     let card = json!({"card_number": CARD, "id_last4": "0014", "birth_date": "1990-01-01"});
+    let embed_site = |origin: &str| json!({"name": "矩阵站", "district": "liwan", "origins": [origin], "contact": "matrix", "active": true});
     vec![
         ("GET /api/v1/auth/me", Value::Null, SIGNED_IN),
         ("POST /api/v1/auth/password", json!({"current": "not the password", "new": "new password 123"}), SIGNED_IN),
@@ -110,6 +111,17 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/admin/recognitions", recognition.clone(), ALLIANCE),
         ("PUT /api/v1/admin/recognitions/{recognition}", recognition, ALLIANCE),
         ("DELETE /api/v1/admin/recognitions/{recognition}", Value::Null, ALLIANCE),
+        ("GET /api/v1/admin/embed-sites", Value::Null, ADMINS),
+        // A Liwan site: the Nanhai admin is refused; the second creation is a 409 (the origin is taken).
+        ("POST /api/v1/admin/embed-sites", embed_site("https://matrix-new.test"), LIWAN_ADMINS),
+        ("GET /api/v1/admin/embed-sites/{site}", Value::Null, LIWAN_ADMINS),
+        // After the first edit the version is stale: a 409, past authorization.
+        (
+            "PUT /api/v1/admin/embed-sites/{site}",
+            json!({"version": 1, "site": embed_site("https://matrix.test")}),
+            LIWAN_ADMINS,
+        ),
+        ("GET /api/v1/admin/embed-sites/{site}/figures", Value::Null, LIWAN_ADMINS),
         ("POST /api/v1/merchant/counter/verify", card.clone(), COUNTER),
         (
             "POST /api/v1/redemptions",
@@ -150,6 +162,7 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
             r.replace("{offer}", "{id}")
                 .replace("{partner}", "{id}")
                 .replace("{recognition}", "{id}")
+                .replace("{site}", "{id}")
                 .replace("{redemption}", "{id}")
                 .replace("{invite}", "{id}")
                 .replace("{staff}", "{id}")
@@ -194,6 +207,19 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
     assert_eq!(redeemed.status(), StatusCode::CREATED);
     let redemption = redeemed.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
 
+    // A Liwan embed site.
+    let liwan_admin = app.demo("liwan-admin@demo.linan").await;
+    let site: Value = app
+        .call(
+            Method::POST,
+            "/api/v1/admin/embed-sites",
+            Some(&liwan_admin),
+            Some(&json!({"name": "矩阵", "district": "liwan", "origins": ["https://matrix.test"], "contact": "m", "active": true})),
+            StatusCode::CREATED,
+        )
+        .await;
+    let site = site["id"].as_i64().unwrap();
+
     // A pending invitation of partner A, and a staff account of partner A.
     let pending_invite = app.invite(&merchant_a, "matrix-invitee@example.cn").await;
     let staff = app.join_staff(&merchant_a, "matrix-staff@example.cn").await;
@@ -205,6 +231,7 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
             .replace("{offer}", &offer.id.to_string())
             .replace("{partner}", &partner.to_string())
             .replace("{recognition}", &recognition_id.to_string())
+            .replace("{site}", &site.to_string())
             .replace("{redemption}", &redemption.to_string())
             .replace("{invite}", &pending_invite.id.to_string())
             .replace("{staff}", &staff.session.account.id.to_string())

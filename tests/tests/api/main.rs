@@ -15,6 +15,7 @@ mod check;
 mod contract;
 mod counter;
 mod demo;
+mod embed_sites;
 mod errors;
 mod http;
 mod lang;

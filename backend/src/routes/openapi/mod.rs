@@ -9,8 +9,8 @@ mod contract;
 use contract::Contract;
 
 use super::{
-    admin, auth, benefits, cardholder, cards, counter, merchant, ops, pages, partner_revisions, partners, portal,
-    recognition, reference, widget,
+    admin, auth, benefits, cardholder, cards, counter, embed_sites, merchant, ops, pages, partner_revisions, partners,
+    portal, recognition, reference, widget,
 };
 use crate::state::AppState;
 
@@ -67,6 +67,11 @@ use crate::state::AppState;
         recognition::create,
         recognition::update,
         recognition::remove,
+        embed_sites::list,
+        embed_sites::create,
+        embed_sites::one,
+        embed_sites::update,
+        embed_sites::site_figures,
         cardholder::sign_in,
         cardholder::sign_out,
         cardholder::benefits,
