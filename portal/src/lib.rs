@@ -32,6 +32,7 @@ pub mod context;
 pub mod counter;
 pub mod dom;
 pub mod draft;
+pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod lang_pref;

@@ -38,6 +38,8 @@ pub enum Route {
     ReviewPartnerEdits,
     /// `#/audit`: the audit log.
     Audit,
+    /// `#/embed-sites`: the embed-site registry, snippets and figures.
+    EmbedSites,
     /// Any other fragment.
     NotFound,
 }
@@ -77,6 +79,7 @@ impl Route {
             ["review", "offers"] => Route::ReviewOffers,
             ["review", "partner-edits"] => Route::ReviewPartnerEdits,
             ["audit"] => Route::Audit,
+            ["embed-sites"] => Route::EmbedSites,
             _ => Route::NotFound,
         }
     }
@@ -100,6 +103,7 @@ impl Route {
             Route::ReviewOffers => "#/review/offers".to_owned(),
             Route::ReviewPartnerEdits => "#/review/partner-edits".to_owned(),
             Route::Audit => "#/audit".to_owned(),
+            Route::EmbedSites => "#/embed-sites".to_owned(),
         }
     }
 
@@ -119,7 +123,8 @@ impl Route {
             | Route::ReviewOffers
             | Route::ReviewPartnerEdits
             | Route::Integrity
-            | Route::Audit => Access::Admin,
+            | Route::Audit
+            | Route::EmbedSites => Access::Admin,
         }
     }
 }
@@ -147,6 +152,7 @@ mod tests {
             Route::ReviewOffers,
             Route::ReviewPartnerEdits,
             Route::Audit,
+            Route::EmbedSites,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }

@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod auth;
 pub mod counter;
+pub mod embed;
 mod error;
 pub mod merchant;
 pub mod reference;

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{
-    AccountPage, AuditPage, CounterPage, FiguresPage, Header, IntegrityPage, LoginPage, NewOfferPage, OfferPage,
+    AccountPage, AuditPage, CounterPage, EmbedSitesPage, FiguresPage, Header, IntegrityPage, LoginPage, NewOfferPage, OfferPage,
     OffersPage, PartnerPage, Redirect, ReviewOffersPage, ReviewPartnerEditsPage, ReviewPartnersPage, SignupPage,
     StaffPage, message_page,
 };
@@ -197,6 +197,7 @@ fn page(portal: &Portal, route: Route, account: Option<&AccountDto>) -> Html {
         (Route::ReviewOffers, _) => html! { <ReviewOffersPage /> },
         (Route::ReviewPartnerEdits, _) => html! { <ReviewPartnerEditsPage /> },
         (Route::Audit, _) => html! { <AuditPage /> },
+        (Route::EmbedSites, _) => html! { <EmbedSitesPage /> },
         (Route::NotFound, _) => message_page(portal, Key::NotFoundTitle, Key::NotFoundText),
     }
 }

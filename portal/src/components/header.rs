@@ -40,6 +40,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             (Route::ReviewOffers, Key::NavReviewOffers),
             (Route::Integrity, Key::NavIntegrity),
             (Route::Audit, Key::NavAudit),
+            (Route::EmbedSites, Key::NavEmbedSites),
             (Route::Account, Key::NavAccount),
         ],
         None => &[(Route::Login, Key::NavLogin), (Route::Signup, Key::NavSignup)],
