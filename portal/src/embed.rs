@@ -19,8 +19,7 @@ fn pairs(district: &DistrictCode, attrs: &WidgetAttrs) -> Vec<(&'static str, Str
 
 /// The two lines a site pastes: the loader from `base` (our origin) and the element.
 pub fn script_snippet(base: &str, district: &DistrictCode, attrs: &WidgetAttrs) -> String {
-    let attributes: String =
-        pairs(district, attrs).iter().map(|(k, v)| format!(" {k}=\"{}\"", attr(v))).collect();
+    let attributes: String = pairs(district, attrs).iter().map(|(k, v)| format!(" {k}=\"{}\"", attr(v))).collect();
     format!(
         "<script type=\"module\" src=\"{}/widget/linan-benefits.js\"></script>\n<linan-benefits{attributes}></linan-benefits>",
         attr(base)
@@ -29,8 +28,7 @@ pub fn script_snippet(base: &str, district: &DistrictCode, attrs: &WidgetAttrs) 
 
 /// The `/embed` address for these attributes (the iframe form and the preview).
 pub fn embed_url(base: &str, district: &DistrictCode, attrs: &WidgetAttrs) -> String {
-    let query: Vec<String> =
-        pairs(district, attrs).iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect();
+    let query: Vec<String> = pairs(district, attrs).iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect();
     format!("{base}/embed?{}", query.join("&"))
 }
 
@@ -125,7 +123,8 @@ mod tests {
 
     #[test]
     fn the_chart_scales_to_the_largest_count() {
-        let day = |d: &str, loads| EmbedDay { day: Date::parse(d).unwrap(), loads, searches: 0, details: 1, sign_ins: 0 };
+        let day =
+            |d: &str, loads| EmbedDay { day: Date::parse(d).unwrap(), loads, searches: 0, details: 1, sign_ins: 0 };
         let c = chart(&[day("2026-12-01", 4), day("2026-12-02", 2)]);
         assert_eq!(c.max, 4);
         assert_eq!(c.series[0].points, "28.0,28.0 612.0,100.0");

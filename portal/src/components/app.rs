@@ -9,9 +9,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{
-    AccountPage, AuditPage, CounterPage, EmbedSitesPage, FiguresPage, Header, IntegrityPage, LoginPage, NewOfferPage, OfferPage,
-    OffersPage, PartnerPage, Redirect, ReviewOffersPage, ReviewPartnerEditsPage, ReviewPartnersPage, SignupPage,
-    StaffPage, message_page,
+    AccountPage, AuditPage, CounterPage, EmbedSitesPage, FiguresPage, Header, IntegrityPage, LoginPage, NewOfferPage,
+    OfferPage, OffersPage, PartnerPage, Redirect, ReviewOffersPage, ReviewPartnerEditsPage, ReviewPartnersPage,
+    SignupPage, StaffPage, message_page,
 };
 use crate::api::{Api, auth, reference};
 use crate::context::{Portal, Reference};

@@ -47,8 +47,10 @@ fn view(portal: &Portal, f: &EmbedFigures) -> Html {
     }
     let c = chart(&f.days);
     let totals: Vec<i64> = (0..4).map(|k| f.days.iter().map(|d| counts(d)[k]).sum()).collect();
-    let summary = KINDS.iter().zip(&totals).map(|(k, n)| format!("{} {n}", portal.t(*k))).collect::<Vec<_>>().join(", ");
-    let desc = portal.fill(Key::EmbedChartDesc, &[("from", &f.from.to_string()), ("to", &f.to.to_string()), ("totals", &summary)]);
+    let summary =
+        KINDS.iter().zip(&totals).map(|(k, n)| format!("{} {n}", portal.t(*k))).collect::<Vec<_>>().join(", ");
+    let desc = portal
+        .fill(Key::EmbedChartDesc, &[("from", &f.from.to_string()), ("to", &f.to.to_string()), ("totals", &summary)]);
     html! {
         <>
             <svg class="embed-chart" viewBox={format!("0 0 {CHART_W} {CHART_H}")} role="img"

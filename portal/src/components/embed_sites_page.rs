@@ -78,7 +78,12 @@ pub fn EmbedSitesPage() -> Html {
     }
 }
 
-fn table(portal: &Portal, list: &EmbedSiteList, editing: &UseStateHandle<Editing>, selected: &UseStateHandle<Option<i64>>) -> Html {
+fn table(
+    portal: &Portal,
+    list: &EmbedSiteList,
+    editing: &UseStateHandle<Editing>,
+    selected: &UseStateHandle<Option<i64>>,
+) -> Html {
     if list.sites.is_empty() {
         return html! { <p class="empty">{ portal.t(Key::EmbedEmpty) }</p> };
     }

@@ -32,7 +32,8 @@ fn copy(text: &str) -> bool {
     let clipboard =
         navigator.and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok()).filter(|c| c.is_object());
     let Some(clipboard) = clipboard else { return false };
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let write =
+        js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     write.is_some_and(|f| f.call1(&clipboard, &text.into()).is_ok())
 }
 
@@ -67,7 +68,8 @@ pub fn EmbedSnippet(props: &EmbedSnippetProps) -> Html {
     let preview = embed_url(&base, district, &attrs);
     let copy_button = |id: &'static str, text: String, done: Key| {
         let copied = copied.clone();
-        let onclick = Callback::from(move |_| copied.set(Some(if copy(&text) { done } else { Key::EmbedCopyManually })));
+        let onclick =
+            Callback::from(move |_| copied.set(Some(if copy(&text) { done } else { Key::EmbedCopyManually })));
         html! { <button type="button" id={id} {onclick}>{ portal.t(Key::EmbedCopy) }</button> }
     };
     let mut langs = vec![Choice::new("", portal.t(Key::EmbedWidgetDefault))];
