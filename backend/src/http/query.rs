@@ -31,6 +31,19 @@ impl QueryPairs {
             (value, None) => Ok(value),
         }
     }
+
+    /// The `days` parameter of the figures' routes: how many days back,
+    /// 1–366, 30 when absent; 400 otherwise.
+    pub fn days(&self) -> Result<u32, ApiError> {
+        match self.get("days")? {
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|d| (1..=366).contains(d))
+                .ok_or_else(|| ApiError::invalid("days", "an integer from 1 to 366")),
+            None => Ok(30),
+        }
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {

@@ -140,14 +140,7 @@ pub async fn figures(
     actor: Actor,
     pairs: QueryPairs,
 ) -> Result<Json<Figures>, ApiError> {
-    let days = match pairs.get("days")? {
-        Some(v) => v
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (1..=366).contains(d))
-            .ok_or_else(|| ApiError::invalid("days", "an integer from 1 to 366"))?,
-        None => 30,
-    };
+    let days = pairs.days()?;
     Ok(Json(figures::figures(&state.db, &actor, days).await?))
 }
 

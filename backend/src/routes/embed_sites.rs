@@ -89,14 +89,7 @@ pub async fn site_figures(
     PathId(id): PathId,
     pairs: QueryPairs,
 ) -> Result<Json<EmbedFigures>, ApiError> {
-    let days = match pairs.get("days")? {
-        Some(v) => v
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (1..=366).contains(d))
-            .ok_or_else(|| ApiError::invalid("days", "an integer from 1 to 366"))?,
-        None => 30,
-    };
+    let days = pairs.days()?;
     sites::check_visible(&state.db, &actor, id).await?;
     let to = state.clock.today();
     let from = to - chrono::Days::new(u64::from(days - 1));

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::{Choice, FormAlert, SelectInput, TextArea, TextInput, field_error};
 use crate::api::embed;
-use crate::context::use_portal;
+use crate::context::{Portal, use_portal};
 use crate::draft::FormError;
 use crate::hooks::use_focus_error;
 use crate::i18n::Key;
@@ -99,6 +99,22 @@ impl Fields {
     }
 }
 
+/// The `lang` attribute's choices: the widget's default, or a language.
+pub(super) fn lang_choices(portal: &Portal) -> Vec<Choice> {
+    let mut langs = vec![Choice::new("", portal.t(Key::EmbedWidgetDefault))];
+    langs.extend(Lang::ALL.iter().map(|l| Choice::new(l.tag(), l.tag())));
+    langs
+}
+
+/// The `theme` attribute's choices: the widget's default, light or dark.
+pub(super) fn theme_choices(portal: &Portal) -> Vec<Choice> {
+    vec![
+        Choice::new("", portal.t(Key::EmbedWidgetDefault)),
+        Choice::new("light", portal.t(Key::EmbedThemeLight)),
+        Choice::new("dark", portal.t(Key::EmbedThemeDark)),
+    ]
+}
+
 /// The form's properties.
 #[derive(Properties, PartialEq)]
 pub struct EmbedSiteFormProps {
@@ -173,13 +189,7 @@ pub fn EmbedSiteForm(props: &EmbedSiteFormProps) -> Html {
     categories.extend(
         portal.reference.categories.iter().map(|c| Choice::new(c.code.to_string(), c.name.get(lang).to_owned())),
     );
-    let mut langs = vec![Choice::new("", portal.t(Key::EmbedWidgetDefault))];
-    langs.extend(Lang::ALL.iter().map(|l| Choice::new(l.tag(), l.tag())));
-    let themes = vec![
-        Choice::new("", portal.t(Key::EmbedWidgetDefault)),
-        Choice::new("light", portal.t(Key::EmbedThemeLight)),
-        Choice::new("dark", portal.t(Key::EmbedThemeDark)),
-    ];
+    let (langs, themes) = (lang_choices(&portal), theme_choices(&portal));
     let on_off = |on: Key, off: Key| vec![Choice::new("on", portal.t(on)), Choice::new("off", portal.t(off))];
     let f = &*fields;
     html! {

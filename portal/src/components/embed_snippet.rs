@@ -5,6 +5,7 @@
 use linan_shared::{EmbedSiteDto, Lang, Theme, WidgetAttrs};
 use yew::prelude::*;
 
+use super::embed_site_form::{lang_choices, theme_choices};
 use super::{Choice, SelectInput};
 use crate::context::use_portal;
 use crate::embed::{embed_url, iframe_snippet, script_snippet};
@@ -72,13 +73,7 @@ pub fn EmbedSnippet(props: &EmbedSnippetProps) -> Html {
             Callback::from(move |_| copied.set(Some(if copy(&text) { done } else { Key::EmbedCopyManually })));
         html! { <button type="button" id={id} {onclick}>{ portal.t(Key::EmbedCopy) }</button> }
     };
-    let mut langs = vec![Choice::new("", portal.t(Key::EmbedWidgetDefault))];
-    langs.extend(Lang::ALL.iter().map(|l| Choice::new(l.tag(), l.tag())));
-    let themes = vec![
-        Choice::new("", portal.t(Key::EmbedWidgetDefault)),
-        Choice::new("light", portal.t(Key::EmbedThemeLight)),
-        Choice::new("dark", portal.t(Key::EmbedThemeDark)),
-    ];
+    let (langs, themes) = (lang_choices(&portal), theme_choices(&portal));
     let my_card = vec![Choice::new("on", portal.t(Key::EmbedShown)), Choice::new("off", portal.t(Key::EmbedHidden))];
     html! {
         <section class="card stack embed-snippet" aria-labelledby="snippet-title">
