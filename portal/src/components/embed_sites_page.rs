@@ -20,7 +20,7 @@ enum Editing {
     /// Registering a new site.
     New,
     /// Editing this site.
-    Site(EmbedSiteDto),
+    Site(Box<EmbedSiteDto>),
 }
 
 /// The registry page.
@@ -49,7 +49,7 @@ pub fn EmbedSitesPage() -> Html {
         Editing::None => html! {},
         Editing::New => html! { <EmbedSiteForm on_saved={on_saved.clone()} on_cancel={on_cancel.clone()} /> },
         Editing::Site(site) => html! {
-            <EmbedSiteForm key={site.id} site={site.clone()} on_saved={on_saved.clone()} on_cancel={on_cancel.clone()} />
+            <EmbedSiteForm key={site.id} site={(**site).clone()} on_saved={on_saved.clone()} on_cancel={on_cancel.clone()} />
         },
     };
     let body = load_view(&portal, &sites, |list| table(&portal, list, &editing, &selected));
@@ -109,7 +109,7 @@ fn table(
                 </tr></thead>
                 <tbody>
                     { for list.sites.iter().map(|s| {
-                        let edit = { let (editing, s) = (editing.clone(), s.clone()); Callback::from(move |_| editing.set(Editing::Site(s.clone()))) };
+                        let edit = { let (editing, s) = (editing.clone(), s.clone()); Callback::from(move |_| editing.set(Editing::Site(Box::new(s.clone())))) };
                         let pick = { let (selected, id) = (selected.clone(), s.id); Callback::from(move |_| selected.set(Some(id))) };
                         let (code, label) = if s.active { ("active", Key::EmbedActive) } else { ("inactive", Key::EmbedInactive) };
                         html! {
