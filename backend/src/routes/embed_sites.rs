@@ -91,7 +91,7 @@ pub async fn site_figures(
 ) -> Result<Json<EmbedFigures>, ApiError> {
     let days = pairs.days()?;
     sites::check_visible(&state.db, &actor, id).await?;
-    let to = state.clock.today();
+    let to = crate::calendar::day_of(actor.now);
     let from = to - chrono::Days::new(u64::from(days - 1));
     Ok(Json(figures::read(&state.db, id, from_naive(from), from_naive(to)).await?))
 }
