@@ -48,7 +48,7 @@ fn kind(method: &Method, path: &str, query: Option<&str>) -> Option<Kind> {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             match k {
                 "cursor" => return None,
-                "q" if !v.is_empty() && v.bytes().any(|b| b != b'+') && v != "%20" => q = true,
+                "q" if has_terms(v) => q = true,
                 _ => {}
             }
         }
@@ -56,6 +56,12 @@ fn kind(method: &Method, path: &str, query: Option<&str>) -> Option<Kind> {
     }
     let id = path.strip_prefix("/api/v1/benefits/")?;
     (!id.is_empty() && !id.contains('/')).then_some(Kind::Detail)
+}
+
+/// Whether a raw `q` value holds a term: not only blanks (`+`, `%20`, …),
+/// which the list treats as no search.
+fn has_terms(raw: &str) -> bool {
+    linan_shared::percent_decode(&raw.replace('+', " ")).is_some_and(|q| !q.trim().is_empty())
 }
 
 fn is_sign_in(method: &Method, path: &str) -> bool {
@@ -106,6 +112,9 @@ mod tests {
         assert_eq!(kind(&get, "/api/v1/benefits", Some("q=%E5%8C%BB%E9%99%A2&limit=20")), Some(Kind::Search));
         assert_eq!(kind(&get, "/api/v1/benefits", Some("q=x&cursor=abc")), None);
         assert_eq!(kind(&get, "/api/v1/benefits", Some("q=&district=nanhai")), None);
+        // Only blanks, however written, are no search terms.
+        assert_eq!(kind(&get, "/api/v1/benefits", Some("q=%20%20+")), None);
+        assert_eq!(kind(&get, "/api/v1/benefits", Some("q=+%E5%8C%BB")), Some(Kind::Search));
         assert_eq!(kind(&get, "/api/v1/benefits", None), None);
         assert_eq!(kind(&get, "/api/v1/benefits/12", None), Some(Kind::Detail));
         assert_eq!(kind(&Method::POST, "/api/v1/benefits/12", None), None);

@@ -19,12 +19,16 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 use crate::entity::{embed_origin, embed_site};
 
 /// The active origins and their sites.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Snapshot {
     sites: HashMap<String, i64>,
     /// `'self'` and the active origins, sorted: the `frame-ancestors` value.
     frame_ancestors: String,
 }
+
+/// With nothing registered only our own pages may frame the widget (the
+/// portal's preview frames `/embed`).
+const SELF_ONLY: &str = "'self'";
 
 /// The replica's registry snapshot.
 #[derive(Debug)]
@@ -36,13 +40,15 @@ pub struct Registry {
 
 impl Default for Registry {
     fn default() -> Self {
-        Registry { snapshot: RwLock::new(Arc::new(Snapshot::default())), loaded_at: AtomicI64::new(-1) }
+        let empty = Snapshot { sites: HashMap::new(), frame_ancestors: SELF_ONLY.to_owned() };
+        Registry { snapshot: RwLock::new(Arc::new(empty)), loaded_at: AtomicI64::new(-1) }
     }
 }
 
 impl Registry {
     fn current(&self) -> Arc<Snapshot> {
-        self.snapshot.read().map(|s| s.clone()).unwrap_or_default()
+        // A writer that panicked left a whole snapshot behind: keep using it.
+        self.snapshot.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The active site that registered `origin` (as a browser sends it).
@@ -54,8 +60,7 @@ impl Registry {
     /// preview frames `/embed`) and every active origin. With nothing
     /// registered only our own pages may frame the widget.
     pub fn frame_ancestors(&self) -> String {
-        let s = self.current();
-        if s.frame_ancestors.is_empty() { "'self'".to_owned() } else { s.frame_ancestors.clone() }
+        self.current().frame_ancestors.clone()
     }
 
     /// Whether the snapshot was loaded at another version than `version`.
@@ -80,7 +85,7 @@ impl Registry {
         let rows = embed_origin::Entity::find().filter(embed_origin::Column::SiteId.is_in(active)).all(db).await?;
         let mut origins: Vec<&str> = rows.iter().map(|r| r.origin.as_str()).collect();
         origins.sort_unstable();
-        let frame_ancestors = if origins.is_empty() { String::new() } else { format!("'self' {}", origins.join(" ")) };
+        let frame_ancestors = std::iter::once(SELF_ONLY).chain(origins).collect::<Vec<_>>().join(" ");
         let sites = rows.iter().map(|r| (r.origin.clone(), r.site_id)).collect();
         if let Ok(mut s) = self.snapshot.write() {
             *s = Arc::new(Snapshot { sites, frame_ancestors });
