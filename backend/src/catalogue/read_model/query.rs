@@ -40,26 +40,27 @@ impl Prepared<'_> {
         self.terms.iter().filter(|t| row.title.contains(t.as_str())).count() as i64
     }
 
-    /// Every filter but the search terms (checked by the caller) and the cursor.
-    fn admits(&self, row: &Row) -> bool {
+    /// Every filter but the search terms (checked by the caller) and the
+    /// cursor; `d2` is the row's [`Self::d2`].
+    fn admits(&self, row: &Row, d2: Option<f64>) -> bool {
         let plan = self.plan;
         live::window_holds(row.valid_from, row.valid_until, plan.day)
             && plan.district_id.is_none_or(|id| row.district_id == id)
             && plan.category_id.is_none_or(|id| row.category_id == id)
             && plan.partner_id.is_none_or(|id| row.partner_id == id)
             && plan.admitting_tiers.as_ref().is_none_or(|tiers| row.min_tiers.iter().any(|t| tiers.contains(t)))
-            && match (self.plan.max_d2, self.d2(row)) {
+            && match (plan.max_d2, d2) {
                 (Some(max), Some(d2)) => d2 <= max,
                 _ => true,
             }
     }
 
-    fn key(&self, row: &Row) -> KeyRow {
+    fn key(&self, row: &Row, d2: Option<f64>) -> KeyRow {
         KeyRow {
             id: row.id,
             published_at: Some(row.published_at),
             valid_until: row.valid_until,
-            d2: self.d2(row),
+            d2,
             score: (self.plan.sort == SortOrder::Relevance).then(|| self.score(row)),
         }
     }
@@ -108,10 +109,11 @@ impl ReadModel {
         let wanted = plan.limit as usize + 1;
         let keep = |pos: u32| -> Option<KeyRow> {
             let row = &self.rows[pos as usize];
-            if !prepared.admits(row) {
+            let d2 = prepared.d2(row);
+            if !prepared.admits(row, d2) {
                 return None;
             }
-            let key = prepared.key(row);
+            let key = prepared.key(row, d2);
             plan.cursor.as_ref().is_none_or(|c| after(c, &key)).then_some(key)
         };
         match plan.sort {
