@@ -51,7 +51,7 @@ fn checked(reference: &Reference, actor: &Actor, input: &EmbedSiteInput) -> Resu
             }));
         }
     }
-    Ok((input.clone(), district.id))
+    Ok((input, district.id))
 }
 
 fn origin_taken() -> ApiError {
