@@ -53,6 +53,7 @@ pub fn partner_kind(kind: PartnerKind) -> Key {
         PartnerKind::Hospital => Key::KindHospital,
         PartnerKind::ScenicSpot => Key::KindScenic,
         PartnerKind::Merchant => Key::KindMerchant,
+        PartnerKind::ServiceCentre => Key::KindServiceCentre,
     }
 }
 

@@ -168,7 +168,7 @@ pub struct PartnerSummary {
     pub id: i64,
     /// Name in the requested language.
     pub name: String,
-    /// Hospital, scenic spot or merchant.
+    /// Hospital, scenic spot, merchant or government service centre.
     pub kind: PartnerKind,
 }
 

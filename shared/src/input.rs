@@ -61,7 +61,7 @@ fn check_text(name: &str, text: &LocalizedText, max: usize) -> Result<(), FieldE
 pub struct PartnerInput {
     /// Name in the three languages (zh-CN required).
     pub name: LocalizedText,
-    /// Hospital, scenic spot or merchant.
+    /// Hospital, scenic spot, merchant or government service centre.
     pub kind: PartnerKind,
     /// District the partner belongs to.
     pub district: DistrictCode,

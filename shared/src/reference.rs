@@ -92,6 +92,9 @@ pub enum PartnerKind {
     ScenicSpot,
     /// A shop, restaurant, hotel, gym…
     Merchant,
+    /// A district's or a town's government service centre (政务服务中心), where
+    /// talents of either district handle cross-city service items.
+    ServiceCentre,
 }
 
 impl PartnerKind {
@@ -101,13 +104,18 @@ impl PartnerKind {
             PartnerKind::Hospital => "hospital",
             PartnerKind::ScenicSpot => "scenic_spot",
             PartnerKind::Merchant => "merchant",
+            PartnerKind::ServiceCentre => "service_centre",
         }
     }
 
     /// The kind for a stored code, if it is one.
     pub fn from_code(code: &str) -> Option<Self> {
-        [PartnerKind::Hospital, PartnerKind::ScenicSpot, PartnerKind::Merchant].into_iter().find(|k| k.as_str() == code)
+        Self::ALL.into_iter().find(|k| k.as_str() == code)
     }
+
+    /// Every kind, in the order forms offer them.
+    pub const ALL: [PartnerKind; 4] =
+        [PartnerKind::Merchant, PartnerKind::ScenicSpot, PartnerKind::Hospital, PartnerKind::ServiceCentre];
 }
 
 /// A partner's public profile.
@@ -118,7 +126,7 @@ pub struct PartnerDto {
     pub id: i64,
     /// Name in the requested language.
     pub name: String,
-    /// Hospital, scenic spot or merchant.
+    /// Hospital, scenic spot, merchant or government service centre.
     pub kind: PartnerKind,
     /// District it belongs to.
     pub district: DistrictCode,

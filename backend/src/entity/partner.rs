@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub district_id: i64,
-    /// `hospital`, `scenic_spot` or `merchant`.
+    /// `hospital`, `scenic_spot`, `merchant` or `service_centre`.
     pub kind: String,
     /// A [`linan_shared::PartnerStatus`] code.
     pub status: linan_shared::PartnerStatus,

@@ -35,10 +35,8 @@ pub fn PartnerFields(props: &PartnerFieldsProps) -> Html {
     let err = |field: PartnerField| field_error(error, &field.path());
     let localized =
         |on: fn(Lang) -> PartnerField| props.on_change.reform(move |(lang, v): (Lang, String)| (on(lang), v));
-    let kinds: Vec<Choice> = [PartnerKind::Merchant, PartnerKind::ScenicSpot, PartnerKind::Hospital]
-        .into_iter()
-        .map(|k| Choice::new(k.as_str(), portal.t(wording::partner_kind(k))))
-        .collect();
+    let kinds: Vec<Choice> =
+        PartnerKind::ALL.into_iter().map(|k| Choice::new(k.as_str(), portal.t(wording::partner_kind(k)))).collect();
     let districts: Vec<Choice> = portal
         .reference
         .districts

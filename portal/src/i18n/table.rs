@@ -129,6 +129,7 @@ texts! {
     KindHospital => ["医院", "醫院", "Hospital"],
     KindScenic => ["景区", "景點", "Scenic spot"],
     KindMerchant => ["商户", "商戶", "Merchant"],
+    KindServiceCentre => ["政务服务中心", "政務服務中心", "Government service centre"],
     FieldDistrict => ["所在区", "所在區", "District"],
     DistrictFixed => ["所在区在注册后不能更改。", "所在區在註冊後不能更改。", "The district cannot change after sign-up."],
     FieldAddress => ["地址", "地址", "Address"],

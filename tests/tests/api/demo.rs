@@ -2,11 +2,12 @@
 //! must not load it.
 
 use linan_backend::{Application, Config};
-use linan_shared::{BenefitSummary, CardSchemesDto, DistrictDto, PartnerKind};
+use linan_shared::{BenefitSummary, CardSchemesDto, CategoryDto, DistrictDto, Lang, PartnerKind};
 use linan_tests::{TestApp, db_tests};
 
 db_tests!(Demo => {
     the_demo_catalogue_looks_alive,
+    cross_city_government_services_are_listed_in_both_districts,
 });
 
 async fn the_demo_catalogue_looks_alive(app: TestApp) {
@@ -33,7 +34,7 @@ async fn the_demo_catalogue_looks_alive(app: TestApp) {
     assert!(all.len() >= 60);
     let partners: std::collections::BTreeSet<i64> = all.iter().map(|b| b.partner.id).collect();
     assert!(partners.len() >= 25);
-    for kind in [PartnerKind::Hospital, PartnerKind::ScenicSpot, PartnerKind::Merchant] {
+    for kind in PartnerKind::ALL {
         for district in ["liwan", "nanhai"] {
             assert!(
                 all.iter().any(|b| b.partner.kind == kind && b.district.as_str() == district),
@@ -42,6 +43,30 @@ async fn the_demo_catalogue_looks_alive(app: TestApp) {
         }
     }
     assert!(all.iter().all(|b| b.validity.from <= b.validity.until && !b.eligibility.is_empty()));
+}
+
+/// 政务服务跨城通办: the fourth category is data — its own chip, its items at
+/// the service centres of both districts, open to the cards of both.
+async fn cross_city_government_services_are_listed_in_both_districts(app: TestApp) {
+    let categories: Vec<CategoryDto> = app.get_json("/api/v1/categories?lang=en").await;
+    let government = categories.iter().find(|c| c.code.as_str() == "government_service").expect("the category");
+    assert_eq!(government.name.get(Lang::ZhCn), "政务服务跨城通办");
+    assert_eq!(government.name.get(Lang::En), "Cross-city government services");
+
+    let items: Vec<BenefitSummary> = app.all_benefits("category=government_service&limit=100").await;
+    assert!(items.len() >= 8, "{} items", items.len());
+    for district in ["liwan", "nanhai"] {
+        let here: Vec<&BenefitSummary> = items.iter().filter(|b| b.district.as_str() == district).collect();
+        assert!(here.len() >= 3, "{district}: {}", here.len());
+        let centres: std::collections::BTreeSet<i64> = here.iter().map(|b| b.partner.id).collect();
+        assert!(centres.len() >= 2, "a district centre and a street or town centre in {district}");
+    }
+    assert!(items.iter().all(|b| b.partner.kind == PartnerKind::ServiceCentre));
+    // Cross-city: every item is open to the cards of both districts.
+    for item in &items {
+        let schemes: std::collections::BTreeSet<&str> = item.eligibility.iter().map(|r| r.scheme.as_str()).collect();
+        assert_eq!(schemes.len(), 2, "{}: {schemes:?}", item.title);
+    }
 }
 
 fn sqlite_url(name: &str) -> (String, std::path::PathBuf) {
