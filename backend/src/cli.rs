@@ -1,8 +1,9 @@
 //! The `linan` command line: `serve`, `check`, `migrate`, `backup`,
-//! `restore`, `seed-demo`, `admin create`, `cards import`.
+//! `restore`, `seed-demo`, `admin create`, `cards import`, `reference load`.
 
 pub mod backup;
 pub mod check;
+pub mod reference;
 
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
@@ -60,6 +61,22 @@ pub enum Command {
         #[command(subcommand)]
         command: CardsCommand,
     },
+    /// Manage the reference data: districts, categories, card schemes, recognition.
+    Reference {
+        /// What to do.
+        #[command(subcommand)]
+        command: ReferenceCommand,
+    },
+}
+
+/// `linan reference …`.
+#[derive(Debug, Subcommand)]
+pub enum ReferenceCommand {
+    /// Apply a reference file (or the built-in Liwan–Nanhai data) by code:
+    /// new rows are added, names, order and tier ranks updated, nothing is
+    /// deleted; a scheme's district and card number format never change.
+    /// All or nothing. Run it once on a new production database.
+    Load(reference::ReferenceLoad),
 }
 
 /// `linan cards …`.
@@ -106,6 +123,7 @@ impl Cli {
             Command::Restore(a) => &a.config,
             Command::Admin { command: AdminCommand::Create(a) } => &a.config,
             Command::Cards { command: CardsCommand::Import(a) } => &a.config,
+            Command::Reference { command: ReferenceCommand::Load(a) } => &a.config,
         }
     }
 }
@@ -195,6 +213,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Admin { command: AdminCommand::Create(args) } => create_admin(args).await?,
         Command::Cards { command: CardsCommand::Import(args) } => cards::cli::import(args).await?,
+        Command::Reference { command: ReferenceCommand::Load(args) } => reference::load(args).await?,
     }
     Ok(())
 }

@@ -143,3 +143,35 @@ fn every_setting_of_serve_is_in_the_environment_file_example() {
         );
     }
 }
+
+#[test]
+fn reference_load_gives_a_production_database_its_districts_schemes_and_categories_once() {
+    let db = TempDb::new("reference");
+    let secret = "a production secret of 32+ characters";
+    let load = |extra: &[&str]| {
+        let mut args = vec!["reference", "load", "--production", "--id-secret", secret, "--database-url"];
+        let url = db.url();
+        args.push(&url);
+        args.extend_from_slice(extra);
+        run_within(linan(&args), Duration::from_secs(60))
+    };
+    let dry = load(&["--dry-run"]);
+    assert!(dry.status.success(), "{}", text(&dry));
+    assert!(text(&dry).contains("dry run, nothing written"), "{}", text(&dry));
+    let first = load(&[]);
+    assert!(first.status.success(), "{}", text(&first));
+    // 2 districts, 4 categories, 2 schemes, 7 tiers and 7 recognition rows.
+    assert!(text(&first).contains("22 added, 0 updated"), "{}", text(&first));
+    let again = load(&[]);
+    assert!(text(&again).contains("already up to date"), "{}", text(&again));
+
+    let bad = TempDb::new("reference-file");
+    std::fs::write(&bad.0, r#"{"districts":[],"categories":[],"schemes":[{"code":"x","district":"nowhere","name":{"zh-CN":"某卡"},"card_numbers":{"prefix":"X","digits":8,"check_digit":"none"},"tiers":[{"code":"A","rank":1,"name":{"zh-CN":"A"}}]}]}"#).unwrap();
+    let refused = load(&[&bad.0.display().to_string()]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("scheme `x` names the unknown district `nowhere`"),
+        "{}",
+        text(&refused)
+    );
+}

@@ -1,5 +1,7 @@
-//! The demo data set: both districts, both card schemes, the recognition
-//! table, and real partners and benefits of Liwan and Nanhai.
+//! The demo data set: the alliance's reference data (both districts, both
+//! card schemes, the recognition table, the categories — the same file
+//! `linan reference load` applies in production), and real partners and
+//! benefits of Liwan and Nanhai.
 //!
 //! Loaded into an empty database when production mode is off (and by
 //! `linan seed-demo`). Validity windows are relative to the day of loading,
@@ -13,10 +15,7 @@ use linan_shared::{
     BenefitInput, BenefitStatus, CategoryCode, EligibilityRule, Gives, LocalizedText, PartnerInput, PartnerStatus,
     Quota, Validity,
 };
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set,
-    TransactionTrait,
-};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait};
 use serde::Deserialize;
 
 use crate::{
@@ -24,9 +23,12 @@ use crate::{
     cards::{self, IdKey, ImportOptions, NoProgress},
     catalogue::{bump_version, create_benefit, create_partner},
     clock::Clock,
-    entity::{card_scheme, card_tier, category, district, recognition},
+    entity::district,
     error::ApiError,
-    reference::Reference,
+    reference::{
+        self, Reference,
+        file::{ReferenceFile, ReferenceFileError},
+    },
 };
 
 mod accounts;
@@ -42,47 +44,8 @@ pub const DEMO_CARDS_CSV: &str = include_str!("cards.csv");
 
 #[derive(Deserialize)]
 struct DemoFile {
-    districts: Vec<Named>,
-    categories: Vec<Named>,
-    schemes: Vec<DemoScheme>,
-    recognition: Vec<DemoRecognition>,
     partners: Vec<DemoPartner>,
     benefits: Vec<DemoBenefit>,
-}
-
-#[derive(Deserialize)]
-struct Named {
-    code: String,
-    name: LocalizedText,
-}
-
-#[derive(Deserialize)]
-struct DemoScheme {
-    code: String,
-    district: String,
-    name: LocalizedText,
-    card_numbers: DemoCardNumbers,
-    tiers: Vec<DemoTier>,
-}
-
-#[derive(Deserialize)]
-struct DemoCardNumbers {
-    prefix: String,
-    digits: i32,
-    check_digit: String,
-}
-
-#[derive(Deserialize)]
-struct DemoTier {
-    code: String,
-    rank: i32,
-    name: LocalizedText,
-}
-
-#[derive(Deserialize)]
-struct DemoRecognition {
-    from: (String, String),
-    to: (String, String),
 }
 
 #[derive(Deserialize)]
@@ -122,6 +85,9 @@ pub enum DemoError {
     /// The database refused a write.
     #[error("database error: {0}")]
     Database(#[from] DbErr),
+    /// The alliance's reference data was refused.
+    #[error(transparent)]
+    Reference(#[from] ReferenceFileError),
     /// A partner or benefit was refused by the catalogue service.
     #[error("demo row refused: {0}")]
     Refused(#[from] ApiError),
@@ -143,12 +109,6 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
     Ok(district::Entity::find().count(db).await? == 0)
 }
 
-fn text_columns(
-    t: &LocalizedText,
-) -> (sea_orm::ActiveValue<String>, sea_orm::ActiveValue<Option<String>>, sea_orm::ActiveValue<Option<String>>) {
-    (Set(t.zh_cn.clone()), Set(t.zh_hk.clone()), Set(t.en.clone()))
-}
-
 /// Loads the demo data set in one transaction, hashing the demo cards'
 /// holders with the public demo key, its windows around the system clock's
 /// today (tests; a server passes its own key and time to [`load_with_key`]).
@@ -164,84 +124,8 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey, now: DateTime<U
     let missing = |what: &str, code: &str| DemoError::Inconsistent(format!("unknown {what} `{code}`"));
     let txn = db.begin().await?;
 
-    for (i, d) in data.districts.iter().enumerate() {
-        let (zh_cn, zh_hk, en) = text_columns(&d.name);
-        district::ActiveModel {
-            id: NotSet,
-            code: Set(d.code.clone()),
-            name_zh_cn: zh_cn,
-            name_zh_hk: zh_hk,
-            name_en: en,
-            position: Set(i32::try_from(i).unwrap_or(0)),
-        }
-        .insert(&txn)
-        .await?;
-    }
-    for (i, c) in data.categories.iter().enumerate() {
-        let (zh_cn, zh_hk, en) = text_columns(&c.name);
-        category::ActiveModel {
-            id: NotSet,
-            code: Set(c.code.clone()),
-            name_zh_cn: zh_cn,
-            name_zh_hk: zh_hk,
-            name_en: en,
-            position: Set(i32::try_from(i).unwrap_or(0)),
-        }
-        .insert(&txn)
-        .await?;
-    }
+    reference::file::apply(&txn, &ReferenceFile::alliance(), now).await?;
     let reference = Reference::load(&txn).await?;
-    for s in &data.schemes {
-        let district = reference.district_by_code(&s.district).ok_or_else(|| missing("district", &s.district))?;
-        let (zh_cn, zh_hk, en) = text_columns(&s.name);
-        let scheme = card_scheme::ActiveModel {
-            id: NotSet,
-            code: Set(s.code.clone()),
-            district_id: Set(district.id),
-            name_zh_cn: zh_cn,
-            name_zh_hk: zh_hk,
-            name_en: en,
-            number_prefix: Set(Some(s.card_numbers.prefix.clone())),
-            number_digits: Set(Some(s.card_numbers.digits)),
-            check_digit: Set(s.card_numbers.check_digit.clone()),
-        }
-        .insert(&txn)
-        .await?;
-        for t in &s.tiers {
-            let (zh_cn, zh_hk, en) = text_columns(&t.name);
-            card_tier::ActiveModel {
-                id: NotSet,
-                scheme_id: Set(scheme.id),
-                code: Set(t.code.clone()),
-                rank: Set(t.rank),
-                name_zh_cn: zh_cn,
-                name_zh_hk: zh_hk,
-                name_en: en,
-            }
-            .insert(&txn)
-            .await?;
-        }
-    }
-    let reference = Reference::load(&txn).await?;
-    let tier_id = |(scheme, tier): &(String, String)| {
-        reference
-            .scheme_by_code(scheme)
-            .and_then(|s| reference.tier_by_code(s.id, tier))
-            .map(|t| t.id)
-            .ok_or_else(|| missing("tier", &format!("{scheme}/{tier}")))
-    };
-    for r in &data.recognition {
-        recognition::ActiveModel {
-            id: NotSet,
-            from_tier_id: Set(tier_id(&r.from)?),
-            to_tier_id: Set(tier_id(&r.to)?),
-            valid_from: Set(None),
-            valid_until: Set(None),
-            created_at: Set(now),
-        }
-        .insert(&txn)
-        .await?;
-    }
 
     let mut partner_ids = std::collections::HashMap::new();
     let mut merchants = [None; 3];

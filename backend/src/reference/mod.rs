@@ -11,6 +11,8 @@ use linan_shared::{
 };
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder};
 
+pub mod file;
+
 use crate::{
     calendar::from_naive,
     entity::{card_scheme, card_tier, category, district, recognition},

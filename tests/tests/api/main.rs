@@ -28,6 +28,7 @@ mod production;
 mod races;
 mod read_model;
 mod recognition;
+mod reference_file;
 mod review;
 mod review_queues;
 mod search;
