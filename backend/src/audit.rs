@@ -125,8 +125,8 @@ fn of_district(district: i64) -> Condition {
 #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
-    /// Only this action, e.g. `offer.approve`.
-    pub action: Option<String>,
+    /// Only this action, e.g. `offer.approve`; an unknown one is a 400.
+    pub action: Option<AuditAction>,
     /// Only this kind of thing: `account`, `partner`, `offer`.
     pub entity: Option<String>,
     /// Only this thing (with `entity`).
@@ -169,7 +169,7 @@ pub async fn page(
         let d = reference.district_by_code(code).ok_or_else(|| ApiError::invalid("district", "unknown district"))?;
         find = find.filter(of_district(d.id));
     }
-    if let Some(action) = &q.action {
+    if let Some(action) = q.action {
         find = find.filter(audit_event::Column::Action.eq(action.as_str()));
     }
     if let Some(entity) = &q.entity {

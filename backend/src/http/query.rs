@@ -55,8 +55,23 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
     }
 }
 
-/// axum's `Query<T>` answering a malformed query string with the API's
-/// error body (400 `invalid_parameter`).
-#[derive(Debug, axum::extract::FromRequestParts)]
-#[from_request(via(axum::extract::Query), rejection(ApiError))]
+/// A typed query string, like axum's `Query<T>`, answering a malformed one
+/// with the API's error body (400 `invalid_parameter`) that names the
+/// parameter at fault (`param`), as the hand-parsed routes do.
+#[derive(Debug)]
 pub struct QueryOf<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for QueryOf<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        let params = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(params).map(QueryOf).map_err(|e| {
+            let path = e.path().to_string();
+            // A duplicate or missing field is reported on the whole struct.
+            let param = if path == "." { "query".to_owned() } else { path };
+            ApiError::invalid(param, e.into_inner().to_string())
+        })
+    }
+}

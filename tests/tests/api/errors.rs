@@ -10,7 +10,23 @@ db_tests!(Demo => {
     no_odd_input_causes_a_server_error,
     unknown_routes_get_the_json_error_body,
     a_repeated_parameter_is_refused_on_every_route,
+    an_unknown_audit_action_is_a_400_not_an_empty_page,
 });
+
+/// The audit filter takes only the actions the log can hold: a typo is told,
+/// not answered with an empty list that looks like "nothing happened".
+async fn an_unknown_audit_action_is_a_400_not_an_empty_page(app: TestApp) {
+    let admin = app.demo("alliance@demo.linan").await;
+    for path in ["/api/v1/admin/audit?action=offer.aprove", "/api/v1/admin/audit?action="] {
+        let body =
+            app.refused::<()>(Method::GET, path, Some(&admin), None, StatusCode::BAD_REQUEST, "invalid_parameter");
+        assert_eq!(body.await.error.param.as_deref(), Some("action"), "{path}");
+    }
+    let page: linan_shared::AuditPage = app
+        .call(Method::GET, "/api/v1/admin/audit?action=offer.approve", Some(&admin), None::<&()>, StatusCode::OK)
+        .await;
+    assert!(page.items.iter().all(|e| e.action == linan_shared::AuditAction::OfferApprove));
+}
 
 /// One rule for repeated parameters (see `backend/src/http/query.rs`):
 /// a parameter the route reads, given twice, is a 400 naming it.
