@@ -54,7 +54,7 @@ struct BodyWeight;
 
 impl quick_cache::Weighter<String, CachedBody> for BodyWeight {
     fn weight(&self, key: &String, value: &CachedBody) -> u64 {
-        (key.len() + value.etag.len() + value.body.len()) as u64
+        (key.len() + value.weight()) as u64
     }
 }
 
@@ -192,6 +192,11 @@ impl CatalogueState {
     /// A cached response, if any.
     pub fn cached(&self, key: &str) -> Option<CachedBody> {
         self.responses.as_ref().and_then(|c| c.get(key))
+    }
+
+    /// Whether responses are cached (`LINAN_CACHE_ENTRIES` above 0).
+    pub fn caches_responses(&self) -> bool {
+        self.responses.is_some()
     }
 
     /// Remembers a response.

@@ -14,7 +14,7 @@ use axum::{
     body::{Body, Bytes},
     http::{
         HeaderMap, HeaderValue, StatusCode,
-        header::{CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY},
+        header::{CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY},
     },
     response::Response,
 };
@@ -23,15 +23,41 @@ use linan_shared::Lang;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::encoding::{self, Coding};
 use crate::{error::ApiError, state::AppState};
 
-/// A cached response body with its validator.
+/// A cached response body with its validator and its compressed forms.
 #[derive(Debug, Clone)]
 pub struct CachedBody {
-    /// The `ETag` value, quotes included.
+    /// The `ETag` value, quotes included (weak: the same for every coding).
     pub etag: String,
     /// The serialised JSON.
     pub body: Bytes,
+    /// The JSON gzip-compressed.
+    pub gzip: Bytes,
+    /// The JSON brotli-compressed.
+    pub br: Bytes,
+}
+
+impl CachedBody {
+    /// `body` with its compressed forms, made once here rather than by the
+    /// compression layer on every hit.
+    pub fn new(etag: String, body: Bytes) -> Self {
+        CachedBody { etag, gzip: encoding::gzip(&body), br: encoding::brotli(&body), body }
+    }
+
+    /// The bytes it holds, for the cache's budget.
+    pub fn weight(&self) -> usize {
+        self.etag.len() + self.body.len() + self.gzip.len() + self.br.len()
+    }
+
+    fn form(&self, coding: Coding) -> Bytes {
+        match coding {
+            Coding::Identity => self.body.clone(),
+            Coding::Gzip => self.gzip.clone(),
+            Coding::Brotli => self.br.clone(),
+        }
+    }
 }
 
 /// What identifies one public answer.
@@ -75,7 +101,7 @@ fn headers_for(response: &mut Response, state: &AppState, etag: &str, lang: Opti
     if let Ok(v) = HeaderValue::from_str(&format!("public, max-age={}", state.config.public_max_age_secs)) {
         h.insert(CACHE_CONTROL, v);
     }
-    h.insert(VARY, HeaderValue::from_static("Accept-Language"));
+    h.insert(VARY, HeaderValue::from_static("Accept-Language, Accept-Encoding"));
     if let Some(lang) = lang {
         h.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
     }
@@ -89,7 +115,8 @@ fn json_response(status: StatusCode, body: Bytes) -> Response {
 }
 
 /// Answers a public read: 304 if the client's validator matches, the cached
-/// body if this replica has it, otherwise runs `compute` and caches its JSON.
+/// body (in the coding the client accepts) if this replica has it, otherwise
+/// runs `compute` and caches its JSON with its compressed forms.
 pub async fn cached_json<T, F, Fut>(
     state: &AppState,
     headers: &HeaderMap,
@@ -101,24 +128,37 @@ where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<T, ApiError>>,
 {
-    let etag = key.etag();
+    // A hit carries its ETag: no hashing on the hot path.
+    let hit = state.catalogue.cached(&key.key);
+    let etag = hit.as_ref().map_or_else(|| key.etag(), |h| h.etag.clone());
     if matches(headers, &etag) {
         let mut response = Response::new(Body::empty());
         *response.status_mut() = StatusCode::NOT_MODIFIED;
         headers_for(&mut response, state, &etag, key.lang);
         return Ok(response);
     }
-    let body = match state.catalogue.cached(&key.key) {
-        Some(hit) => hit.body,
+    let entry = match hit {
+        Some(hit) => hit,
         None => {
             let value = compute().await?;
             let body = Bytes::from(serde_json::to_vec(&value).map_err(|e| ApiError::Internal(e.to_string()))?);
-            state.catalogue.store(key.key.clone(), CachedBody { etag: etag.clone(), body: body.clone() });
-            body
+            if !state.catalogue.caches_responses() {
+                // Nothing to keep: the compression layer encodes this one answer.
+                let mut response = json_response(StatusCode::OK, body);
+                headers_for(&mut response, state, &etag, key.lang);
+                return Ok(response);
+            }
+            let entry = CachedBody::new(etag.clone(), body);
+            state.catalogue.store(key.key.clone(), entry.clone());
+            entry
         }
     };
-    let mut response = json_response(StatusCode::OK, body);
+    let coding = encoding::negotiate(headers);
+    let mut response = json_response(StatusCode::OK, entry.form(coding));
     headers_for(&mut response, state, &etag, key.lang);
+    if let Some(value) = coding.header() {
+        response.headers_mut().insert(CONTENT_ENCODING, HeaderValue::from_static(value));
+    }
     Ok(response)
 }
 

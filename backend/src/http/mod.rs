@@ -5,6 +5,7 @@
 pub mod body;
 pub mod cached;
 pub mod client;
+pub mod encoding;
 pub mod idempotency;
 pub mod lang;
 pub mod metrics;

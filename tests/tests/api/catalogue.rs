@@ -57,9 +57,11 @@ async fn district_filter_keeps_only_that_district(app: TestApp) {
 
 async fn category_filter_keeps_only_that_category(app: TestApp) {
     let mut total = 0;
-    for category in ["medical_green_channel", "scenic_discount", "merchant_offer"] {
+    let categories: Vec<linan_shared::CategoryDto> = app.get_json("/api/v1/categories").await;
+    assert_eq!(categories.len(), 4);
+    for category in categories.iter().map(|c| c.code.as_str()) {
         let listed = app.all_benefits(&format!("category={category}&limit=100")).await;
-        assert!(listed.len() >= 10, "{category}: {}", listed.len());
+        assert!(listed.len() >= 8, "{category}: {}", listed.len());
         assert!(listed.iter().all(|b| b.category.as_str() == category));
         total += listed.len();
     }

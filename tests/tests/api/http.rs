@@ -12,6 +12,7 @@ db_tests!(Demo => {
     conditional_and_repeated_reads_need_no_database,
     public_reads_are_cacheable_and_cross_origin,
     responses_are_compressed_on_request,
+    a_cached_page_is_sent_in_the_coding_the_client_takes,
     every_response_carries_a_request_id,
     a_client_request_id_never_reaches_the_audit_log,
     health_readiness_and_metrics,
@@ -116,6 +117,37 @@ async fn responses_are_compressed_on_request(app: TestApp) {
     assert_eq!(gzipped.headers()["content-encoding"], "gzip");
     let gz_len = gzipped.bytes().await.unwrap().len();
     assert!(gz_len * 3 < plain_len, "gzip {gz_len} vs plain {plain_len}");
+}
+
+/// Cached pages keep their gzip and brotli forms: every coding a client may
+/// take decodes to the same JSON, on the first answer and on hits.
+async fn a_cached_page_is_sent_in_the_coding_the_client_takes(app: TestApp) {
+    use std::io::Read;
+    let path = "/api/v1/benefits?limit=30&lang=en";
+    let plain = app.get(path).await.bytes().await.unwrap();
+    for (accept, coding) in [
+        ("gzip, deflate, br, zstd", Some("br")),
+        ("gzip;q=1.0, br;q=0.5", Some("gzip")),
+        ("br;q=0, gzip;q=0", None),
+        ("identity", None),
+    ] {
+        for round in 0..2 {
+            let response = app.get_with(path, &[("accept-encoding", accept)]).await;
+            assert_eq!(response.status(), StatusCode::OK);
+            let vary = response.headers().get_all("vary").iter().map(|v| v.to_str().unwrap().to_ascii_lowercase());
+            assert!(vary.collect::<Vec<_>>().join(",").contains("accept-encoding"), "{accept}");
+            let sent = response.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
+            assert_eq!(sent.as_deref(), coding, "{accept}, round {round}");
+            let bytes = response.bytes().await.unwrap();
+            let mut decoded = Vec::new();
+            match coding {
+                Some("br") => brotli::BrotliDecompress(&mut &bytes[..], &mut decoded).unwrap(),
+                Some(_) => drop(flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut decoded).unwrap()),
+                None => decoded = bytes.to_vec(),
+            }
+            assert_eq!(decoded, plain, "{accept}, round {round}");
+        }
+    }
 }
 
 async fn every_response_carries_a_request_id(app: TestApp) {
