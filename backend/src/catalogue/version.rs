@@ -164,6 +164,10 @@ impl CatalogueState {
             ms = started.elapsed().as_millis() as u64,
             "built the catalogue's read model"
         );
+        // A page chosen by the model needs the reference data too: in memory
+        // before the model is used, so list pages never wait for a pooled
+        // connection that slow requests may all be holding.
+        self.reference(db).await?;
         if let Ok(mut model) = self.model.write() {
             *model = Some(built);
         }

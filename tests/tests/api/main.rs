@@ -29,6 +29,7 @@ mod races;
 mod read_model;
 mod recognition;
 mod reference_file;
+mod replicas;
 mod review;
 mod review_queues;
 mod search;
