@@ -47,6 +47,7 @@ const loadDetail = () =>
 // here, handed over in a Map of URL → Promise<Response>. A URL the app does
 // not ask for is never read; one it asks for and is missing is fetched then.
 const CODE = /^[a-z0-9_-]{1,32}$/;
+const pageSize = (limit) => (/^-?\d+$/.test(limit?.trim() ?? "") ? Math.min(100, Math.max(1, Number(limit))) : 20);
 function firstRequests(attrs) {
   const text = (name) => attrs[name]?.trim() || undefined;
   const api = text("api")?.replace(/\/+$/, "") ?? "";
@@ -55,7 +56,7 @@ function firstRequests(attrs) {
   const slug = (name) => code(text(name)?.toLowerCase());
   const lang = (text("lang") ?? "").toLowerCase();
   const is = (tag) => lang === tag || lang.startsWith(`${tag}-`);
-  const limit = /^-?\d+$/.test(text("limit") ?? "") ? Math.min(100, Math.max(1, Number(text("limit")))) : 20;
+  const limit = pageSize(attrs.limit);
   const [scheme, tier] = [slug("scheme"), code(text("tier"), /^[A-Za-z0-9_-]{1,32}$/)];
   const params = {
     district: slug("district"),
@@ -74,6 +75,30 @@ function firstRequests(attrs) {
       return [url, answer];
     }),
   );
+}
+
+// The space of a full first page, reserved at connect so that the host's
+// content below does not jump when the list arrives. From the widget's
+// geometry (widget.css: 16 px padding, columns of at least 260 px with 12 px
+// gaps) and what the demo's items measure: text wraps more in a narrow
+// column, so an item is about 56 px + 46,000 / column width (133–264 px
+// measured at 483 and 265 px), and header, tabs, filters and count about
+// 250 px + 80,000 / column width (377–550 px). Kept until the visitor first
+// acts in the widget, as from then on its height follows what they do; a
+// shorter first page leaves the rest blank until then rather than pulling
+// the page up.
+function reserve(element, container, limit) {
+  const width = Math.max(element.getBoundingClientRect().width - 32, 200);
+  const columns = Math.max(1, Math.floor((width + 12) / (260 + 12)));
+  const column = (width - (columns - 1) * 12) / columns;
+  const rows = Math.ceil(limit / columns);
+  container.style.minHeight = `${Math.round(250 + 80000 / column + rows * (68 + 46000 / column))}px`;
+  const events = ["pointerdown", "keydown", "focusin"];
+  const release = () => {
+    container.style.minHeight = "";
+    for (const type of events) container.removeEventListener(type, release, true);
+  };
+  for (const type of events) container.addEventListener(type, release, true);
 }
 
 // "My card" is a frame of our origin (/embed/my-card) that reports its height
@@ -102,7 +127,9 @@ class LinanBenefits extends HTMLElement {
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     const container = document.createElement("div");
     root.replaceChildren(container);
-    const prefetched = firstRequests(this.attributesObject());
+    const attrs = this.attributesObject();
+    reserve(this, container, pageSize(attrs.limit));
+    const prefetched = firstRequests(attrs);
     this.pending = loadApp()
       .then(({ mount }) => {
         if (this.isConnected && !this.handle) {
