@@ -1,5 +1,6 @@
-//! Minifies the stylesheets (`src/widget.css`, and `src/card.css` for the
-//! "My card" page) into `OUT_DIR` for `include_str!`.
+//! Minifies the stylesheets (`src/widget.css`; `src/detail.css` for a
+//! benefit's detail, `src/card.css` for the "My card" page) into `OUT_DIR`
+//! for `include_str!`.
 //!
 //! The stylesheets ship inside the wasm, so its comments and indentation
 //! would count against the widget's size budget; the source keeps them.
@@ -71,7 +72,7 @@ fn flush_space(out: &mut String, pending: &mut bool, _next: char) {
 
 fn main() {
     let out_dir = env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
-    for name in ["widget", "card"] {
+    for name in ["widget", "detail", "card"] {
         let source = Path::new("src").join(format!("{name}.css"));
         println!("cargo::rerun-if-changed={}", source.display());
         let css = fs::read_to_string(&source).unwrap_or_else(|e| panic!("reading {}: {e}", source.display()));

@@ -70,6 +70,11 @@ pub use linan_shared as model;
 /// "My card" page by [`components::MyCardApp`].
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
+/// A benefit's detail's own rules (`src/detail.css`), rendered by
+/// [`components::DetailView`]: the widget's bundle, which fetches the detail
+/// when first opened, does not carry them.
+pub const DETAIL_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/detail.min.css"));
+
 /// The "My card" page's own rules (`src/card.css`), after [`WIDGET_CSS`]:
 /// a separate file so that the widget's bundle does not carry them.
 pub const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"));

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use super::{DetailBodyProps, ErrorBoxProps, LoadingProps, detail_body, dialog_bar, error_box, loading, use_dialog};
+use crate::DETAIL_CSS;
 use crate::attrs::WidgetConfig;
 use crate::hooks::{DetailState, Reference, use_detail};
 use crate::i18n::{Key, t};
@@ -47,10 +48,13 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
         }
     };
     html! {
+        <>
+        <style>{ DETAIL_CSS }</style>
         <section class="lw-detail" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} {onkeydown}>
             { dialog_bar(lang, &close, &props.on_close) }
             <h2 class="lw-detail-title" id={title_id}>{ title }</h2>
             { body }
         </section>
+        </>
     }
 }
