@@ -1,6 +1,8 @@
-//! Minifies `src/widget.css` into `OUT_DIR` for `include_str!`.
+//! Minifies the stylesheets (`src/widget.css`; `src/detail.css` for a
+//! benefit's detail, `src/card.css` for the "My card" page) into `OUT_DIR`
+//! for `include_str!`.
 //!
-//! The stylesheet ships inside the wasm, so its comments and indentation
+//! The stylesheets ship inside the wasm, so its comments and indentation
 //! would count against the widget's size budget; the source keeps them.
 //! A deliberately small minifier: drops comments, collapses whitespace, and
 //! removes it around `{ } ; ,` and after `:` (never before `:`, where it is
@@ -69,10 +71,12 @@ fn flush_space(out: &mut String, pending: &mut bool, _next: char) {
 }
 
 fn main() {
-    let source = Path::new("src/widget.css");
-    println!("cargo::rerun-if-changed={}", source.display());
-    let css = fs::read_to_string(source).unwrap_or_else(|e| panic!("reading {}: {e}", source.display()));
     let out_dir = env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
-    fs::write(Path::new(&out_dir).join("widget.min.css"), minify(&css))
-        .unwrap_or_else(|e| panic!("writing widget.min.css: {e}"));
+    for name in ["widget", "detail", "card"] {
+        let source = Path::new("src").join(format!("{name}.css"));
+        println!("cargo::rerun-if-changed={}", source.display());
+        let css = fs::read_to_string(&source).unwrap_or_else(|e| panic!("reading {}: {e}", source.display()));
+        fs::write(Path::new(&out_dir).join(format!("{name}.min.css")), minify(&css))
+            .unwrap_or_else(|e| panic!("writing {name}.min.css: {e}"));
+    }
 }

@@ -4,6 +4,8 @@
 #   linan-benefits.js              the loader (stable URL; defines <linan-benefits>)
 #   linan_widget.<hash>.js         wasm-bindgen glue (immutable)
 #   linan_widget_bg.<hash>.wasm    the Yew app, size-optimised (immutable)
+#   linan_detail.<hash>.js         a benefit's detail: glue and
+#   linan_detail_bg.<hash>.wasm    app, which the loader fetches when a benefit is first opened
 #   linan-my-card.js               the loader of /embed/my-card ("My card", framed by the widget)
 #   linan_my_card.<hash>.js        its glue, and
 #   linan_my_card_bg.<hash>.wasm   its app: the cardholder's code, in no host page
@@ -29,10 +31,10 @@ esbuild=frontend/node_modules/.bin/esbuild
 hash_of() { sha256sum "$1" | cut -c1-12; }
 
 # One bundle: the crate built with one entry point (a cargo feature), then
-# wasm-bindgen, wasm-opt, content-hashed names and its loader filled in.
-# Sets $glue_name and $wasm_name.
+# wasm-bindgen, wasm-opt, content-hashed names and its loader (if it has
+# one) filled in, also with the detail's names. Sets $glue_name and $wasm_name.
 bundle() {
-  local feature=$1 name=$2 loader=$3
+  local feature=$1 name=$2 loader=${3:-}
   say "compiling $name (wasm32, size-optimised profile, feature $feature)"
   # Panic locations carry source paths; remapped, they are short and the same
   # on every machine, so the size budget measures the code, not the checkout.
@@ -70,11 +72,20 @@ bundle() {
   "$esbuild" "$work/$name.js" --minify --format=esm --log-level=warning --outfile="$work/$name.min.js"
   glue_name="$name.$(hash_of "$work/$name.min.js").js"
   cp "$work/$name.min.js" "$dist/$glue_name"
-  sed -e "s/__GLUE__/$glue_name/g" -e "s/__WASM__/$wasm_name/g" "frontend/loader/$loader" > "$work/$loader"
+  [ -n "$loader" ] || return 0
+  sed -e "s/__GLUE__/$glue_name/g" -e "s/__WASM__/$wasm_name/g" \
+    -e "s/__DETAIL_GLUE__/$detail_glue/g" -e "s/__DETAIL_WASM__/$detail_wasm/g" \
+    "frontend/loader/$loader" > "$work/$loader"
   "$esbuild" "$work/$loader" --minify --format=esm --log-level=warning --outfile="$dist/$loader"
 }
 
-# The widget that host pages load: the catalogue, without the cardholder's code.
+# A benefit's detail, which the widget's loader fetches when one is first opened.
+detail_glue="" detail_wasm=""
+bundle detail linan_detail
+detail_glue=$glue_name; detail_wasm=$wasm_name
+detail_gz=$(( $(gz "$dist/$detail_glue") + $(gz "$dist/$detail_wasm") ))
+
+# The widget that host pages load: the catalogue, without the detail and the cardholder's code.
 bundle catalogue linan_widget linan-benefits.js
 loader_gz=$(gz "$dist/linan-benefits.js"); glue_gz=$(gz "$dist/$glue_name"); wasm_gz=$(gz "$dist/$wasm_name")
 total=$((loader_gz + glue_gz + wasm_gz))
@@ -92,12 +103,14 @@ cat > "$dist/manifest.json" <<JSON
   "glue": "$widget_glue",
   "wasm": "$widget_wasm",
   "first_paint": [$widget_files],
+  "detail": ["$detail_glue", "$detail_wasm"],
   "my_card": ["linan-my-card.js", "$glue_name", "$wasm_name"],
   "gzip_bytes": {
-    "loader": $loader_gz, "glue": $glue_gz, "wasm": $wasm_gz, "total": $total,
+    "loader": $loader_gz, "glue": $glue_gz, "wasm": $wasm_gz, "total": $total, "detail": $detail_gz,
     "my_card": { "loader": $card_loader_gz, "glue": $card_glue_gz, "wasm": $card_wasm_gz, "total": $card_total }
   }
 }
 JSON
 say "widget built: loader ${loader_gz} B + glue ${glue_gz} B + wasm ${wasm_gz} B = ${total} B gzip before the first benefit"
+say "a benefit's detail (fetched when one is first opened): ${detail_gz} B gzip"
 say "\"My card\" (fetched when its tab is opened): ${card_loader_gz} + ${card_glue_gz} + ${card_wasm_gz} = ${card_total} B gzip"

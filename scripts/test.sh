@@ -44,6 +44,9 @@ cargo fmt --all -- --check
 say "lints (host and wasm32)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p linan-shared -p linan-frontend -p linan-portal --target wasm32-unknown-unknown -- -D warnings
+# The widget's own bundle alone: the code that opens the detail from its bundle
+# (LazyDetail) is compiled only without the `detail` feature.
+cargo clippy --locked -p linan-frontend --no-default-features --features catalogue --target wasm32-unknown-unknown -- -D warnings
 
 say "unit, doc and API integration tests (SQLite and PostgreSQL)"
 run cargo test --locked --workspace

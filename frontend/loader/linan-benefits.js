@@ -8,8 +8,9 @@
 // adds no global names. Each element renders into its own open shadow root,
 // so the host page's CSS neither leaks in nor out. The Yew/WASM app is loaded
 // once per page and shared by all elements; each element mounts its own app.
-// The build (scripts/build-widget.sh) replaces the two placeholders below with
-// the content-hashed file names.
+// A benefit's detail is a bundle of its own, fetched the first time a visitor
+// opens one. The build (scripts/build-widget.sh) replaces the placeholders
+// below with the content-hashed file names.
 //
 // Nothing waits for anything it does not need: as soon as this module runs it
 // starts, side by side, the glue's import, the wasm's download and streaming
@@ -17,21 +18,28 @@
 // which the app then takes over by URL instead of asking again.
 const GLUE_URL = new URL("./__GLUE__", import.meta.url);
 const WASM_URL = new URL("./__WASM__", import.meta.url);
+const DETAIL_GLUE_URL = new URL("./__DETAIL_GLUE__", import.meta.url);
+const DETAIL_WASM_URL = new URL("./__DETAIL_WASM__", import.meta.url);
 const OBSERVED = ["district", "category", "scheme", "tier", "lang", "theme", "api", "limit", "my-card"];
 // Requests go to the origin this script was loaded from unless `api` says otherwise.
 const DEFAULT_API = GLUE_URL.origin;
 
-let loading = null;
-function loadApp() {
-  if (!loading) {
-    const compiled = WebAssembly.compileStreaming(fetch(WASM_URL));
-    loading = import(GLUE_URL.href).then(async (glue) => {
-      await glue.default({ module_or_path: compiled });
-      return glue;
-    });
-  }
-  return loading;
+// A bundle (glue and wasm), fetched and compiled side by side, once per page.
+function load(glue, wasm) {
+  const compiled = WebAssembly.compileStreaming(fetch(wasm));
+  return import(glue.href).then(async (module) => {
+    await module.default({ module_or_path: compiled });
+    return module;
+  });
 }
+let loading = null;
+const loadApp = () => (loading ??= load(GLUE_URL, WASM_URL));
+let detail = null;
+const loadDetail = () =>
+  (detail ??= load(DETAIL_GLUE_URL, DETAIL_WASM_URL).catch((error) => {
+    detail = null; // the next opening tries again
+    throw error;
+  }));
 
 // The first requests the app makes for these attributes: the reference lists
 // and the first page, with the URLs that attrs.rs, query.rs and
@@ -39,6 +47,7 @@ function loadApp() {
 // here, handed over in a Map of URL → Promise<Response>. A URL the app does
 // not ask for is never read; one it asks for and is missing is fetched then.
 const CODE = /^[a-z0-9_-]{1,32}$/;
+const pageSize = (limit) => (/^-?\d+$/.test(limit?.trim() ?? "") ? Math.min(100, Math.max(1, Number(limit))) : 20);
 function firstRequests(attrs) {
   const text = (name) => attrs[name]?.trim() || undefined;
   const api = text("api")?.replace(/\/+$/, "") ?? "";
@@ -47,7 +56,7 @@ function firstRequests(attrs) {
   const slug = (name) => code(text(name)?.toLowerCase());
   const lang = (text("lang") ?? "").toLowerCase();
   const is = (tag) => lang === tag || lang.startsWith(`${tag}-`);
-  const limit = /^-?\d+$/.test(text("limit") ?? "") ? Math.min(100, Math.max(1, Number(text("limit")))) : 20;
+  const limit = pageSize(attrs.limit);
   const [scheme, tier] = [slug("scheme"), code(text("tier"), /^[A-Za-z0-9_-]{1,32}$/)];
   const params = {
     district: slug("district"),
@@ -66,6 +75,30 @@ function firstRequests(attrs) {
       return [url, answer];
     }),
   );
+}
+
+// The space of a full first page, reserved at connect so that the host's
+// content below does not jump when the list arrives. From the widget's
+// geometry (widget.css: 16 px padding, columns of at least 260 px with 12 px
+// gaps) and what the demo's items measure: text wraps more in a narrow
+// column, so an item is about 56 px + 46,000 / column width (133–264 px
+// measured at 483 and 265 px), and header, tabs, filters and count about
+// 250 px + 80,000 / column width (377–550 px). Kept until the visitor first
+// acts in the widget, as from then on its height follows what they do; a
+// shorter first page leaves the rest blank until then rather than pulling
+// the page up.
+function reserve(element, container, limit) {
+  const width = Math.max(element.getBoundingClientRect().width - 32, 200);
+  const columns = Math.max(1, Math.floor((width + 12) / (260 + 12)));
+  const column = (width - (columns - 1) * 12) / columns;
+  const rows = Math.ceil(limit / columns);
+  container.style.minHeight = `${Math.round(250 + 80000 / column + rows * (68 + 46000 / column))}px`;
+  const events = ["pointerdown", "keydown", "focusin"];
+  const release = () => {
+    container.style.minHeight = "";
+    for (const type of events) container.removeEventListener(type, release, true);
+  };
+  for (const type of events) container.addEventListener(type, release, true);
 }
 
 // "My card" is a frame of our origin (/embed/my-card) that reports its height
@@ -94,10 +127,14 @@ class LinanBenefits extends HTMLElement {
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     const container = document.createElement("div");
     root.replaceChildren(container);
-    const prefetched = firstRequests(this.attributesObject());
+    const attrs = this.attributesObject();
+    reserve(this, container, pageSize(attrs.limit));
+    const prefetched = firstRequests(attrs);
     this.pending = loadApp()
       .then(({ mount }) => {
-        if (this.isConnected && !this.handle) this.handle = mount(container, this.attributesObject(), prefetched);
+        if (this.isConnected && !this.handle) {
+          this.handle = mount(container, this.attributesObject(), prefetched, (...args) => this.openDetail(...args));
+        }
       })
       .catch((error) => {
         // Without WebAssembly (e.g. a CSP without 'wasm-unsafe-eval') say so in the page, not only in the console.
@@ -107,6 +144,39 @@ class LinanBenefits extends HTMLElement {
       .finally(() => {
         this.pending = null;
       });
+  }
+
+  // The app's way to show benefit `id` (`title` if known, "" if not) until
+  // `onClose`; returns what removes it. Mounted beside the app's container,
+  // not inside it: two Yew apps from two wasm modules must not nest, each
+  // numbers the elements it renders and an event inside the inner one
+  // would run the outer one's handlers of the same numbers.
+  openDetail(id, title, onClose) {
+    const slot = document.createElement("div");
+    slot.className = "lw-detail-slot";
+    this.shadowRoot.append(slot);
+    let handle = null;
+    let open = true;
+    loadDetail()
+      .then(({ mount_detail }) => {
+        if (open) handle = mount_detail(slot, this.attributesObject(), id, title, onClose);
+      })
+      .catch((error) => {
+        if (!open) return;
+        const back = document.createElement("button");
+        back.textContent = "← 返回 · Back";
+        back.onclick = onClose;
+        slot.replaceChildren("Linan Talent Home · 荔南人才之家: this benefit could not load. ", back);
+        back.focus();
+        console.error("linan-benefits:", error);
+      });
+    return () => {
+      open = false;
+      slot.remove();
+      // Not now: this may run inside the detail's own event handler (its back button).
+      const closing = handle;
+      if (closing) queueMicrotask(() => closing.destroy());
+    };
   }
 
   attributeChangedCallback() {

@@ -13,11 +13,14 @@ use yew::AppHandle;
 use crate::api::Prefetched;
 use crate::attrs::{RawAttrs, WidgetConfig};
 use crate::components::{App, AppProps};
+use crate::lazy_views::LazyViews;
 
 /// A mounted widget, held by the custom element.
 #[cfg_attr(feature = "catalogue", wasm_bindgen)]
 pub struct WidgetHandle {
     app: AppHandle<App>,
+    /// Kept for the updates, which bring attributes only.
+    views: LazyViews,
 }
 
 /// Renders a widget into `container` (a `<div>` inside the element's shadow
@@ -26,18 +29,23 @@ pub struct WidgetHandle {
 /// `my-card`.
 /// Invalid values fall back to the defaults. `prefetched` is the loader's
 /// `Map` of URL → `Promise<Response>` for the first requests (anything else,
-/// e.g. `undefined`: none).
+/// e.g. `undefined`: none). `open_detail` is the loader's function that
+/// fetches a benefit's detail, a bundle of its own, and mounts it
+/// ([`LazyViews`]; unused when this bundle has the detail).
 #[cfg_attr(feature = "catalogue", wasm_bindgen)]
-pub fn mount(container: HtmlElement, attrs: JsValue, prefetched: JsValue) -> WidgetHandle {
-    let props = AppProps { config: config_from_js(&attrs), prefetched: Prefetched::from_js(prefetched) };
-    WidgetHandle { app: yew::Renderer::<App>::with_root_and_props(container.into(), props).render() }
+pub fn mount(container: HtmlElement, attrs: JsValue, prefetched: JsValue, open_detail: JsValue) -> WidgetHandle {
+    let views = LazyViews::from_js(open_detail);
+    let props =
+        AppProps { config: config_from_js(&attrs), prefetched: Prefetched::from_js(prefetched), views: views.clone() };
+    WidgetHandle { app: yew::Renderer::<App>::with_root_and_props(container.into(), props).render(), views }
 }
 
 #[cfg_attr(feature = "catalogue", wasm_bindgen)]
 impl WidgetHandle {
     /// An attribute changed: re-render with the new configuration.
     pub fn update(&mut self, attrs: JsValue) {
-        self.app.update(AppProps { config: config_from_js(&attrs), prefetched: Prefetched::default() });
+        let views = self.views.clone();
+        self.app.update(AppProps { config: config_from_js(&attrs), prefetched: Prefetched::default(), views });
     }
 
     /// The element was removed: unmount and free the app.

@@ -1,11 +1,12 @@
 //! Every UI string, in zh-CN, zh-HK and English, keyed by [`Key`] (the
-//! widget) or [`CardKey`] ("My card" only).
+//! widget), [`DetailKey`] (a benefit's detail) or [`CardKey`] ("My card" only).
 //!
 //! Tables so that a missing translation is a compile error (each row has
 //! exactly three strings) and a reviewer reads all languages side by side.
-//! Two of them because one lookup keeps every string it can return: with
-//! "My card"'s texts in their own table, the widget's bundle (which never
-//! looks one up) does not carry them (about 1.6 KB gzip).
+//! Three of them because one lookup keeps every string it can return: with
+//! "My card"'s and the detail's texts in tables of their own, the widget's
+//! bundle (which never looks one up) does not carry them (about 1.6 KB gzip
+//! and docs/benchmarks.md).
 //! Placeholders in braces (`{n}`) are filled by [`crate::wording`]; texts that
 //! come from the API (titles, names) never pass through here.
 
@@ -104,29 +105,9 @@ texts! {
         "Showing what a {card}, {tier} gets (mutual recognition included)."
     ],
     Back => ["返回列表", "返回列表", "Back to list"],
-    Terms => ["使用须知", "使用須知", "Terms"],
-    Eligibility => ["适用人群", "適用人士", "Who can use it"],
-    EligibleIntro => ["持以下人才卡可享受：", "持以下人才卡可享用：", "Open to holders of:"],
-    RecognisedIntro => [
-        "通过身份互认，以下人才卡也可享受：",
-        "通過身份互認，以下人才卡亦可享用：",
-        "Through mutual recognition, these cards qualify too:"
-    ],
     TierOrAbove => ["{tier}及以上", "{tier}或以上", "{tier} or above"],
     CardTiers => ["{card}：{tiers}", "{card}：{tiers}", "{card}: {tiers}"],
     ListSeparator => ["、", "、", ", "],
-    Validity => ["有效期", "有效期", "Valid"],
-    ValidRange => ["{from} 至 {until}", "{from} 至 {until}", "{from} to {until}"],
-    Quota => ["使用次数", "使用次數", "How often"],
-    QuotaDay => ["每人每天限 {n} 次", "每人每日限 {n} 次", "{n} per person per day"],
-    QuotaMonth => ["每人每月限 {n} 次", "每人每月限 {n} 次", "{n} per person per month"],
-    QuotaYear => ["每人每年限 {n} 次", "每人每年限 {n} 次", "{n} per person per year"],
-    QuotaLifetime => ["每人限 {n} 次", "每人限 {n} 次", "{n} per person in total"],
-    QuotaNone => ["不限次数", "不限次數", "No limit"],
-    DailyStock => ["每日名额 {n} 个", "每日名額 {n} 個", "{n} places a day"],
-    Address => ["地址", "地址", "Address"],
-    OpenMap => ["在高德地图中查看", "在高德地圖中查看", "Open in Amap"],
-    NewWindow => ["（在新窗口打开）", "（在新視窗開啟）", " (opens in a new window)"],
     DistanceKm => ["距离 {d} 公里", "距離 {d} 公里", "{d} km away"],
     DistanceM => ["距离 {d} 米", "距離 {d} 米", "{d} m away"],
     PercentOff => ["{z}折", "{z}折", "{p}% off"],
@@ -146,6 +127,33 @@ texts! {
     RefusedNotValidToday => ["该优惠今天不可用", "該優惠今日不可用", "Not available today"],
     RefusedQuotaUsed => ["本期次数已用完", "本期次數已用完", "Your quota is used up for now"],
     RefusedStockGone => ["今日名额已满", "今日名額已滿", "Today's places are gone"],
+}
+
+texts! {
+    /// A UI string of a benefit's detail only (its own bundle, also "My
+    /// card"'s, never looked up by the widget's, which therefore does not
+    /// carry them); its documentation is its English text.
+    DetailKey;
+    Terms => ["使用须知", "使用須知", "Terms"],
+    Eligibility => ["适用人群", "適用人士", "Who can use it"],
+    EligibleIntro => ["持以下人才卡可享受：", "持以下人才卡可享用：", "Open to holders of:"],
+    RecognisedIntro => [
+        "通过身份互认，以下人才卡也可享受：",
+        "通過身份互認，以下人才卡亦可享用：",
+        "Through mutual recognition, these cards qualify too:"
+    ],
+    Validity => ["有效期", "有效期", "Valid"],
+    ValidRange => ["{from} 至 {until}", "{from} 至 {until}", "{from} to {until}"],
+    Quota => ["使用次数", "使用次數", "How often"],
+    QuotaDay => ["每人每天限 {n} 次", "每人每日限 {n} 次", "{n} per person per day"],
+    QuotaMonth => ["每人每月限 {n} 次", "每人每月限 {n} 次", "{n} per person per month"],
+    QuotaYear => ["每人每年限 {n} 次", "每人每年限 {n} 次", "{n} per person per year"],
+    QuotaLifetime => ["每人限 {n} 次", "每人限 {n} 次", "{n} per person in total"],
+    QuotaNone => ["不限次数", "不限次數", "No limit"],
+    DailyStock => ["每日名额 {n} 个", "每日名額 {n} 個", "{n} places a day"],
+    Address => ["地址", "地址", "Address"],
+    OpenMap => ["在高德地图中查看", "在高德地圖中查看", "Open in Amap"],
+    NewWindow => ["（在新窗口打开）", "（在新視窗開啟）", " (opens in a new window)"],
 }
 
 texts! {
@@ -214,7 +222,8 @@ mod tests {
     /// Every row of both tables: its key's name and its three strings.
     fn rows() -> Vec<(String, [&'static str; 3])> {
         let key = Key::ALL.iter().map(|k| (format!("{k:?}"), k.translations()));
-        key.chain(CardKey::ALL.iter().map(|k| (format!("{k:?}"), k.translations()))).collect()
+        let detail = DetailKey::ALL.iter().map(|k| (format!("{k:?}"), k.translations()));
+        key.chain(detail).chain(CardKey::ALL.iter().map(|k| (format!("{k:?}"), k.translations()))).collect()
     }
 
     /// The text without `{placeholders}`.
@@ -273,9 +282,11 @@ mod tests {
         assert!(Key::ALL.iter().all(|k| seen.insert(*k)));
         let mut seen = std::collections::HashSet::new();
         assert!(CardKey::ALL.iter().all(|k| seen.insert(*k)));
-        // A name in both tables would be two texts for one thing.
-        let names: std::collections::HashSet<String> = Key::ALL.iter().map(|k| format!("{k:?}")).collect();
-        assert!(CardKey::ALL.iter().all(|k| !names.contains(&format!("{k:?}"))));
+        let mut seen = std::collections::HashSet::new();
+        assert!(DetailKey::ALL.iter().all(|k| seen.insert(*k)));
+        // A name in two tables would be two texts for one thing.
+        let mut names = std::collections::HashSet::new();
+        assert!(rows().into_iter().all(|(name, _)| names.insert(name)));
         assert_eq!(t(Lang::En, Key::Retry), "Try again");
         assert_eq!(t(Lang::En, CardKey::SignOut), "Sign out");
     }

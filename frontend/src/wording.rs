@@ -5,7 +5,7 @@
 
 use linan_shared::{Gives, Lang, Quota, QuotaPeriod, Validity, fill, yuan};
 
-use crate::i18n::{Key, t};
+use crate::i18n::{DetailKey, Key, t};
 
 /// `parts` separated by `sep` (a loop rather than `join`, whose generic
 /// copies cost a KB of wasm each).
@@ -66,7 +66,7 @@ pub fn distance(lang: Lang, km: f64) -> String {
 
 /// The validity window, both ends included: `2026-05-01 至 2026-12-31`.
 pub fn validity(lang: Lang, v: &Validity) -> String {
-    fill(t(lang, Key::ValidRange), &[("from", &v.from.to_string()), ("until", &v.until.to_string())])
+    fill(t(lang, DetailKey::ValidRange), &[("from", &v.from.to_string()), ("until", &v.until.to_string())])
 }
 
 /// How often a benefit may be used, e.g. `每人每月限 2 次；每日名额 15 个`.
@@ -74,18 +74,18 @@ pub fn quota(lang: Lang, q: &Quota) -> String {
     let mut parts = Vec::new();
     if let Some(n) = q.per_person_limit {
         let key = match q.per_person_period.unwrap_or(QuotaPeriod::Lifetime) {
-            QuotaPeriod::Day => Key::QuotaDay,
-            QuotaPeriod::Month => Key::QuotaMonth,
-            QuotaPeriod::Year => Key::QuotaYear,
-            QuotaPeriod::Lifetime => Key::QuotaLifetime,
+            QuotaPeriod::Day => DetailKey::QuotaDay,
+            QuotaPeriod::Month => DetailKey::QuotaMonth,
+            QuotaPeriod::Year => DetailKey::QuotaYear,
+            QuotaPeriod::Lifetime => DetailKey::QuotaLifetime,
         };
         parts.push(fill(t(lang, key), &[("n", &n.to_string())]));
     }
     if let Some(n) = q.daily_stock {
-        parts.push(fill(t(lang, Key::DailyStock), &[("n", &n.to_string())]));
+        parts.push(fill(t(lang, DetailKey::DailyStock), &[("n", &n.to_string())]));
     }
     if parts.is_empty() {
-        return t(lang, Key::QuotaNone).to_owned();
+        return t(lang, DetailKey::QuotaNone).to_owned();
     }
     let sep = if lang == Lang::En { "; " } else { "；" };
     join(&parts, sep)

@@ -13,6 +13,7 @@ use crate::api::Prefetched;
 use crate::attrs::WidgetConfig;
 use crate::hooks::use_reference;
 use crate::i18n::Key;
+use crate::lazy_views::LazyViews;
 use crate::state::Status;
 
 /// A top-level view of the widget.
@@ -83,6 +84,9 @@ pub struct AppProps {
     /// The reference lists and the first page, if already requested.
     #[prop_or_default]
     pub prefetched: Prefetched,
+    /// How the loader opens a benefit's detail.
+    #[prop_or_default]
+    pub views: LazyViews,
 }
 
 /// The widget.
@@ -102,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
         // starts the catalogue over from it: the key remounts it.
         <div key="catalogue" class="lw-view" hidden={view != View::Catalogue}>
             <CatalogueView key={preset_key(config)} config={config.clone()} {reference}
-                prefetched={props.prefetched.clone()} {on_status} />
+                prefetched={props.prefetched.clone()} views={props.views.clone()} {on_status} />
         </div>
     };
     let card = (config.my_card && shell.card_opened)

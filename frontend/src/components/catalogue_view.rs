@@ -4,14 +4,14 @@
 use yew::prelude::*;
 
 use super::{
-    BenefitListProps, CardNoteProps, DetailView, EmptyStateProps, ErrorBoxProps, FilterBarProps, LoadMoreProps,
-    LoadingProps, ResultCountProps, benefit_list, card_note, empty_state, error_box, filter_bar, load_more, loading,
-    result_count,
+    BenefitListProps, CardNoteProps, EmptyStateProps, ErrorBoxProps, FilterBarProps, LoadMoreProps, LoadingProps,
+    ResultCountProps, benefit_list, card_note, empty_state, error_box, filter_bar, load_more, loading, result_count,
 };
 use crate::api::Prefetched;
 use crate::attrs::WidgetConfig;
 use crate::dom::focus_within;
 use crate::hooks::{Reference, use_catalogue, use_geolocation, use_search};
+use crate::lazy_views::LazyViews;
 use crate::query::{FilterAction, Filters};
 use crate::state::{Phase, Status};
 
@@ -25,6 +25,9 @@ pub struct CatalogueViewProps {
     /// The first page, if the loader already asked for it.
     #[prop_or_default]
     pub prefetched: Prefetched,
+    /// How the loader opens a benefit's detail (a bundle without it).
+    #[prop_or_default]
+    pub views: LazyViews,
     /// Reports the root's `data-state` whenever it changes.
     pub on_status: Callback<Status>,
 }
@@ -70,7 +73,7 @@ fn focus_selector(target: &mut Option<FocusTarget>, len: usize, phase: &Phase) -
 /// The list view.
 #[component]
 pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
-    let CatalogueViewProps { config, reference, prefetched, on_status } = props;
+    let CatalogueViewProps { config, reference, prefetched, views, on_status } = props;
     let lang = config.lang;
     let chosen = use_reducer_eq(|| Filters::from_config(config));
     let on_filter = {
@@ -142,10 +145,8 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
         },
     };
     let detail = state.open.map(|id| {
-        let summary = state.items.iter().find(|b| b.id == id).cloned();
-        html! {
-            <DetailView key={id} {id} {summary} config={config.clone()} reference={reference.clone()} {on_close} />
-        }
+        let title = state.items.iter().find(|b| b.id == id).map(|b| b.title.clone());
+        detail(id, title, config, reference, views, on_close)
     });
 
     html! {
@@ -179,6 +180,30 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
             { detail }
         </>
     }
+}
+
+/// The detail of benefit `id`: in this bundle when it has the detail view
+/// (tests, or one bundle with both features), else fetched by the loader.
+fn detail(
+    id: i64,
+    title: Option<String>,
+    config: &WidgetConfig,
+    reference: &Reference,
+    views: &LazyViews,
+    on_close: Callback<()>,
+) -> Html {
+    let config = config.clone();
+    #[cfg(feature = "detail")]
+    let view = {
+        let _ = views;
+        html! { <super::DetailView key={id} {id} {title} {config} reference={reference.clone()} {on_close} /> }
+    };
+    #[cfg(not(feature = "detail"))]
+    let view = {
+        let _ = reference;
+        html! { <super::LazyDetail key={id} {id} {title} {config} views={views.clone()} {on_close} /> }
+    };
+    view
 }
 
 #[cfg(test)]

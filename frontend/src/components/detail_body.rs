@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::{EligibilityTextProps, eligibility_text};
 use crate::hooks::Reference;
-use crate::i18n::{Key, t};
+use crate::i18n::{DetailKey, t};
 use crate::links::amap_marker;
 use crate::wording::{gives, quota, validity};
 
@@ -39,11 +39,11 @@ pub fn detail_body(props: &DetailBodyProps) -> Html {
             <p class="lw-detail-gives">{ gives(lang, &s.gives) }</p>
             <p class="lw-description">{ &d.description }</p>
             <div class="lw-section lw-terms">
-                <h3>{ t(lang, Key::Terms) }</h3>
+                <h3>{ t(lang, DetailKey::Terms) }</h3>
                 <p>{ &d.terms }</p>
             </div>
             <div class="lw-section lw-eligibility">
-                <h3>{ t(lang, Key::Eligibility) }</h3>
+                <h3>{ t(lang, DetailKey::Eligibility) }</h3>
                 { eligibility_text(&EligibilityTextProps {
                     lang,
                     reached: props.detail.reached_by.clone(),
@@ -51,19 +51,19 @@ pub fn detail_body(props: &DetailBodyProps) -> Html {
                 }) }
             </div>
             <div class="lw-section lw-validity">
-                <h3>{ t(lang, Key::Validity) }</h3>
+                <h3>{ t(lang, DetailKey::Validity) }</h3>
                 <p>{ validity(lang, &s.validity) }</p>
             </div>
             <div class="lw-section lw-quota">
-                <h3>{ t(lang, Key::Quota) }</h3>
+                <h3>{ t(lang, DetailKey::Quota) }</h3>
                 <p>{ quota(lang, &d.quota) }</p>
             </div>
             <div class="lw-section lw-address">
-                <h3>{ t(lang, Key::Address) }</h3>
+                <h3>{ t(lang, DetailKey::Address) }</h3>
                 <p>{ &d.address }</p>
                 <a class="lw-map" href={amap_marker(s.location, &s.partner.name)} target="_blank" rel="noopener noreferrer">
-                    { t(lang, Key::OpenMap) }
-                    <span class="lw-sr">{ t(lang, Key::NewWindow) }</span>
+                    { t(lang, DetailKey::OpenMap) }
+                    <span class="lw-sr">{ t(lang, DetailKey::NewWindow) }</span>
                 </a>
             </div>
         </>

@@ -3,12 +3,10 @@
 //! Focus moves to its close button when it opens; Escape or the button
 //! closes it, and the list view then returns focus to the item's button.
 
-use std::rc::Rc;
-
-use linan_shared::BenefitSummary;
 use yew::prelude::*;
 
 use super::{DetailBodyProps, ErrorBoxProps, LoadingProps, detail_body, dialog_bar, error_box, loading, use_dialog};
+use crate::DETAIL_CSS;
 use crate::attrs::WidgetConfig;
 use crate::hooks::{DetailState, Reference, use_detail};
 use crate::i18n::{Key, t};
@@ -18,9 +16,9 @@ use crate::i18n::{Key, t};
 pub struct DetailViewProps {
     /// The benefit's id.
     pub id: i64,
-    /// What the list already knows about it: the title shows at once.
+    /// Its title, if the list showed it: it shows at once.
     #[prop_or_default]
-    pub summary: Option<Rc<BenefitSummary>>,
+    pub title: Option<String>,
     /// The widget's configuration.
     pub config: WidgetConfig,
     /// Names of categories and schemes, the recognition table.
@@ -37,9 +35,9 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
     let (state, retry) = use_detail(&props.config, props.id);
     let (close, onkeydown) = use_dialog(&props.on_close);
     let title_id = format!("lw-detail-title-{}", props.id);
-    let title = match (&state, &props.summary) {
+    let title = match (&state, &props.title) {
         (DetailState::Loaded(d), _) => d.summary.title.clone(),
-        (_, Some(s)) => s.title.clone(),
+        (_, Some(title)) => title.clone(),
         (_, None) => t(lang, Key::Loading).to_owned(),
     };
     let body = match &state {
@@ -50,10 +48,13 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
         }
     };
     html! {
+        <>
+        <style>{ DETAIL_CSS }</style>
         <section class="lw-detail" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} {onkeydown}>
             { dialog_bar(lang, &close, &props.on_close) }
             <h2 class="lw-detail-title" id={title_id}>{ title }</h2>
             { body }
         </section>
+        </>
     }
 }

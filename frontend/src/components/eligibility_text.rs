@@ -7,7 +7,7 @@ use linan_shared::{CardReach, CardSchemesDto, Lang};
 use yew::prelude::*;
 
 use crate::eligibility::{CardTiers, explain, line};
-use crate::i18n::{Key, t};
+use crate::i18n::{DetailKey, t};
 
 /// Props of [`eligibility_text`].
 #[derive(Properties, PartialEq)]
@@ -33,10 +33,10 @@ pub fn eligibility_text(props: &EligibilityTextProps) -> Html {
     };
     html! {
         <>
-            <p class="lw-elig-intro">{ t(lang, Key::EligibleIntro) }</p>
+            <p class="lw-elig-intro">{ t(lang, DetailKey::EligibleIntro) }</p>
             { list(&e.direct) }
             if !e.recognised.is_empty() {
-                <p class="lw-elig-intro">{ t(lang, Key::RecognisedIntro) }</p>
+                <p class="lw-elig-intro">{ t(lang, DetailKey::RecognisedIntro) }</p>
                 { list(&e.recognised) }
             }
         </>

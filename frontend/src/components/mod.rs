@@ -4,8 +4,10 @@
 //! lives in [`crate::hooks`]. Texts from the API are always rendered as text
 //! nodes (`{text}`), never as markup.
 //!
-//! Two roots: [`App`], the widget in the host page's shadow root, and
-//! [`MyCardApp`], the "My card" page the widget frames (its own bundle).
+//! Three roots: [`App`], the widget in the host page's shadow root,
+//! [`DetailApp`], a benefit's detail (its own bundle, which the widget's
+//! loader fetches when a benefit is first opened), and [`MyCardApp`], the
+//! "My card" page the widget frames (its own bundle).
 //!
 //! Only the pieces that hold state are Yew function components ([`App`],
 //! [`CatalogueView`], [`DetailView`], [`SearchBox`], [`MyCardApp`],
@@ -23,6 +25,7 @@ mod card_note;
 mod catalogue_view;
 mod category_chips;
 mod counter_code;
+mod detail_app;
 mod detail_body;
 mod detail_view;
 mod dialog_bar;
@@ -32,6 +35,8 @@ mod empty_state;
 mod error_box;
 mod filter_bar;
 mod header;
+#[cfg(not(feature = "detail"))]
+mod lazy_detail;
 mod load_more;
 mod loading;
 mod my_card_app;
@@ -52,6 +57,7 @@ pub use card_note::{CardNoteProps, card_note};
 pub use catalogue_view::{CatalogueView, CatalogueViewProps};
 pub use category_chips::{CategoryChipsProps, category_chips};
 pub use counter_code::{CounterCode, CounterCodeProps};
+pub use detail_app::{DetailApp, DetailAppProps};
 pub use detail_body::{DetailBodyProps, detail_body};
 pub use detail_view::{DetailView, DetailViewProps};
 pub use dialog_bar::{dialog_bar, use_dialog};
@@ -61,6 +67,8 @@ pub use empty_state::{EmptyStateProps, empty_state};
 pub use error_box::{ErrorBoxProps, error_box};
 pub use filter_bar::{FilterBarProps, filter_bar};
 pub use header::header;
+#[cfg(not(feature = "detail"))]
+pub use lazy_detail::{LazyDetail, LazyDetailProps};
 pub use load_more::{LoadMoreProps, load_more};
 pub use loading::{LoadingProps, loading};
 pub use my_card_app::{MyCardApp, MyCardAppProps};

@@ -10,11 +10,11 @@ use linan_shared::CardSessionDto;
 use yew::prelude::*;
 
 use super::MyCardView;
-use crate::WIDGET_CSS;
 use crate::api::Prefetched;
 use crate::attrs::WidgetConfig;
 use crate::hooks::use_reference;
 use crate::state::Status;
+use crate::{CARD_CSS, WIDGET_CSS};
 
 /// Props of [`MyCardApp`].
 #[derive(Properties, PartialEq)]
@@ -40,7 +40,7 @@ pub fn MyCardApp(props: &MyCardAppProps) -> Html {
     };
     html! {
         <>
-            <style>{ WIDGET_CSS }</style>
+            <style>{ WIDGET_CSS }{ CARD_CSS }</style>
             <div class="lw-root lw-card-page" data-theme={config.theme.as_str()} data-state={status.as_str()} lang={config.lang.tag()}>
                 <MyCardView config={config.clone()} {reference} session={(*session).clone()} {on_session} {on_status} />
             </div>

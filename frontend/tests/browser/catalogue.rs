@@ -42,6 +42,7 @@ async fn the_list_shows_titles_count_and_the_card_note() {
         host.container.clone(),
         attrs(&[("lang", "en"), ("scheme", "liwan_talent"), ("tier", "B")]),
         JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
     );
     wait_for("the list", || ready(&host)).await;
 
@@ -66,7 +67,7 @@ async fn the_list_shows_titles_count_and_the_card_note() {
 async fn the_detail_takes_focus_explains_eligibility_and_gives_it_back_on_escape() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), &detail_1()));
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[("lang", "en")]), JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), attrs(&[("lang", "en")]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || ready(&host)).await;
     let c = &host.container;
 
@@ -113,7 +114,7 @@ async fn the_detail_takes_focus_explains_eligibility_and_gives_it_back_on_escape
 async fn load_more_appends_the_next_page_and_focuses_its_first_item() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), &detail_1()));
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[("lang", "zh-HK")]), JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), attrs(&[("lang", "zh-HK")]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || ready(&host)).await;
     let c = &host.container;
     click(c, ".lw-more");
@@ -137,7 +138,7 @@ async fn a_failed_next_page_moves_focus_to_retry_and_retry_appends_it() {
     routes.insert(0, ("cursor=c2", 503, INTERNAL_ERROR));
     stub_fetch(&routes);
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[]), JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), attrs(&[]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || ready(&host)).await;
     let c = &host.container;
     click(c, ".lw-more");
@@ -164,7 +165,7 @@ async fn near_me_asks_on_press_sends_a_rounded_position_and_shows_distances() {
     stub_fetch(&routes);
     stub_geolocation(Some((23.125_678, 113.244_321)));
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[("lang", "en")]), JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), attrs(&[("lang", "en")]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || ready(&host)).await;
     let c = &host.container;
     assert!(!requests().iter().any(|u| u.contains("near=")), "no position before the button is pressed");
@@ -187,7 +188,7 @@ async fn a_refused_position_is_explained_and_the_list_stays() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     stub_geolocation(None);
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[]), JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), attrs(&[]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || ready(&host)).await;
     click(&host.container, ".lw-near");
     wait_for("the explanation", || text(&host.container, ".lw-geo-msg").contains("定位权限")).await;
@@ -201,7 +202,7 @@ async fn a_refused_position_is_explained_and_the_list_stays() {
 async fn typing_two_chinese_characters_searches_after_a_pause() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), &detail_1()));
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[]), JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), attrs(&[]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || ready(&host)).await;
     let input: HtmlInputElement = find(&host.container, "input.lw-search[type=search]").unwrap().dyn_into().unwrap();
     assert!(input.get_attribute("aria-label").is_some());
@@ -218,7 +219,8 @@ async fn typing_two_chinese_characters_searches_after_a_pause() {
 async fn choosing_a_district_and_a_category_reloads_with_them() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), &detail_1()));
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[("district", "nanhai")]), JsValue::UNDEFINED);
+    let handle =
+        mount(host.container.clone(), attrs(&[("district", "nanhai")]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || ready(&host)).await;
     let c = &host.container;
     assert!(requests().iter().any(|u| u.contains("district=nanhai")));
@@ -245,7 +247,7 @@ async fn choosing_a_district_and_a_category_reloads_with_them() {
 async fn an_empty_answer_shows_the_empty_state() {
     stub_fetch(&healthy_api(EMPTY_PAGE, EMPTY_PAGE, "{}"));
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[]), JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), attrs(&[]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the empty state", || host.root_attr("data-state").as_deref() == Some("empty")).await;
     assert!(find(&host.container, "p.lw-empty").is_some());
     assert_eq!(text(&host.container, ".lw-count"), "共 0 项");
@@ -257,7 +259,7 @@ async fn an_empty_answer_shows_the_empty_state() {
 async fn a_failed_list_shows_an_alert_and_retry_recovers() {
     stub_fetch(&[("/api/v1/benefits?", 500, INTERNAL_ERROR)]);
     let host = Host::new();
-    let handle = mount(host.container.clone(), attrs(&[("lang", "en")]), JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), attrs(&[("lang", "en")]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the error state", || host.root_attr("data-state").as_deref() == Some("error")).await;
     let c = &host.container;
     assert_eq!(find(c, ".lw-error").unwrap().get_attribute("role").as_deref(), Some("alert"));

@@ -34,7 +34,7 @@ async fn garbage_attributes_fall_back_to_defaults() {
         ]),
     ] {
         let host = Host::new();
-        let handle = mount(host.container.clone(), garbage, JsValue::UNDEFINED);
+        let handle = mount(host.container.clone(), garbage, JsValue::UNDEFINED, JsValue::UNDEFINED);
         settle().await;
         assert_eq!(host.root_attr("lang").as_deref(), Some("zh-CN"));
         assert_eq!(host.root_attr("data-theme").as_deref(), Some("light"));
@@ -50,7 +50,8 @@ async fn garbage_attributes_fall_back_to_defaults() {
 async fn update_re_renders_with_the_new_attributes_and_destroy_empties_the_container() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let host = Host::new();
-    let mut handle = mount(host.container.clone(), attrs(&[("api", "http://stub".into())]), JsValue::UNDEFINED);
+    let mut handle =
+        mount(host.container.clone(), attrs(&[("api", "http://stub".into())]), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
     assert_eq!(text(&host.container, ".lw-count"), "至少 2 项");
 
@@ -70,7 +71,7 @@ async fn my_card_is_a_frame_of_the_api_origin_loaded_when_its_tab_is_first_opene
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let host = Host::new();
     let config = attrs(&[("api", "http://stub".into()), ("lang", "en".into()), ("theme", "dark".into())]);
-    let handle = mount(host.container.clone(), config, JsValue::UNDEFINED);
+    let handle = mount(host.container.clone(), config, JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
     let c = &host.container;
     assert!(find(c, "iframe").is_none(), "nothing of My card before its tab is opened");
@@ -101,7 +102,8 @@ async fn my_card_off_offers_the_catalogue_alone() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let host = Host::new();
     let api = ("api", JsValue::from("http://stub"));
-    let mut handle = mount(host.container.clone(), attrs(std::slice::from_ref(&api)), JsValue::UNDEFINED);
+    let mut handle =
+        mount(host.container.clone(), attrs(std::slice::from_ref(&api)), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
     let c = &host.container;
     assert_eq!(find_all(c, ".lw-tab").len(), 2, "the catalogue and My card");
@@ -120,11 +122,16 @@ async fn my_card_off_offers_the_catalogue_alone() {
 async fn two_widgets_on_one_page_are_independent() {
     stub_fetch(&healthy_api(&first_page(), &second_page(), "{}"));
     let (a, b) = (Host::new(), Host::new());
-    let ha =
-        mount(a.container.clone(), attrs(&[("api", "http://stub".into()), ("lang", "en".into())]), JsValue::UNDEFINED);
+    let ha = mount(
+        a.container.clone(),
+        attrs(&[("api", "http://stub".into()), ("lang", "en".into())]),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    );
     let hb = mount(
         b.container.clone(),
         attrs(&[("api", "http://stub".into()), ("district", "liwan".into())]),
+        JsValue::UNDEFINED,
         JsValue::UNDEFINED,
     );
     wait_for("both lists", || {
@@ -159,7 +166,7 @@ async fn the_answers_the_loader_started_are_taken_instead_of_asked_again() {
     let host = Host::new();
     let api = ("api", JsValue::from("http://stub"));
     let config = attrs(&[api.clone(), ("district", "liwan".into()), ("lang", "en".into())]);
-    let handle = mount(host.container.clone(), config, prefetched.clone().into());
+    let handle = mount(host.container.clone(), config, prefetched.clone().into(), JsValue::UNDEFINED);
     wait_for("the list", || find_all(&host.container, ".lw-list .lw-item").len() == 2).await;
     wait_for("the district names", || text(&host.container, ".lw-district").contains("Liwan")).await;
     let asked = crate::support::requests();
