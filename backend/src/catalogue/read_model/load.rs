@@ -7,7 +7,7 @@
 //! languages plus the two search copies), and holding all 100,000 at once
 //! was the largest part of the memory a replica kept after building.
 
-use std::{collections::HashMap, sync::Arc};
+use std::collections::HashMap;
 
 use linan_shared::Lang;
 use sea_orm::{
@@ -15,7 +15,7 @@ use sea_orm::{
     QueryOrder, QuerySelect, TransactionTrait,
 };
 
-use super::{ReadModel, Row, Shown, grid::Grid, query::FEW, texts::Interner};
+use super::{ReadModel, Row, grid::Grid, item::Packer, query::FEW, texts::Interner};
 use crate::{
     catalogue::assemble::{Loaded, summary},
     entity::{benefit, benefit_eligibility, catalogue_state, partner},
@@ -45,7 +45,8 @@ impl ReadModel {
             .map(|p| (p.id, p))
             .collect();
         let mut loaded = Loaded { partners, rules: HashMap::new() };
-        let mut builder = Builder { rows: Vec::new(), texts: Interner::default(), usable: true };
+        let mut builder =
+            Builder { rows: Vec::new(), texts: Interner::default(), packer: Packer::default(), usable: true };
         let mut last = i64::MIN;
         loop {
             let benefits = benefit::Entity::find()
@@ -80,6 +81,7 @@ impl ReadModel {
 struct Builder {
     rows: Vec<Row>,
     texts: Interner,
+    packer: Packer,
     /// See [`ReadModel::usable`].
     usable: bool,
 }
@@ -109,7 +111,10 @@ impl Builder {
             title: self.texts.lines(&b.search_title),
             body: self.texts.lines(&b.search_body),
             min_tiers: loaded.rules.get(&b.id).map(|r| r.iter().map(|r| r.min_tier_id).collect()).unwrap_or_default(),
-            shown: Shown::of(reference, loaded, &b),
+            // The same function as the SQL path's list items.
+            shown: self
+                .packer
+                .pack(&mut self.texts, Lang::ALL.map(|lang| summary(reference, loaded, &b, lang, None)).into()),
         });
     }
 
@@ -134,26 +139,10 @@ impl Builder {
             ending,
             by_id,
             texts: self.texts.finish(),
+            pools: self.packer.finish(),
             postings: Default::default(),
             grid,
             few: FEW,
         }
-    }
-}
-
-impl Shown {
-    /// The list item of `b` in every language, made by the same function the
-    /// SQL path uses; a language whose item equals the previous one shares it.
-    fn of(reference: &Reference, loaded: &Loaded, b: &benefit::Model) -> Shown {
-        let mut items: Vec<Option<Arc<linan_shared::BenefitSummary>>> = Vec::with_capacity(Lang::ALL.len());
-        for lang in Lang::ALL {
-            let item = summary(reference, loaded, b, lang, None);
-            let shared = match (item, items.last()) {
-                (Some(item), Some(Some(previous))) if **previous == item => Some(previous.clone()),
-                (item, _) => item.map(Arc::new),
-            };
-            items.push(shared);
-        }
-        Shown(items.into_boxed_slice())
     }
 }

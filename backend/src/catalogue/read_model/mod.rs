@@ -24,6 +24,7 @@
 //! `nearest` walks a grid instead of every row.
 
 mod grid;
+mod item;
 mod load;
 mod matching;
 mod postings;
@@ -31,12 +32,17 @@ mod query;
 mod rowset;
 mod texts;
 
-use std::{collections::HashMap, sync::Arc};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use linan_shared::{BenefitSummary, Lang};
 
-use self::{grid::Grid, postings::Postings, texts::Texts};
+use self::{
+    grid::Grid,
+    item::{Pools, Shown},
+    postings::Postings,
+    texts::Texts,
+};
 
 /// One public benefit, as the list needs it.
 #[derive(Debug)]
@@ -61,13 +67,6 @@ struct Row {
     shown: Shown,
 }
 
-/// A benefit's list item in each language of [`Lang::ALL`] (without a
-/// distance), made when the model is built; `None` where the SQL path would
-/// skip the benefit too (an unreadable stored value). Languages whose item
-/// is the same share one.
-#[derive(Debug)]
-struct Shown(Box<[Option<Arc<BenefitSummary>>]>);
-
 /// A snapshot of the public catalogue at one version.
 #[derive(Debug, Default)]
 pub struct ReadModel {
@@ -81,8 +80,10 @@ pub struct ReadModel {
     ending: Vec<u32>,
     /// Position of each benefit id in `rows`.
     by_id: HashMap<i64, u32>,
-    /// The search texts' lines.
+    /// The search texts' lines and the list items' texts.
     texts: Texts,
+    /// The list items' codes and rule lists.
+    pools: Pools,
     /// Search postings, built as searched.
     postings: Postings,
     /// The rows' points, for `nearest`.
@@ -128,9 +129,6 @@ impl ReadModel {
     /// Benefit `id`'s list item in `lang`, with `distance_km`.
     pub(crate) fn item(&self, id: i64, lang: Lang, distance_km: Option<f64>) -> Option<BenefitSummary> {
         let row = &self.rows[*self.by_id.get(&id)? as usize];
-        let at = Lang::ALL.iter().position(|l| *l == lang)?;
-        let mut item = BenefitSummary::clone(row.shown.0.get(at)?.as_ref()?);
-        item.distance_km = distance_km;
-        Some(item)
+        row.shown.item(&self.texts, &self.pools, lang, distance_km)
     }
 }
