@@ -8,17 +8,27 @@
 //! ([`super::postings`]). A text never straddles two ids: the buffer's
 //! boundaries are kept in `ends`.
 
-use std::hash::{BuildHasher, RandomState};
+use std::{
+    fmt,
+    hash::{BuildHasher, RandomState},
+};
 
 use hashbrown::HashTable;
 
 /// The distinct texts of a model.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(super) struct Texts {
     /// Every text, one after the other.
     buf: String,
     /// Where each text ends in `buf`; text `i` starts where `i - 1` ends.
     ends: Vec<usize>,
+}
+
+/// Their count and size: printing tens of megabytes of text helps no one.
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Texts").field("count", &self.len()).field("bytes", &self.bytes()).finish()
+    }
 }
 
 impl Texts {
