@@ -158,9 +158,12 @@ impl CatalogueState {
         }
         let started = std::time::Instant::now();
         let built = Arc::new(ReadModel::load(db).await?);
+        let (texts, text_bytes) = built.texts_held();
         tracing::info!(
             version = built.version(),
             rows = built.len(),
+            texts,
+            text_bytes,
             ms = started.elapsed().as_millis() as u64,
             "built the catalogue's read model"
         );

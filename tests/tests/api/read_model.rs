@@ -3,7 +3,11 @@
 //! hidden partners, drafts, windows around the day, eligibility rules) and
 //! generated queries in every language, every page — items, order,
 //! distances and the next cursor — is the same whether the model or the
-//! SQL query chose it. And a replica answers from its model only while the
+//! SQL query chose it — both when a search's few candidates are keyed and
+//! selected and when every search walks its order. `nearest` is checked
+//! again on points spread over a lattice (many grid cells, exact ties in
+//! distance between places, radii at the lattice's distances, a point far
+//! outside the grid). And a replica answers from its model only while the
 //! model is of its version, so a write is listed at once.
 
 use chrono::{DateTime, Duration, Utc};
@@ -20,6 +24,7 @@ use serde_json::Value;
 
 db_tests!(Demo => {
     the_read_model_chooses_every_page_exactly_as_sql,
+    nearest_pages_walk_the_grid_exactly_as_sql,
     a_write_is_listed_at_once_and_the_model_catches_up,
 });
 
@@ -72,15 +77,18 @@ fn text(g: &mut Gen) -> String {
     (0..1 + g.below(4)).map(|_| *g.pick(PIECES)).collect::<Vec<_>>().join(if g.chance(30) { " " } else { "" })
 }
 
-async fn generate(app: &TestApp, g: &mut Gen) {
+/// A few points, shared by several partners: ties in distance.
+const POINTS: &[(f64, f64)] = &[(23.12, 113.24), (23.05, 113.15), (23.12, 113.24), (23.2, 113.3), (23.0, 113.1)];
+
+/// Generates `partners` partners at `points` and `benefits` benefits.
+async fn generate(app: &TestApp, g: &mut Gen, points: &[(f64, f64)], partners: usize, benefits: usize) {
     let reference = app.reference().await;
     let now = app.state.clock.now();
     let day = app.state.clock.today();
-    // A few points, shared by several partners: ties in distance.
-    let points = [(23.12, 113.24), (23.05, 113.15), (23.12, 113.24), (23.2, 113.3), (23.0, 113.1)];
+    let count = partners;
     let mut partners = Vec::new();
-    for i in 0..10 {
-        let (lat, lon) = *g.pick(&points);
+    for i in 0..count {
+        let (lat, lon) = *g.pick(points);
         let district = *g.pick(&["liwan", "nanhai"]);
         let input = PartnerInput {
             name: zh(&format!("{}{i}", text(g))),
@@ -96,7 +104,7 @@ async fn generate(app: &TestApp, g: &mut Gen) {
     let categories: Vec<&str> = reference.categories.iter().map(|c| c.code.as_str()).collect();
     // A few publication times: ties in `newest`.
     let times: Vec<DateTime<Utc>> = (0..6).map(|i| now - Duration::hours(i)).collect();
-    for _ in 0..120 {
+    for _ in 0..benefits {
         let mut input = benefit_input(LocalizedText::new(&text(g), None, g.chance(60).then(|| text(g)).as_deref()));
         input.summary = zh(&text(g));
         let category = *g.pick(&categories);
@@ -118,8 +126,28 @@ async fn generate(app: &TestApp, g: &mut Gen) {
     app.refresh().await;
 }
 
+/// Where the generated queries search from, and their radii.
+struct Around<'a> {
+    nears: &'a [(f64, f64)],
+    radii: &'a [&'a str],
+    /// How often (percent) `near` is given.
+    near: usize,
+    /// How often (percent) a query with `near` is sorted by it for sure.
+    nearest: usize,
+    /// Partner ids to filter by: 1 to this.
+    partners: i64,
+}
+
+const AROUND: Around = Around {
+    nears: &[(23.12, 113.24), (23.1, 113.2), (23.0, 113.1)],
+    radii: &["1", "5", "12.5", "30"],
+    near: 40,
+    nearest: 0,
+    partners: 50,
+};
+
 /// A generated query string (it may be one the API refuses).
-fn query(g: &mut Gen, partner_ids: &[i64]) -> Vec<(String, String)> {
+fn query(g: &mut Gen, partner_ids: &[i64], around: &Around) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     let mut add = |k: &str, v: String| pairs.push((k.to_owned(), v));
     if g.chance(30) {
@@ -141,12 +169,12 @@ fn query(g: &mut Gen, partner_ids: &[i64]) -> Vec<(String, String)> {
     if searched {
         add("q", (*g.pick(TERMS)).to_owned());
     }
-    let near = g.chance(40);
+    let near = g.chance(around.near);
     if near {
-        let (lat, lon) = *g.pick(&[(23.12, 113.24), (23.1, 113.2), (23.0, 113.1)]);
+        let (lat, lon) = *g.pick(around.nears);
         add("near", format!("{lat},{lon}"));
         if g.chance(50) {
-            add("radius_km", (*g.pick(&["1", "5", "12.5", "30"])).to_owned());
+            add("radius_km", (*g.pick(around.radii)).to_owned());
         }
     }
     let mut sorts = vec!["newest", "ending_soon"];
@@ -156,7 +184,9 @@ fn query(g: &mut Gen, partner_ids: &[i64]) -> Vec<(String, String)> {
     if searched {
         sorts.push("relevance");
     }
-    if g.chance(70) {
+    if around.nearest > 0 && near && g.chance(around.nearest) {
+        add("sort", "nearest".to_owned());
+    } else if g.chance(70) {
         add("sort", (*g.pick(&sorts)).to_owned());
     }
     if g.chance(20) {
@@ -166,27 +196,27 @@ fn query(g: &mut Gen, partner_ids: &[i64]) -> Vec<(String, String)> {
     pairs
 }
 
-async fn the_read_model_chooses_every_page_exactly_as_sql(app: TestApp) {
-    let mut g = Gen(0x5EED_2026_1203);
-    generate(&app, &mut g).await;
+/// Runs `queries` generated queries (those the API accepts), paging each
+/// to the end by SQL and by each model, and checks every page is the same.
+async fn compare(app: &TestApp, g: &mut Gen, models: &[&ReadModel], around: &Around<'_>, queries: usize) {
     let reference = app.reference().await;
-    let model = ReadModel::load(&app.state.db).await.unwrap();
-    assert!(model.usable() && model.len() > 100, "{} rows", model.len());
-    let partner_ids: Vec<i64> = (1..=50).collect();
-    let (mut queries, mut pages) = (0, 0);
-    while queries < 300 {
-        let pairs = query(&mut g, &partner_ids);
+    let partner_ids: Vec<i64> = (1..=around.partners).collect();
+    let (mut done, mut pages) = (0, 0);
+    while done < queries {
+        let pairs = query(g, &partner_ids, around);
         let Ok(q) = BenefitQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) else { continue };
-        queries += 1;
+        done += 1;
         let day = q.valid_on.map_or(app.state.clock.today(), linan_tests::linan_backend::calendar::to_naive);
         let lang = *g.pick(&Lang::ALL);
         let mut q = q;
         loop {
             let by_sql = list_benefits(&app.state.db, &reference, None, &q, lang, day).await.unwrap();
-            let by_model = list_benefits(&app.state.db, &reference, Some(&model), &q, lang, day).await.unwrap();
-            let (sql_json, model_json): (Value, Value) =
-                (serde_json::to_value(&by_sql).unwrap(), serde_json::to_value(&by_model).unwrap());
-            assert_eq!(model_json, sql_json, "query {pairs:?}, cursor {:?}", q.cursor);
+            let sql_json = serde_json::to_value(&by_sql).unwrap();
+            for (i, model) in models.iter().enumerate() {
+                let by_model = list_benefits(&app.state.db, &reference, Some(model), &q, lang, day).await.unwrap();
+                let model_json: Value = serde_json::to_value(&by_model).unwrap();
+                assert_eq!(model_json, sql_json, "model {i}, query {pairs:?}, cursor {:?}", q.cursor);
+            }
             pages += 1;
             match by_sql.next_cursor {
                 Some(next) => q.cursor = Some(next),
@@ -194,7 +224,39 @@ async fn the_read_model_chooses_every_page_exactly_as_sql(app: TestApp) {
             }
         }
     }
-    assert!(pages > queries, "{pages} pages over {queries} queries");
+    assert!(pages > done, "{pages} pages over {done} queries");
+}
+
+async fn the_read_model_chooses_every_page_exactly_as_sql(app: TestApp) {
+    let mut g = Gen(0x5EED_2026_1203);
+    generate(&app, &mut g, POINTS, 10, 120).await;
+    let model = ReadModel::load(&app.state.db).await.unwrap();
+    assert!(model.usable() && model.len() > 100, "{} rows", model.len());
+    let walking = ReadModel::load(&app.state.db).await.unwrap().walking_every_search();
+    compare(&app, &mut g, &[&model, &walking], &AROUND, 300).await;
+}
+
+async fn nearest_pages_walk_the_grid_exactly_as_sql(app: TestApp) {
+    let mut g = Gen(0x0047_21D0_2026_1204);
+    // A 9 × 9 lattice in steps of 1/32° among the demo's partners, exact in
+    // binary: places mirrored about a lattice point tie exactly. The grid's
+    // cells (about two places each) are smaller than the lattice.
+    let lattice: Vec<(f64, f64)> = (-4..=4)
+        .flat_map(|i| (-4..=4).map(move |j| (23.125 + f64::from(i) / 32.0, 113.25 + f64::from(j) / 32.0)))
+        .collect();
+    generate(&app, &mut g, &lattice, 60, 150).await;
+    let model = ReadModel::load(&app.state.db).await.unwrap();
+    let walking = ReadModel::load(&app.state.db).await.unwrap().walking_every_search();
+    // Radii at lattice distances (1/32°, 1/16°, √2/32° of latitude, in km)
+    // and between them; nears on, between and off the lattice, and far off.
+    let around = Around {
+        nears: &[(23.125, 113.25), (23.15625, 113.1875), (23.2, 113.3), (23.109375, 113.265625), (10.0, 10.0)],
+        radii: &["3.47484375", "6.9496875", "4.914171", "2", "15"],
+        near: 90,
+        nearest: 70,
+        partners: 100,
+    };
+    compare(&app, &mut g, &[&model, &walking], &around, 150).await;
 }
 
 async fn a_write_is_listed_at_once_and_the_model_catches_up(app: TestApp) {

@@ -14,20 +14,35 @@
 //! would not show.
 //!
 //! The answer is exactly SQL's: the same `LIKE '%term%'` definition of a
-//! match ([`index`]), the same floating-point distance expression and the
-//! same orders and cursors ([`query`]). `tests/tests/api/read_model.rs`
-//! checks this on generated catalogues and queries, on both databases.
+//! match ([`matching`]), the same floating-point distance expression
+//! ([`grid`]) and the same orders and cursors ([`query`]).
+//! `tests/tests/api/read_model.rs` checks this on generated catalogues and
+//! queries, on both databases.
+//!
+//! What it costs is in docs/benchmarks.md: texts are interned ([`texts`]),
+//! search postings built per gram when first searched ([`postings`]), and
+//! `nearest` walks a grid instead of every row.
 
-mod index;
+mod grid;
+mod item;
 mod load;
+mod matching;
+mod postings;
 mod query;
+mod rowset;
+mod texts;
 
-use std::{collections::HashMap, sync::Arc};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use linan_shared::{BenefitSummary, Lang};
 
-use self::index::TextIndex;
+use self::{
+    grid::Grid,
+    item::{Pools, Shown},
+    postings::Postings,
+    texts::Texts,
+};
 
 /// One public benefit, as the list needs it.
 #[derive(Debug)]
@@ -42,25 +57,18 @@ struct Row {
     valid_until: NaiveDate,
     lat: f64,
     lon: f64,
-    /// `search_title`, already lower-cased when stored.
-    title: Box<str>,
-    /// `search_body`, already lower-cased when stored.
-    body: Box<str>,
+    /// The lines of `search_title` (already lower-cased when stored), as [`Texts`] ids.
+    title: Box<[u32]>,
+    /// The lines of `search_body`, likewise.
+    body: Box<[u32]>,
     /// The minimum tiers of the benefit's eligibility rules.
     min_tiers: Box<[i64]>,
     /// The list item, per language.
     shown: Shown,
 }
 
-/// A benefit's list item in each language of [`Lang::ALL`] (without a
-/// distance), made when the model is built; `None` where the SQL path would
-/// skip the benefit too (an unreadable stored value). Languages whose item
-/// is the same share one.
-#[derive(Debug)]
-struct Shown(Box<[Option<Arc<BenefitSummary>>]>);
-
 /// A snapshot of the public catalogue at one version.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ReadModel {
     version: i64,
     /// Whether it can answer (see [`ReadModel::load`]).
@@ -72,7 +80,17 @@ pub struct ReadModel {
     ending: Vec<u32>,
     /// Position of each benefit id in `rows`.
     by_id: HashMap<i64, u32>,
-    index: TextIndex,
+    /// The search texts' lines and the list items' texts.
+    texts: Texts,
+    /// The list items' codes and rule lists.
+    pools: Pools,
+    /// Search postings, built as searched.
+    postings: Postings,
+    /// The rows' points, for `nearest`.
+    grid: Grid,
+    /// A search whose smallest posting holds at most this many rows keys
+    /// them all and selects the page ([`query`]).
+    few: usize,
 }
 
 impl ReadModel {
@@ -96,12 +114,21 @@ impl ReadModel {
         self.rows.is_empty()
     }
 
+    /// The same model, walking every search in its order however few rows
+    /// it matches: the tests compare both ways of choosing a page with SQL.
+    pub fn walking_every_search(mut self) -> ReadModel {
+        self.few = 0;
+        self
+    }
+
+    /// How many distinct search-text lines it holds, and their bytes (for the build's log line).
+    pub fn texts_held(&self) -> (usize, usize) {
+        (self.texts.len(), self.texts.bytes())
+    }
+
     /// Benefit `id`'s list item in `lang`, with `distance_km`.
     pub(crate) fn item(&self, id: i64, lang: Lang, distance_km: Option<f64>) -> Option<BenefitSummary> {
         let row = &self.rows[*self.by_id.get(&id)? as usize];
-        let at = Lang::ALL.iter().position(|l| *l == lang)?;
-        let mut item = BenefitSummary::clone(row.shown.0.get(at)?.as_ref()?);
-        item.distance_km = distance_km;
-        Some(item)
+        row.shown.item(&self.texts, &self.pools, lang, distance_km)
     }
 }

@@ -1,11 +1,20 @@
 //! Choosing a page from the model: the same filters, orders and keyset
 //! cursors as the SQL query in [`super::super::list`], over the rows.
+//!
+//! Each order walks the rows in that order and stops at the `limit + 1`-th
+//! row that passes, so a page costs about its size, not the catalogue's:
+//! `newest` walks positions (the rows' own order), `ending_soon` a stored
+//! permutation, `nearest` the grid ([`super::grid`]), and `relevance` the
+//! rows by score level, highest first, each level in the `newest` order.
+//! A search narrows the walk to its smallest posting
+//! ([`super::matching`]); when that holds few rows they are all keyed and
+//! the page selected among them instead.
 
 use std::cmp::Ordering;
 
 use linan_shared::{GeoPoint, SortOrder};
 
-use super::{ReadModel, Row, index::contains};
+use super::{ReadModel, Row, grid::d2, matching::Matching};
 use crate::{
     catalogue::{
         cursor::Cursor,
@@ -14,34 +23,39 @@ use crate::{
     live,
 };
 
-/// A request's search terms and distance, prepared once.
+/// Up to this many candidates a search keys them all and selects the page.
+pub(super) const FEW: usize = 1024;
+
+/// A request against the model, prepared once.
 struct Prepared<'p> {
+    model: &'p ReadModel,
     plan: &'p Plan,
-    /// Lower-cased terms, in the order typed (a repeated term counts twice in
-    /// the relevance score, as in SQL).
-    terms: Vec<String>,
+    /// `None`: no search.
+    matching: Option<Matching<'p>>,
     /// `near` and its longitude weight.
     near: Option<(GeoPoint, f64)>,
 }
 
 impl Prepared<'_> {
-    /// The squared planar distance to `near`, written exactly as the SQL
-    /// expression is evaluated, so both give the same bits.
-    fn d2(&self, row: &Row) -> Option<f64> {
-        self.near.map(|(near, k)| {
-            let dlat = row.lat - near.lat();
-            let dlon = row.lon - near.lon();
-            dlat * dlat + dlon * dlon * k
-        })
+    /// The row at `pos` as a page key, if it passes every filter and comes
+    /// after the cursor.
+    fn keep(&self, pos: u32) -> Option<KeyRow> {
+        let row = &self.model.rows[pos as usize];
+        let d2 = self.near.map(|(near, k)| d2(row.lat, row.lon, near, k));
+        if !self.admits(row, d2) || self.matching.as_ref().is_some_and(|m| !m.matches(pos)) {
+            return None;
+        }
+        let key = KeyRow {
+            id: row.id,
+            published_at: Some(row.published_at),
+            valid_until: row.valid_until,
+            d2,
+            score: (self.plan.sort == SortOrder::Relevance).then(|| self.matching.as_ref().map_or(0, |m| m.score(pos))),
+        };
+        self.plan.cursor.as_ref().is_none_or(|c| after(c, &key)).then_some(key)
     }
 
-    /// How many terms the title holds (`sort=relevance`).
-    fn score(&self, row: &Row) -> i64 {
-        self.terms.iter().filter(|t| row.title.contains(t.as_str())).count() as i64
-    }
-
-    /// Every filter but the search terms (checked by the caller) and the
-    /// cursor; `d2` is the row's [`Self::d2`].
+    /// Every filter but the search terms and the cursor; `d2` is the row's distance.
     fn admits(&self, row: &Row, d2: Option<f64>) -> bool {
         let plan = self.plan;
         live::window_holds(row.valid_from, row.valid_until, plan.day)
@@ -55,14 +69,9 @@ impl Prepared<'_> {
             }
     }
 
-    fn key(&self, row: &Row, d2: Option<f64>) -> KeyRow {
-        KeyRow {
-            id: row.id,
-            published_at: Some(row.published_at),
-            valid_until: row.valid_until,
-            d2,
-            score: (self.plan.sort == SortOrder::Relevance).then(|| self.score(row)),
-        }
+    /// The first `wanted` kept rows of `walk`.
+    fn first(&self, walk: impl Iterator<Item = u32>, wanted: usize) -> Vec<KeyRow> {
+        walk.filter_map(|pos| self.keep(pos)).take(wanted).collect()
     }
 }
 
@@ -84,70 +93,75 @@ fn after(c: &Cursor, k: &KeyRow) -> bool {
     }
 }
 
-/// `a` before `b` in a computed order (`nearest`, `relevance`).
+/// `a` before `b` in the page's order.
 fn order(sort: SortOrder, a: &KeyRow, b: &KeyRow) -> Ordering {
     match sort {
+        SortOrder::Newest => (b.published_at, b.id).cmp(&(a.published_at, a.id)),
+        SortOrder::EndingSoon => (a.valid_until, a.id).cmp(&(b.valid_until, b.id)),
         SortOrder::Nearest => a.d2.unwrap_or(0.0).total_cmp(&b.d2.unwrap_or(0.0)).then(a.id.cmp(&b.id)),
-        _ => (b.score, b.published_at, b.id).cmp(&(a.score, a.published_at, a.id)),
+        SortOrder::Relevance => (b.score, b.published_at, b.id).cmp(&(a.score, a.published_at, a.id)),
     }
 }
 
 impl ReadModel {
     /// The page's keys for `plan`: at most `limit + 1`, in the page's order.
     pub(crate) fn keys(&self, plan: &Plan) -> Vec<KeyRow> {
-        let prepared = Prepared {
+        let p = Prepared {
+            model: self,
             plan,
-            terms: plan.terms.iter().map(|t| t.to_lowercase()).collect(),
+            matching: Matching::new(self, &plan.terms),
             near: plan.near.map(|near| (near, Plan::lon_weight(near))),
         };
-        // Positions holding every term, in the newest order; `None`: no search.
-        let found: Option<Vec<u32>> = prepared.terms.split_first().map(|(first, rest)| {
-            let mut found = self.index.matching(&self.rows, first);
-            found.retain(|&pos| rest.iter().all(|t| contains(&self.rows[pos as usize], t)));
-            found
-        });
         let wanted = plan.limit as usize + 1;
-        let keep = |pos: u32| -> Option<KeyRow> {
-            let row = &self.rows[pos as usize];
-            let d2 = prepared.d2(row);
-            if !prepared.admits(row, d2) {
-                return None;
+        let all = || 0..self.rows.len() as u32;
+        if let Some(m) = &p.matching
+            && m.driver(false).len() <= self.few
+        {
+            let mut keys: Vec<KeyRow> = m.driver(false).iter().filter_map(|pos| p.keep(pos)).collect();
+            let by = |a: &KeyRow, b: &KeyRow| order(plan.sort, a, b);
+            if keys.len() > wanted {
+                keys.select_nth_unstable_by(wanted - 1, by);
+                keys.truncate(wanted);
             }
-            let key = prepared.key(row, d2);
-            plan.cursor.as_ref().is_none_or(|c| after(c, &key)).then_some(key)
-        };
+            keys.sort_unstable_by(by);
+            return keys;
+        }
         match plan.sort {
-            SortOrder::Newest => match &found {
-                Some(found) => found.iter().filter_map(|&pos| keep(pos)).take(wanted).collect(),
-                None => (0..self.rows.len() as u32).filter_map(keep).take(wanted).collect(),
+            SortOrder::Newest => match &p.matching {
+                Some(m) => p.first(m.driver(false).iter(), wanted),
+                None => p.first(all(), wanted),
             },
-            SortOrder::EndingSoon => {
-                let member = found.as_ref().map(|found| {
-                    let mut member = vec![false; self.rows.len()];
-                    for &pos in found {
-                        member[pos as usize] = true;
-                    }
-                    member
-                });
-                self.ending
-                    .iter()
-                    .copied()
-                    .filter(|&pos| member.as_ref().is_none_or(|m| m[pos as usize]))
-                    .filter_map(keep)
-                    .take(wanted)
-                    .collect()
-            }
-            SortOrder::Nearest | SortOrder::Relevance => {
-                let mut keys: Vec<KeyRow> = match &found {
-                    Some(found) => found.iter().filter_map(|&pos| keep(pos)).collect(),
-                    None => (0..self.rows.len() as u32).filter_map(keep).collect(),
+            SortOrder::EndingSoon => p.first(self.ending.iter().copied(), wanted),
+            SortOrder::Nearest => {
+                let Some((near, k)) = p.near else { return Vec::new() };
+                let from = match plan.cursor {
+                    Some(Cursor::Nearest { d, .. }) => f64::from_bits(d),
+                    _ => 0.0,
                 };
-                let by = |a: &KeyRow, b: &KeyRow| order(plan.sort, a, b);
-                if keys.len() > wanted {
-                    keys.select_nth_unstable_by(wanted - 1, by);
-                    keys.truncate(wanted);
+                p.first(self.grid.nearest(&self.rows, near, k, plan.max_d2, from).map(|(pos, _)| pos), wanted)
+            }
+            SortOrder::Relevance => {
+                let terms = p.matching.as_ref().map_or(0, Matching::len);
+                let mut keys = Vec::with_capacity(wanted);
+                // Highest score first; a cursor's level and those below it.
+                let top = match plan.cursor {
+                    Some(Cursor::Relevance { r, .. }) => r.clamp(0, terms as i64) as usize,
+                    _ => terms,
+                };
+                for level in (0..=top).rev() {
+                    let walk: Box<dyn Iterator<Item = u32>> = match &p.matching {
+                        // At the top level every term is in the title.
+                        Some(m) => Box::new(m.driver(level == terms).iter()),
+                        None => Box::new(all()),
+                    };
+                    let score = Some(level as i64);
+                    keys.extend(
+                        walk.filter_map(|pos| p.keep(pos)).filter(|k| k.score == score).take(wanted - keys.len()),
+                    );
+                    if keys.len() == wanted {
+                        break;
+                    }
                 }
-                keys.sort_unstable_by(by);
                 keys
             }
         }
