@@ -1,5 +1,5 @@
 //! Events of the alliance: organisers write them ([`organise`]), the public
-//! reads them ([`public`]), cardholders register and cancel ([`register`],
+//! reads them ([`public`], also as calendar files: [`ical`]), cardholders register and cancel ([`register`],
 //! their list [`holder`]).
 //!
 //! Lifecycle: `draft → pending_review → published → cancelled`. A district
@@ -18,6 +18,7 @@
 
 pub mod content;
 pub mod holder;
+pub mod ical;
 pub mod organise;
 pub mod public;
 pub mod register;

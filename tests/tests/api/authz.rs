@@ -27,6 +27,8 @@ const PUBLIC: &[&str] = &[
     "GET /api/v1/benefits/{id}",
     "GET /api/v1/events",
     "GET /api/v1/events/{id}",
+    "GET /api/v1/events.ics",
+    "GET /api/v1/events/{id}.ics",
     "GET /api/v1/partners/{id}",
     "GET /api/v1/districts",
     "GET /api/v1/categories",

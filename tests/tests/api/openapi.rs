@@ -69,6 +69,8 @@ const ROUTES: &[&str] = &[
     "/api/v1/cardholder/events/{id}/registration",
     "/api/v1/events",
     "/api/v1/events/{id}",
+    "/api/v1/events.ics",
+    "/api/v1/events/{id}.ics",
     "/api/v1/merchant/events",
     "/api/v1/merchant/events/{id}/submit",
     "/api/v1/merchant/events/{id}/cancel",

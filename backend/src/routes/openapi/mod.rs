@@ -27,6 +27,8 @@ use crate::state::AppState;
         benefits::detail,
         events::list,
         events::detail,
+        events::list_ics,
+        events::detail_ics,
         event_organisers::partner_list,
         event_organisers::partner_create,
         event_organisers::submit,

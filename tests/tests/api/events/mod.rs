@@ -1,7 +1,9 @@
 //! Events: organisers' lifecycle and the public reads ([`lifecycle`]),
 //! a cardholder's registration and its refusals ([`registration`]), and
-//! capacity under contention over two replicas ([`capacity`]).
+//! capacity under contention over two replicas ([`capacity`]), and the
+//! calendar files ([`calendar`]).
 
+mod calendar;
 mod capacity;
 mod lifecycle;
 mod registration;
