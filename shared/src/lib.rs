@@ -38,6 +38,7 @@ mod embed;
 mod encode;
 mod error;
 mod event;
+mod event_door;
 mod event_input;
 mod event_query;
 mod fill;
@@ -85,6 +86,7 @@ pub use event::{
     EventDetail, EventPage, EventStatus, EventSummary, EventType, RegistrationDto, RegistrationList,
     RegistrationStatus, Venue,
 };
+pub use event_door::{DoorEntry, DoorFigures, DoorList};
 pub use event_input::{EventDto, EventInput, EventList, MAX_CAPACITY, MAX_URL_CHARS, VenueInput};
 pub use event_query::EventQuery;
 pub use fill::fill;

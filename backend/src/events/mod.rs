@@ -1,6 +1,6 @@
 //! Events of the alliance: organisers write them ([`organise`]), the public
 //! reads them ([`public`], also as calendar files: [`ical`]), cardholders register and cancel ([`register`],
-//! their list [`holder`]).
+//! their list [`holder`]), and organisers run the door ([`door`]).
 //!
 //! Lifecycle: `draft → pending_review → published → cancelled`. A district
 //! admin's own events need no review (publishing is their decision); an
@@ -17,6 +17,7 @@
 //! the one rule of benefits.
 
 pub mod content;
+pub mod door;
 pub mod holder;
 pub mod ical;
 pub mod organise;

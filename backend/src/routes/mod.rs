@@ -9,6 +9,7 @@ pub mod cardholder_events;
 pub mod cards;
 pub mod counter;
 pub mod embed_sites;
+pub mod event_door;
 pub mod event_organisers;
 pub mod events;
 pub mod merchant;

@@ -60,6 +60,8 @@ const MERCHANTS: Allowed = [false, true, true, false, false, false, true];
 /// The counter: staff of approved partners only.
 const COUNTER: Allowed = [false, true, true, false, false, false, false];
 const OWN_OFFER: Allowed = [false, true, false, false, false, false, false];
+/// An event's door: its partner's staff, and its district's and the alliance's admins.
+const ORGANISER: Allowed = [false, true, false, true, false, true, false];
 const ADMINS: Allowed = [false, false, false, true, true, true, false];
 const LIWAN_ADMINS: Allowed = [false, false, false, true, false, true, false];
 const ALLIANCE: Allowed = [false, false, false, false, false, true, false];
@@ -153,6 +155,10 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/admin/events/{event}/reject", decision.clone(), LIWAN_ADMINS),
         ("POST /api/v1/admin/events/{event}/cancel", decision.clone(), LIWAN_ADMINS),
         ("POST /api/v1/merchant/events/{event}/cancel", decision.clone(), OWN_OFFER),
+        ("GET /api/v1/merchant/events/{event}/registrations", Value::Null, ORGANISER),
+        ("GET /api/v1/merchant/events/{event}/attendees.csv", Value::Null, ORGANISER),
+        // No such code: the organisers get past authorization to a 409.
+        ("POST /api/v1/merchant/events/{event}/check-in", json!({"code": "12345678"}), ORGANISER),
         ("GET /api/v1/cardholder/events", Value::Null, NOBODY),
         ("POST /api/v1/cardholder/events/{event}/registration", Value::Null, NOBODY),
         ("DELETE /api/v1/cardholder/events/{event}/registration", Value::Null, NOBODY),
