@@ -200,6 +200,7 @@ impl Application {
             tracing::info!(
                 partners = loaded.partners,
                 benefits = loaded.benefits,
+                events = loaded.events,
                 cards = loaded.cards,
                 "loaded the demo data set"
             );

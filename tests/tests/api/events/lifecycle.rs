@@ -164,12 +164,12 @@ async fn the_list_filters_searches_and_pages(app: TestApp) {
     let liwan = app.demo("liwan-admin@demo.linan").await;
     let nanhai = app.demo("nanhai-admin@demo.linan").await;
     let now = app.state.clock.now();
-    let mut hike = event_input("nanhai", "西樵山徒步", 40, now);
+    let mut hike = event_input("nanhai", "丹霞山测试徒步", 40, now);
     hike.eligibility = vec![rule("youyue_foshan", "A")];
     let hike = app.publish_event(&nanhai, &hike).await;
     let class = app.publish_event(&liwan, &event_input("liwan", "广绣体验课", 12, now)).await;
     let ids = |p: &EventPage| p.items.iter().map(|e| e.id).collect::<Vec<_>>();
-    let found: EventPage = app.get_json(&format!("/api/v1/events?q={}", "西樵")).await;
+    let found: EventPage = app.get_json(&format!("/api/v1/events?q={}", "丹霞")).await;
     assert_eq!(ids(&found), vec![hike.id], "two-character Chinese finds the hike");
     let found: EventPage = app.get_json("/api/v1/events?district=liwan").await;
     assert!(ids(&found).contains(&class.id) && !ids(&found).contains(&hike.id));
