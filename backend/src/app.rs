@@ -90,10 +90,16 @@ pub fn router(state: AppState) -> Router {
     let metrics = middleware::from_fn_with_state(state.clone(), track);
     // Each CORS layer wraps its own routes (an outer one would answer every
     // preflight with its own rules).
-    let cardholder = routes::cardholder::router().route_layer(metrics.clone()).layer(cardholder_cors);
+    let cardholder = routes::cardholder::router()
+        .merge(routes::cardholder_events::router())
+        .route_layer(metrics.clone())
+        .layer(cardholder_cors);
     let count = middleware::from_fn_with_state(state.clone(), crate::embed::count::count);
     Router::new()
         .merge(routes::benefits::router())
+        .merge(routes::events::router())
+        .merge(routes::event_organisers::router())
+        .merge(routes::event_door::router())
         .merge(routes::partners::router())
         .merge(routes::reference::router())
         .merge(routes::cards::router())
@@ -194,6 +200,7 @@ impl Application {
             tracing::info!(
                 partners = loaded.partners,
                 benefits = loaded.benefits,
+                events = loaded.events,
                 cards = loaded.cards,
                 "loaded the demo data set"
             );

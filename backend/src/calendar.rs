@@ -20,6 +20,18 @@ pub fn day_of(t: DateTime<Utc>) -> NaiveDate {
     t.with_timezone(&china_standard_time()).date_naive()
 }
 
+/// `t` as RFC 3339 in China Standard Time (`2026-12-12T14:00:00+08:00`):
+/// how the API writes an event's times.
+pub fn cst_rfc3339(t: DateTime<Utc>) -> String {
+    t.with_timezone(&china_standard_time()).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// The first instant of `day` in China Standard Time.
+pub fn start_of(day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_time(chrono::NaiveTime::MIN);
+    (midnight - chrono::Duration::hours(8)).and_utc()
+}
+
 /// A shared-model date as a chrono date.
 pub fn to_naive(d: Date) -> NaiveDate {
     NaiveDate::from_ymd_opt(i32::from(d.year()), u32::from(d.month()), u32::from(d.day()))
@@ -37,6 +49,14 @@ pub fn from_naive(d: NaiveDate) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_times_are_written_in_china_standard_time() {
+        let t = DateTime::parse_from_rfc3339("2026-12-12T06:00:00Z").unwrap().to_utc();
+        assert_eq!(cst_rfc3339(t), "2026-12-12T14:00:00+08:00");
+        assert_eq!(day_of(start_of(day_of(t))), day_of(t));
+        assert_eq!(start_of(day_of(t)).to_rfc3339(), "2026-12-11T16:00:00+00:00");
+    }
 
     #[test]
     fn dates_round_trip() {

@@ -20,9 +20,28 @@ use chrono::{Datelike, NaiveDate};
 use linan_shared::{CardStatus, Quota, QuotaPeriod, Refusal};
 
 use crate::{
-    entity::{benefit_eligibility, card_tier},
+    entity::{benefit_eligibility, card_tier, event_eligibility},
     reference::Reference,
 };
+
+/// An eligibility rule "scheme R, tier m and above", as benefits and events
+/// store it: the minimum tier names its scheme too.
+pub trait Rule {
+    /// The rule's minimum tier.
+    fn min_tier_id(&self) -> i64;
+}
+
+impl Rule for benefit_eligibility::Model {
+    fn min_tier_id(&self) -> i64 {
+        self.min_tier_id
+    }
+}
+
+impl Rule for event_eligibility::Model {
+    fn min_tier_id(&self) -> i64 {
+        self.min_tier_id
+    }
+}
 
 /// How a card reaches a benefit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,18 +90,15 @@ pub fn admitting_tiers(reference: &Reference, standings: &[Standing]) -> Vec<i64
     reference.tiers.iter().filter(|t| standings.iter().any(|s| rule_admits(reference, s, t.id))).map(|t| t.id).collect()
 }
 
-/// How the card reaches a benefit with these rules (direct preferred), if at all.
-pub fn admits(reference: &Reference, standings: &[Standing], rules: &[benefit_eligibility::Model]) -> Option<Via> {
-    standings.iter().find(|s| rules.iter().any(|r| rule_admits(reference, s, r.min_tier_id))).map(|s| s.via)
+/// How the card reaches a benefit (or an event) with these rules (direct
+/// preferred), if at all.
+pub fn admits<R: Rule>(reference: &Reference, standings: &[Standing], rules: &[R]) -> Option<Via> {
+    standings.iter().find(|s| rules.iter().any(|r| rule_admits(reference, s, r.min_tier_id()))).map(|s| s.via)
 }
 
 /// Every card tier of the reference data that reaches a benefit with these
 /// rules on `day`, and how — the detail page's "who can use it".
-pub fn reached_by(
-    reference: &Reference,
-    rules: &[benefit_eligibility::Model],
-    day: NaiveDate,
-) -> Vec<linan_shared::CardReach> {
+pub fn reached_by<R: Rule>(reference: &Reference, rules: &[R], day: NaiveDate) -> Vec<linan_shared::CardReach> {
     reference
         .tiers
         .iter()
@@ -289,6 +305,8 @@ mod tests {
         let s = standings(&r, &liwan_c, day("2026-11-28"));
         assert_eq!(admits(&r, &s, &[rule(2)]), None);
         assert_eq!(admits(&r, &s, &[rule(7)]), None, "no recognition row for Liwan C");
+        let event_rule = event_eligibility::Model { id: 1, event_id: 1, scheme_id: 0, min_tier_id: 2 };
+        assert_eq!(admits(&r, &s, &[event_rule]), None, "events are judged by the same rule");
         assert_eq!(admitting_tiers(&r, &s), vec![3]);
     }
 

@@ -25,6 +25,7 @@ pub mod eligibility;
 pub mod embed;
 pub mod entity;
 pub mod error;
+pub mod events;
 pub mod http;
 pub mod install;
 pub mod live;

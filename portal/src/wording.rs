@@ -142,7 +142,7 @@ pub fn card_status(status: CardStatus) -> Key {
 
 /// The kinds of record the audit log keeps (its `entity` codes), in the
 /// order the filter offers them.
-pub const AUDIT_ENTITIES: [(&str, Key); 10] = [
+pub const AUDIT_ENTITIES: [(&str, Key); 12] = [
     ("account", Key::EntityAccount),
     ("invite", Key::EntityInvite),
     ("partner", Key::EntityPartner),
@@ -153,6 +153,8 @@ pub const AUDIT_ENTITIES: [(&str, Key); 10] = [
     ("card", Key::EntityCard),
     ("person", Key::EntityPerson),
     ("redemption", Key::EntityRedemption),
+    ("event", Key::EntityEvent),
+    ("event_registration", Key::EntityEventRegistration),
 ];
 
 /// The name of an audit event's `entity`, if it is one we know.
@@ -201,6 +203,15 @@ pub fn audit_action(action: AuditAction) -> Key {
         AuditAction::CardReinstate => Key::ActCardReinstate,
         AuditAction::PersonSuspend => Key::ActPersonSuspend,
         AuditAction::PersonReinstate => Key::ActPersonReinstate,
+        AuditAction::EventCreate => Key::ActEventCreate,
+        AuditAction::EventEdit => Key::ActEventEdit,
+        AuditAction::EventSubmit => Key::ActEventSubmit,
+        AuditAction::EventPublish => Key::ActEventPublish,
+        AuditAction::EventReject => Key::ActEventReject,
+        AuditAction::EventCancel => Key::ActEventCancel,
+        AuditAction::EventRegister => Key::ActEventRegister,
+        AuditAction::EventUnregister => Key::ActEventUnregister,
+        AuditAction::EventCheckIn => Key::ActEventCheckIn,
     }
 }
 

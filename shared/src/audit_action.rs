@@ -113,6 +113,24 @@ audit_actions! {
     PersonSuspend = "person.suspend",
     /// The integrity list released a holder.
     PersonReinstate = "person.reinstate",
+    /// An organiser created an event.
+    EventCreate = "event.create",
+    /// An organiser edited an event.
+    EventEdit = "event.edit",
+    /// A partner submitted an event for review.
+    EventSubmit = "event.submit",
+    /// An event was published (a district's own, or a partner's approved).
+    EventPublish = "event.publish",
+    /// An admin rejected a partner's event.
+    EventReject = "event.reject",
+    /// An organiser cancelled an event, with a reason.
+    EventCancel = "event.cancel",
+    /// A cardholder registered (a seat or a waitlist place).
+    EventRegister = "event.register",
+    /// A cardholder cancelled a registration (a waitlisted holder may take the seat).
+    EventUnregister = "event.unregister",
+    /// An organiser checked a registrant in at the door.
+    EventCheckIn = "event.check_in",
 }
 
 impl AuditAction {

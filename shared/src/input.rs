@@ -36,11 +36,11 @@ impl fmt::Display for FieldError {
 
 impl std::error::Error for FieldError {}
 
-fn field_error(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+pub(crate) fn field_error(field: impl Into<String>, message: impl Into<String>) -> FieldError {
     FieldError { field: field.into(), message: message.into() }
 }
 
-fn check_text(name: &str, text: &LocalizedText, max: usize) -> Result<(), FieldError> {
+pub(crate) fn check_text(name: &str, text: &LocalizedText, max: usize) -> Result<(), FieldError> {
     if text.zh_cn.trim().is_empty() {
         return Err(field_error(format!("{name}.zh-CN"), "is required"));
     }

@@ -37,6 +37,10 @@ mod date;
 mod embed;
 mod encode;
 mod error;
+mod event;
+mod event_door;
+mod event_input;
+mod event_query;
 mod fill;
 mod geo;
 mod holds;
@@ -78,6 +82,13 @@ pub use embed::{
 };
 pub use encode::{decimal, percent_decode, percent_encode};
 pub use error::{ErrorBody, ErrorDetail};
+pub use event::{
+    EventDetail, EventPage, EventStatus, EventSummary, EventType, RegistrationDto, RegistrationList,
+    RegistrationStatus, Venue,
+};
+pub use event_door::{DoorEntry, DoorFigures, DoorList};
+pub use event_input::{EventDto, EventInput, EventList, MAX_CAPACITY, MAX_URL_CHARS, VenueInput};
+pub use event_query::EventQuery;
 pub use fill::fill;
 pub use geo::{GeoError, GeoPoint};
 pub use holds::{HoldDto, HoldList, HoldTarget};

@@ -18,6 +18,8 @@ use tokio::sync::oneshot;
 pub use linan_backend;
 pub use linan_shared;
 
+pub mod events;
+
 /// Today by a fresh [`Clock`]: what every test application's clock says
 /// until the test moves it (`app.state.clock`).
 pub fn today() -> chrono::NaiveDate {

@@ -18,5 +18,8 @@ mod write;
 pub use detail::{benefit_detail, partner_detail};
 pub use list::list_benefits;
 pub use read_model::ReadModel;
-pub use version::{CatalogueState, bump_version};
-pub use write::{benefit_row, create_benefit, create_partner, replace_content, resolve, set_benefit_status};
+pub(crate) use search::{contains_pattern, search_text};
+pub use version::{CatalogueState, bump_events_version, bump_version};
+pub use write::{
+    benefit_row, create_benefit, create_partner, replace_content, resolve, resolve_rules, set_benefit_status,
+};

@@ -29,10 +29,19 @@ pub async fn bump_version(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     Ok(())
 }
 
+/// Bumps the events version (seats left changed); call inside the
+/// registration's transaction. Catalogue caches stay valid.
+pub async fn bump_events_version(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    db.execute_unprepared("UPDATE catalogue_state SET events_version = events_version + 1 WHERE id = 1").await?;
+    Ok(())
+}
+
 /// The replica's view of the catalogue version, and what it validates.
 #[derive(Debug)]
 pub struct CatalogueState {
     version: AtomicI64,
+    /// The last `events_version` read: part of the event pages' cache keys.
+    events_version: AtomicI64,
     epoch: RwLock<String>,
     reference: RwLock<Option<(i64, Arc<Reference>)>>,
     responses: Option<quick_cache::sync::Cache<String, CachedBody, BodyWeight>>,
@@ -64,6 +73,7 @@ impl CatalogueState {
     pub fn new(cache_entries: usize) -> Self {
         CatalogueState {
             version: AtomicI64::new(0),
+            events_version: AtomicI64::new(0),
             epoch: RwLock::new(String::new()),
             reference: RwLock::new(None),
             model: RwLock::new(None),
@@ -84,6 +94,11 @@ impl CatalogueState {
         self.version.load(Ordering::Acquire)
     }
 
+    /// The last events version read (see [`bump_events_version`]).
+    pub fn events_version(&self) -> i64 {
+        self.events_version.load(Ordering::Acquire)
+    }
+
     /// The database's epoch (see the `catalogue_epoch` migration).
     pub fn epoch(&self) -> String {
         self.epoch.read().map(|e| e.clone()).unwrap_or_default()
@@ -92,7 +107,10 @@ impl CatalogueState {
     /// Reads the version from the database now (after a local write, or from the poller).
     pub async fn refresh(&self, db: &impl ConnectionTrait) -> Result<i64, DbErr> {
         let row = catalogue_state::Entity::find_by_id(1).one(db).await?;
-        let (version, epoch) = row.map(|r| (r.version, r.epoch)).unwrap_or_default();
+        let (version, epoch, events) = row.map(|r| (r.version, r.epoch, r.events_version)).unwrap_or_default();
+        // Old answers of the event pages are not cleared: their keys name
+        // the old events version, and they age out of the cache.
+        self.events_version.store(events, Ordering::Release);
         // Another database behind the same replica (a restore): nothing cached is valid.
         let new_epoch = self.epoch.write().map(|mut current| {
             let changed = *current != epoch;

@@ -71,8 +71,17 @@ pub fn resolve(reference: &Reference, input: &BenefitInput) -> Result<(i64, Vec<
     input.validate()?;
     let category =
         reference.category_by_code(input.category.as_str()).ok_or_else(|| field("category", "unknown category"))?;
-    let mut rules = Vec::with_capacity(input.eligibility.len());
-    for (i, rule) in input.eligibility.iter().enumerate() {
+    Ok((category.id, resolve_rules(reference, &input.eligibility)?))
+}
+
+/// The (scheme id, minimum tier id) of each eligibility rule — of a benefit
+/// or an event — or a 422 naming the rule with an unknown code.
+pub fn resolve_rules(
+    reference: &Reference,
+    eligibility: &[linan_shared::EligibilityRule],
+) -> Result<Vec<(i64, i64)>, ApiError> {
+    let mut rules = Vec::with_capacity(eligibility.len());
+    for (i, rule) in eligibility.iter().enumerate() {
         let scheme = reference
             .scheme_by_code(rule.scheme.as_str())
             .ok_or_else(|| field(&format!("eligibility[{i}].scheme"), "unknown card scheme"))?;
@@ -81,7 +90,7 @@ pub fn resolve(reference: &Reference, input: &BenefitInput) -> Result<(i64, Vec<
             .ok_or_else(|| field(&format!("eligibility[{i}].min_tier"), "unknown tier of that scheme"))?;
         rules.push((scheme.id, tier.id));
     }
-    Ok((category.id, rules))
+    Ok(rules)
 }
 
 async fn insert_rules(db: &impl ConnectionTrait, benefit_id: i64, rules: Vec<(i64, i64)>) -> Result<(), ApiError> {

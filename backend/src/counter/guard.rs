@@ -76,6 +76,16 @@ impl Budgets {
         })
     }
 
+    /// The budgets of a counter code shown at the door of event `event_id`
+    /// by account `account_id`: the counter's code budget per account, and
+    /// as much again per event (an organiser need not be a partner).
+    pub fn door(account_id: i64, event_id: i64) -> Self {
+        Budgets(vec![
+            (ThrottleKey::new("door:code:event", &event_id.to_string()), COUNTER_CODE_PER_PARTNER),
+            (ThrottleKey::new("door:code:account", &account_id.to_string()), COUNTER_CODE_PER_ACCOUNT),
+        ])
+    }
+
     /// 429 if any of the budgets is spent; charges nothing.
     pub async fn peek(&self, state: &AppState) -> Result<(), ApiError> {
         state.throttle.peek(&state.db, &self.0).await

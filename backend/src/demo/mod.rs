@@ -8,7 +8,8 @@
 //! so the demo catalogue stays alive whenever it is started. Partners and
 //! benefits go through the same service functions as real ones; the demo
 //! accounts of every role are in [`accounts`]; the demo cards (`cards.csv`,
-//! listed in the README) go through the card import.
+//! listed in the README) go through the card import; the demo events
+//! ([`events`], `events.json`) through the event services.
 
 use chrono::{DateTime, Duration, Utc};
 use linan_shared::{
@@ -32,6 +33,7 @@ use crate::{
 };
 
 mod accounts;
+mod events;
 
 pub use accounts::{DEMO_ADMINS, DEMO_MERCHANTS, DEMO_PASSWORD, DemoAccount, banner};
 
@@ -102,6 +104,8 @@ pub struct DemoSummary {
     pub benefits: usize,
     /// Cards created.
     pub cards: u64,
+    /// Events created.
+    pub events: usize,
 }
 
 /// Whether the database holds no catalogue yet (no district).
@@ -177,8 +181,10 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey, now: DateTime<U
     if let Some(bad) = imported.rejected.first() {
         return Err(DemoError::Inconsistent(format!("demo card on line {}: {}", bad.line, bad.reason)));
     }
+    // After the cards: the full event's seats and line are demo holders'.
+    let events = events::load(&txn, &reference, now).await?;
     crate::install::record_demo(&txn, now).await?;
     bump_version(&txn).await?;
     txn.commit().await?;
-    Ok(DemoSummary { partners: data.partners.len(), benefits: data.benefits.len(), cards: imported.created })
+    Ok(DemoSummary { partners: data.partners.len(), benefits: data.benefits.len(), cards: imported.created, events })
 }

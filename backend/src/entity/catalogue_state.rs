@@ -13,6 +13,9 @@ pub struct Model {
     pub version: i64,
     /// Differs between databases; part of every ETag.
     pub epoch: String,
+    /// Grows with every event registration and cancellation (seats left),
+    /// which the event pages' ETags include; see `m20261204_000011_events`.
+    pub events_version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,7 +7,7 @@
 
 use linan_shared::LocalizedText;
 
-use super::{benefit, card_scheme, card_tier, category, district, partner};
+use super::{benefit, card_scheme, card_tier, category, district, event, partner};
 
 /// Implements one accessor per text: `name: (zh_cn, zh_hk, en)` columns.
 macro_rules! texts {
@@ -33,6 +33,12 @@ texts! {
     partner::Model {
         name: (name_zh_cn, name_zh_hk, name_en),
         address: (address_zh_cn, address_zh_hk, address_en),
+    }
+    event::Model {
+        title: (title_zh_cn, title_zh_hk, title_en),
+        summary: (summary_zh_cn, summary_zh_hk, summary_en),
+        description: (description_zh_cn, description_zh_hk, description_en),
+        agenda: (agenda_zh_cn, agenda_zh_hk, agenda_en),
     }
     district::Model { name: (name_zh_cn, name_zh_hk, name_en) }
     category::Model { name: (name_zh_cn, name_zh_hk, name_en) }

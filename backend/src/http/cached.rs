@@ -107,10 +107,10 @@ fn headers_for(response: &mut Response, state: &AppState, etag: &str, lang: Opti
     }
 }
 
-fn json_response(status: StatusCode, body: Bytes) -> Response {
+fn body_response(status: StatusCode, body: Bytes, content_type: &'static str) -> Response {
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
-    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
 }
 
@@ -128,6 +128,26 @@ where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<T, ApiError>>,
 {
+    cached_body(state, headers, key, "application/json", || async {
+        let value = compute().await?;
+        Ok(Bytes::from(serde_json::to_vec(&value).map_err(|e| ApiError::Internal(e.to_string()))?))
+    })
+    .await
+}
+
+/// [`cached_json`] for a body of another `content_type` (the events'
+/// calendar files), made by `compute`.
+pub async fn cached_body<F, Fut>(
+    state: &AppState,
+    headers: &HeaderMap,
+    key: CacheKey,
+    content_type: &'static str,
+    compute: F,
+) -> Result<Response, ApiError>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<Bytes, ApiError>>,
+{
     // A hit carries its ETag: no hashing on the hot path.
     let hit = state.catalogue.cached(&key.key);
     let etag = hit.as_ref().map_or_else(|| key.etag(), |h| h.etag.clone());
@@ -140,11 +160,10 @@ where
     let entry = match hit {
         Some(hit) => hit,
         None => {
-            let value = compute().await?;
-            let body = Bytes::from(serde_json::to_vec(&value).map_err(|e| ApiError::Internal(e.to_string()))?);
+            let body = compute().await?;
             if !state.catalogue.caches_responses() {
                 // Nothing to keep: the compression layer encodes this one answer.
-                let mut response = json_response(StatusCode::OK, body);
+                let mut response = body_response(StatusCode::OK, body, content_type);
                 headers_for(&mut response, state, &etag, key.lang);
                 return Ok(response);
             }
@@ -154,7 +173,7 @@ where
         }
     };
     let coding = encoding::negotiate(headers);
-    let mut response = json_response(StatusCode::OK, entry.form(coding));
+    let mut response = body_response(StatusCode::OK, entry.form(coding), content_type);
     headers_for(&mut response, state, &etag, key.lang);
     if let Some(value) = coding.header() {
         response.headers_mut().insert(CONTENT_ENCODING, HeaderValue::from_static(value));

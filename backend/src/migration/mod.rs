@@ -19,6 +19,7 @@ mod m20261203_000007_holds;
 mod m20261203_000008_install_facts;
 mod m20261203_000009_partner_revisions;
 mod m20261203_000010_embed_sites;
+mod m20261204_000011_events;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000009_partner_revisions::Migration),
             Box::new(m20261203_000007_holds::Migration),
             Box::new(m20261203_000010_embed_sites::Migration),
+            Box::new(m20261204_000011_events::Migration),
         ]
     }
 }

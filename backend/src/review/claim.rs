@@ -6,7 +6,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 use crate::{
-    entity::{benefit, partner},
+    entity::{benefit, event, partner},
     error::ApiError,
 };
 
@@ -43,5 +43,22 @@ pub async fn claim_partner(db: &impl ConnectionTrait, id: i64, version: i32) -> 
         }
     }
     let current = partner::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("partner"))?;
+    Err(ApiError::StaleVersion { current: current.version })
+}
+
+/// Moves event `id` from `version` to `version + 1`.
+pub async fn claim_event(db: &impl ConnectionTrait, id: i64, version: i32) -> Result<i32, ApiError> {
+    if let Some(next) = version.checked_add(1) {
+        let done = event::Entity::update_many()
+            .col_expr(event::Column::Version, Expr::value(next))
+            .filter(event::Column::Id.eq(id))
+            .filter(event::Column::Version.eq(version))
+            .exec(db)
+            .await?;
+        if done.rows_affected == 1 {
+            return Ok(next);
+        }
+    }
+    let current = event::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("event"))?;
     Err(ApiError::StaleVersion { current: current.version })
 }

@@ -15,4 +15,4 @@ pub mod page;
 pub mod partner;
 pub mod partner_revision;
 
-pub use claim::{claim_benefit, claim_partner};
+pub use claim::{claim_benefit, claim_event, claim_partner};

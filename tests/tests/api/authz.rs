@@ -25,6 +25,10 @@ const ROLES: [&str; 7] =
 const PUBLIC: &[&str] = &[
     "GET /api/v1/benefits",
     "GET /api/v1/benefits/{id}",
+    "GET /api/v1/events",
+    "GET /api/v1/events/{id}",
+    "GET /api/v1/events.ics",
+    "GET /api/v1/events/{id}.ics",
     "GET /api/v1/partners/{id}",
     "GET /api/v1/districts",
     "GET /api/v1/categories",
@@ -56,6 +60,8 @@ const MERCHANTS: Allowed = [false, true, true, false, false, false, true];
 /// The counter: staff of approved partners only.
 const COUNTER: Allowed = [false, true, true, false, false, false, false];
 const OWN_OFFER: Allowed = [false, true, false, false, false, false, false];
+/// An event's door: its partner's staff, and its district's and the alliance's admins.
+const ORGANISER: Allowed = [false, true, false, true, false, true, false];
 const ADMINS: Allowed = [false, false, false, true, true, true, false];
 const LIWAN_ADMINS: Allowed = [false, false, false, true, false, true, false];
 const ALLIANCE: Allowed = [false, false, false, false, false, true, false];
@@ -73,6 +79,8 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
     let profile = serde_json::to_value(linan_tests::session::partner_input("liwan", "矩阵")).unwrap();
     let decision = json!({"version": 1, "reason": "matrix"});
     let card = json!({"card_number": CARD, "id_last4": "0014", "birth_date": "1990-01-01"});
+    let event =
+        serde_json::to_value(linan_tests::events::event_input("liwan", "矩阵活动", 10, linan_tests::now())).unwrap();
     let embed_site = |origin: &str| json!({"name": "矩阵站", "district": "liwan", "origins": [origin], "contact": "matrix", "active": true});
     vec![
         ("GET /api/v1/auth/me", Value::Null, SIGNED_IN),
@@ -136,6 +144,24 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("POST /api/v1/admin/cards/{card}/reinstate", json!({}), LIWAN_ADMINS),
         ("POST /api/v1/admin/cards/{card}/suspend-holder", json!({"reason": "matrix"}), LIWAN_ADMINS),
         ("POST /api/v1/admin/cards/{card}/reinstate-holder", json!({}), LIWAN_ADMINS),
+        ("GET /api/v1/merchant/events", Value::Null, COUNTER),
+        // Merchant B's partner is in Nanhai: a Liwan event is a 422, past authorization.
+        ("POST /api/v1/merchant/events", event.clone(), COUNTER),
+        ("POST /api/v1/merchant/events/{event}/submit", version.clone(), OWN_OFFER),
+        ("GET /api/v1/admin/events", Value::Null, ADMINS),
+        // The Nanhai admin gets past authorization to a 422 on `district`.
+        ("POST /api/v1/admin/events", event, ADMINS),
+        ("POST /api/v1/admin/events/{event}/publish", version.clone(), LIWAN_ADMINS),
+        ("POST /api/v1/admin/events/{event}/reject", decision.clone(), LIWAN_ADMINS),
+        ("POST /api/v1/admin/events/{event}/cancel", decision.clone(), LIWAN_ADMINS),
+        ("POST /api/v1/merchant/events/{event}/cancel", decision.clone(), OWN_OFFER),
+        ("GET /api/v1/merchant/events/{event}/registrations", Value::Null, ORGANISER),
+        ("GET /api/v1/merchant/events/{event}/attendees.csv", Value::Null, ORGANISER),
+        // No such code: the organisers get past authorization to a 409.
+        ("POST /api/v1/merchant/events/{event}/check-in", json!({"code": "12345678"}), ORGANISER),
+        ("GET /api/v1/cardholder/events", Value::Null, NOBODY),
+        ("POST /api/v1/cardholder/events/{event}/registration", Value::Null, NOBODY),
+        ("DELETE /api/v1/cardholder/events/{event}/registration", Value::Null, NOBODY),
         ("GET /api/v1/cardholder/benefits", Value::Null, NOBODY),
         ("GET /api/v1/cardholder/code", Value::Null, NOBODY),
         ("GET /api/v1/cardholder/redemptions", Value::Null, NOBODY),
@@ -166,6 +192,7 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
                 .replace("{redemption}", "{id}")
                 .replace("{invite}", "{id}")
                 .replace("{staff}", "{id}")
+                .replace("{event}", "{id}")
                 .replace("{card}", "{number}")
         })
         .collect();
@@ -207,6 +234,13 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
     assert_eq!(redeemed.status(), StatusCode::CREATED);
     let redemption = redeemed.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
 
+    // A draft event of partner A (Liwan).
+    let event_input = linan_tests::events::event_input("liwan", "矩阵的活动", 10, app.state.clock.now());
+    let event: Value = app
+        .call(Method::POST, "/api/v1/merchant/events", Some(&merchant_a), Some(&event_input), StatusCode::CREATED)
+        .await;
+    let event = event["id"].as_i64().unwrap();
+
     // A Liwan embed site.
     let liwan_admin = app.demo("liwan-admin@demo.linan").await;
     let site: Value = app
@@ -235,6 +269,7 @@ async fn every_non_public_route_allows_exactly_its_roles(app: TestApp) {
             .replace("{redemption}", &redemption.to_string())
             .replace("{invite}", &pending_invite.id.to_string())
             .replace("{staff}", &staff.session.account.id.to_string())
+            .replace("{event}", &event.to_string())
             .replace("{card}", CARD);
         let body =
             serde_json::from_str::<Value>(&body.to_string().replace("\"{offer}\"", &offer.id.to_string())).unwrap();

@@ -17,6 +17,7 @@ mod counter;
 mod demo;
 mod embed_sites;
 mod errors;
+mod events;
 mod http;
 mod lang;
 mod live;

@@ -9,8 +9,8 @@ mod contract;
 use contract::Contract;
 
 use super::{
-    admin, auth, benefits, cardholder, cards, counter, embed_sites, merchant, ops, pages, partner_revisions, partners,
-    portal, recognition, reference, widget,
+    admin, auth, benefits, cardholder, cardholder_events, cards, counter, embed_sites, event_door, event_organisers,
+    events, merchant, ops, pages, partner_revisions, partners, portal, recognition, reference, widget,
 };
 use crate::state::AppState;
 
@@ -25,6 +25,25 @@ use crate::state::AppState;
     paths(
         benefits::list,
         benefits::detail,
+        events::list,
+        events::detail,
+        events::list_ics,
+        events::detail_ics,
+        event_organisers::partner_list,
+        event_organisers::partner_create,
+        event_organisers::submit,
+        event_organisers::partner_cancel,
+        event_organisers::admin_list,
+        event_organisers::admin_create,
+        event_organisers::publish,
+        event_organisers::reject,
+        event_organisers::admin_cancel,
+        event_door::registrations,
+        event_door::check_in,
+        event_door::attendees,
+        cardholder_events::register,
+        cardholder_events::cancel,
+        cardholder_events::mine,
         partners::detail,
         reference::districts,
         reference::categories,
@@ -105,6 +124,7 @@ use crate::state::AppState;
         (name = "catalogue", description = "Public benefits and partners"),
         (name = "reference", description = "Districts, categories, card schemes and recognition"),
         (name = "accounts", description = "Sign-up, sign-in and sessions (cookie + `x-csrf-token`, or `Authorization: Bearer`)"),
+        (name = "events", description = "The alliance's events: the public list and detail, and organisers' writes and review"),
         (name = "merchant", description = "A merchant's own partner profile, staff and offers"),
         (name = "cardholder", description = "A cardholder's own view: sign in with the card, what it reaches and why, counter codes, history"),
         (name = "counter", description = "Verifying a card and recording redemptions at a merchant's counter; figures"),
