@@ -22,6 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+source bench/lib.sh
 
 SIZES=${BENCH_SIZES:-"1000 10000 100000"}
 DATABASES=${BENCH_DATABASES:-"sqlite postgres"}
@@ -52,11 +53,8 @@ UNCACHED_PATHS=(
   "/api/v1/benefits?scheme=liwan_talent&tier=B&limit=20"
 )
 
-apt_install nginx wrk
-command -v curl >/dev/null || apt_install curl
 command -v psql >/dev/null || apt_install postgresql-client
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-ensure_rust
+bench_setup
 say "building linan and linan-bench-seed (release)"
 cargo build --release --locked -p linan-backend --bin linan -p linan-bench --bin linan-bench-seed
 LINAN=$PWD/target/release/linan
@@ -68,18 +66,7 @@ TSV=bench-results/$STAMP.tsv
 MD=bench-results/$STAMP.md
 WORK=$(mktemp -d /tmp/linan-bench.XXXXXX)
 chmod 755 "$WORK" # nginx's workers run as nobody
-PIDS=()
 PG_DB=""
-
-stop_servers() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  PIDS=()
-}
 
 drop_pg_db() {
   [ -n "$PG_DB" ] && psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
@@ -93,90 +80,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# A free TCP port on 127.0.0.1 (bounded number of tries).
-free_port() {
-  local p
-  for _ in $(seq 1 100); do
-    p=$((20000 + RANDOM % 40000))
-    [ -z "$(ss -Htln "sport = :$p")" ] && { echo "$p"; return 0; }
-  done
-  die "no free port found"
-}
-
-# Waits (at most 30 s) until URL answers 2xx.
-wait_ready() {
-  for _ in $(seq 1 300); do
-    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  die "$1 did not become ready (logs in $WORK)"
-}
-
-# Starts `linan serve` named $1 with extra environment ($2…); sets PORT.
-start_linan() {
-  local name=$1 port
-  shift
-  port=$(free_port) || die "no free port"
-  env RUST_LOG="$SERVER_LOG" "$@" LINAN_DATABASE_URL="$DB_URL" LINAN_BIND="127.0.0.1:$port" LINAN_NO_DEMO=true \
-    "$LINAN" serve >"$WORK/$name.log" 2>&1 &
-  PIDS+=($!)
-  wait_ready "http://127.0.0.1:$port/readyz"
-  PORT=$port
-}
-
-# Starts nginx serving $WORK/www on its own port; sets PORT.
-start_nginx() {
-  local port conf=$WORK/nginx.conf
-  port=$(free_port) || die "no free port"
-  mkdir -p "$WORK/nginx-tmp"
-  cat >"$conf" <<EOF
-worker_processes auto;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_timeout 65;
-  keepalive_requests 1000000;
-  client_body_temp_path $WORK/nginx-tmp/body;
-  proxy_temp_path $WORK/nginx-tmp/proxy;
-  fastcgi_temp_path $WORK/nginx-tmp/fastcgi;
-  uwsgi_temp_path $WORK/nginx-tmp/uwsgi;
-  scgi_temp_path $WORK/nginx-tmp/scgi;
-  default_type application/json;
-  server {
-    listen 127.0.0.1:$port;
-    root $WORK/www;
-  }
-}
-EOF
-  nginx -c "$conf" -e "$WORK/nginx-error.log" >"$WORK/nginx.log" 2>&1 &
-  PIDS+=($!)
-  wait_ready "http://127.0.0.1:$port/list.json"
-  PORT=$port
-}
-
-# Runs wrk once: URL, seconds, threads, connections, extra args (headers).
-# Prints "rps p50_ms p99_ms non2xx3xx socket_errors".
-run_wrk() {
-  local url=$1 secs=$2 threads=$3 conns=$4
-  shift 4
-  timeout $((secs + 30)) wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 30s --latency "$@" "$url" |
-    awk '
-      function ms(v) {
-        if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v
-      }
-      /Requests\/sec:/ { rps = $2 }
-      $1 == "50%" { p50 = ms($2) }
-      $1 == "99%" { p99 = ms($2) }
-      /Non-2xx or 3xx responses:/ { bad = $NF }
-      /Socket errors:/ { n = split($0, e, /[^0-9]+/); for (k = 1; k <= n; k++) errs += e[k] }
-      END { printf "%.1f %.3f %.3f %d %d\n", rps, p50, p99, bad + 0, errs + 0 }'
-}
 
 # CPU ticks (1/100 s) the servers we started have used so far.
 cpu_ticks() {
