@@ -4,7 +4,7 @@
 //! valid and admitted (the one [`admits`] rule; no rule: every valid card);
 //! the person (not the card: a holder with two cards registers once) must
 //! not have a place already, nor have reached the yearly limit for this
-//! type. Then a seat is *taken* — `UPDATE event SET seats_taken =
+//! type (counted with the person's row locked). Then a seat is *taken* — `UPDATE event SET seats_taken =
 //! seats_taken + 1 WHERE seats_taken < capacity`, which the database
 //! serialises across replicas, as quota uses are — or, if none is left and
 //! the event has a waitlist, a place in line from the `waitlist_issued`
@@ -34,7 +34,7 @@ use crate::{
     catalogue::bump_events_version,
     counter::facts::card_facts_now,
     eligibility::{admits, card_refusal, standings},
-    entity::{card, event, event_eligibility, event_registration},
+    entity::{card, event, event_eligibility, event_registration, person},
     error::ApiError,
     reference::Reference,
 };
@@ -78,6 +78,15 @@ async fn locked(db: &impl ConnectionTrait, id: i64) -> Result<event::Model, ApiE
     find.one(db).await?.ok_or(ApiError::NotFound("event"))
 }
 
+/// Locks the person's row for this transaction on PostgreSQL (SQLite's
+/// `BEGIN IMMEDIATE` already serialises writers).
+async fn lock_person(db: &impl ConnectionTrait, id: i64) -> Result<(), ApiError> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        person::Entity::find_by_id(id).lock_exclusive().one(db).await?;
+    }
+    Ok(())
+}
+
 /// Refuses card `c` for event `e` at `now` if it may not register (the
 /// event's state and window, the card, the rules, the person's limits).
 async fn check(
@@ -108,6 +117,10 @@ async fn check(
         return Err(already_registered());
     }
     if let Some(limit) = e.per_person_yearly {
+        // Two registrations of one person for two events at once would each
+        // count the other's place as not yet taken: the person's row is locked
+        // first, so the second counts after the first commits.
+        lock_person(db, c.person_id).await?;
         let year = day_of(e.starts_at).year();
         let (from, until) = (year_start(year), year_start(year + 1));
         let held = event_registration::Entity::find()

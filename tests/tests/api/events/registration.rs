@@ -1,6 +1,7 @@
 //! A cardholder registers and cancels; each refusal has its code: a holder
 //! with two cards registers once, the tier rule is the benefits' rule, a
-//! full event without a waitlist is full, a closed window is closed.
+//! full event without a waitlist is full, a closed window is closed, and a
+//! yearly limit per type holds even when one person asks everywhere at once.
 
 use linan_tests::{
     TestApp, db_tests,
@@ -16,6 +17,7 @@ db_tests!(Demo => {
     a_holder_registers_once_over_both_cards_and_cancels,
     refusals_carry_their_codes,
     registrations_are_audited,
+    a_yearly_limit_holds_when_one_person_registers_everywhere_at_once,
 });
 
 /// Signs a demo card in (see the counter tests' factors).
@@ -156,4 +158,37 @@ async fn registrations_are_audited(app: TestApp) {
         log["items"].as_array().unwrap().iter().filter(|e| e["after"]["event_id"] == event.id).collect();
     assert_eq!(items.len(), 1);
     assert!(items[0]["after"]["promoted_registration_id"].is_i64(), "{}", items[0]);
+}
+
+async fn a_yearly_limit_holds_when_one_person_registers_everywhere_at_once(app: TestApp) {
+    let liwan = app.demo("liwan-admin@demo.linan").await;
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        let mut input = event_input("liwan", &format!("每年一次的研修班{i}"), 10, app.state.clock.now());
+        input.per_person_yearly = Some(1);
+        ids.push(app.publish_event(&liwan, &input).await.id);
+    }
+    let cards = [
+        holder(&app, "LW2026000014", "0014", "1990-01-01").await,
+        holder(&app, "YF202600000014", "0014", "1990-01-01").await,
+    ];
+    // Both cards of one person, six events of one type, all at the same instant.
+    let attempts = ids.iter().enumerate().map(|(i, id)| {
+        let (app, card) = (&app, &cards[i % 2]);
+        async move {
+            let response =
+                app.client.post(format!("{}{}", app.address, path(*id))).bearer_auth(&card.token).send().await.unwrap();
+            let status = response.status();
+            let body: Value = response.json().await.unwrap();
+            (status, body["error"]["code"].as_str().unwrap_or_default().to_owned())
+        }
+    });
+    let results = futures::future::join_all(attempts).await;
+    let won = results.iter().filter(|(s, _)| *s == StatusCode::CREATED).count();
+    assert_eq!(won, 1, "{results:?}");
+    assert!(
+        results.iter().all(|(s, code)| *s == StatusCode::CREATED
+            || (*s == StatusCode::CONFLICT && code == "event_limit_reached")),
+        "{results:?}"
+    );
 }
