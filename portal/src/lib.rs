@@ -16,6 +16,8 @@
 //! - [`draft`]: forms as data → the shared model's input DTOs, and where
 //!   each error belongs;
 //! - [`actions`]: which lifecycle actions and verdicts each state offers;
+//! - [`events`]: the organisers' events — API prefixes, lifecycle steps,
+//!   China Standard Time inputs, the door's refusals;
 //! - [`counter`]: the counter desk — proofs, redemption attempts and their
 //!   idempotency keys, the void window, figures;
 //! - [`i18n`], [`wording`]: every UI string in three languages;
@@ -33,6 +35,7 @@ pub mod counter;
 pub mod dom;
 pub mod draft;
 pub mod embed;
+pub mod events;
 pub mod hooks;
 pub mod i18n;
 pub mod lang_pref;

@@ -18,6 +18,14 @@ pub enum Route {
     NewOffer,
     /// `#/offers/{id}`: one offer, its actions and its editor.
     Offer(i64),
+    /// `#/events`: the organiser's events (a partner's, or an admin's district's).
+    Events,
+    /// `#/events/new`.
+    NewEvent,
+    /// `#/events/{id}`: one event, its steps and content.
+    Event(i64),
+    /// `#/events/{id}/door`: registrants, check-in, the attendee list.
+    EventDoor(i64),
     /// `#/partner`: the merchant's partner profile.
     Partner,
     /// `#/staff`: the partner's accounts and invitations.
@@ -34,6 +42,8 @@ pub enum Route {
     ReviewPartners,
     /// `#/review/offers`: offers and edits awaiting review.
     ReviewOffers,
+    /// `#/review/events`: partners' events awaiting review.
+    ReviewEvents,
     /// `#/review/partner-edits`: approved partners' profile edits awaiting review.
     ReviewPartnerEdits,
     /// `#/audit`: the audit log.
@@ -57,6 +67,11 @@ pub enum Access {
     Admin,
 }
 
+/// A positive id from a path segment.
+fn positive(segment: &str) -> Option<i64> {
+    segment.parse().ok().filter(|id| *id > 0)
+}
+
 impl Route {
     /// The page a fragment (`#/offers/12`, with or without `#`) names.
     pub fn parse(fragment: &str) -> Route {
@@ -69,6 +84,10 @@ impl Route {
             ["offers"] => Route::Offers,
             ["offers", "new"] => Route::NewOffer,
             ["offers", id] => id.parse().ok().filter(|id| *id > 0).map_or(Route::NotFound, Route::Offer),
+            ["events"] => Route::Events,
+            ["events", "new"] => Route::NewEvent,
+            ["events", id] => positive(id).map_or(Route::NotFound, Route::Event),
+            ["events", id, "door"] => positive(id).map_or(Route::NotFound, Route::EventDoor),
             ["partner"] => Route::Partner,
             ["staff"] => Route::Staff,
             ["account"] => Route::Account,
@@ -78,6 +97,7 @@ impl Route {
             ["review", "partners"] => Route::ReviewPartners,
             ["review", "offers"] => Route::ReviewOffers,
             ["review", "partner-edits"] => Route::ReviewPartnerEdits,
+            ["review", "events"] => Route::ReviewEvents,
             ["audit"] => Route::Audit,
             ["embed-sites"] => Route::EmbedSites,
             _ => Route::NotFound,
@@ -93,6 +113,10 @@ impl Route {
             Route::Offers => "#/offers".to_owned(),
             Route::NewOffer => "#/offers/new".to_owned(),
             Route::Offer(id) => format!("#/offers/{id}"),
+            Route::Events => "#/events".to_owned(),
+            Route::NewEvent => "#/events/new".to_owned(),
+            Route::Event(id) => format!("#/events/{id}"),
+            Route::EventDoor(id) => format!("#/events/{id}/door"),
             Route::Partner => "#/partner".to_owned(),
             Route::Staff => "#/staff".to_owned(),
             Route::Account => "#/account".to_owned(),
@@ -102,6 +126,7 @@ impl Route {
             Route::ReviewPartners => "#/review/partners".to_owned(),
             Route::ReviewOffers => "#/review/offers".to_owned(),
             Route::ReviewPartnerEdits => "#/review/partner-edits".to_owned(),
+            Route::ReviewEvents => "#/review/events".to_owned(),
             Route::Audit => "#/audit".to_owned(),
             Route::EmbedSites => "#/embed-sites".to_owned(),
         }
@@ -111,7 +136,11 @@ impl Route {
     pub fn access(self) -> Access {
         match self {
             Route::Home | Route::Login | Route::Signup | Route::NotFound => Access::Public,
-            Route::Account => Access::SignedIn,
+            // Partners' staff and admins both organise events (and keep their
+            // doors); the API refuses a partner not approved yet.
+            Route::Account | Route::Events | Route::NewEvent | Route::Event(_) | Route::EventDoor(_) => {
+                Access::SignedIn
+            }
             Route::Offers
             | Route::NewOffer
             | Route::Offer(_)
@@ -120,6 +149,7 @@ impl Route {
             | Route::Counter
             | Route::Figures => Access::Merchant,
             Route::ReviewPartners
+            | Route::ReviewEvents
             | Route::ReviewOffers
             | Route::ReviewPartnerEdits
             | Route::Integrity
@@ -151,6 +181,11 @@ mod tests {
             Route::ReviewPartners,
             Route::ReviewOffers,
             Route::ReviewPartnerEdits,
+            Route::ReviewEvents,
+            Route::Events,
+            Route::NewEvent,
+            Route::Event(3),
+            Route::EventDoor(3),
             Route::Audit,
             Route::EmbedSites,
         ] {
@@ -168,6 +203,8 @@ mod tests {
         assert_eq!(Route::parse("#/offers/-3"), Route::NotFound);
         assert_eq!(Route::parse("#/offers/abc"), Route::NotFound);
         assert_eq!(Route::parse("#/admin"), Route::NotFound);
+        assert_eq!(Route::parse("#/events/0/door"), Route::NotFound);
+        assert_eq!(Route::parse("#/events/9/doors"), Route::NotFound);
     }
 
     #[test]
@@ -175,5 +212,12 @@ mod tests {
         assert_eq!(Route::Counter.access(), Access::Merchant);
         assert_eq!(Route::Figures.access(), Access::Merchant);
         assert_eq!(Route::Integrity.access(), Access::Admin);
+    }
+
+    #[test]
+    fn events_are_for_every_organiser_and_their_review_for_admins() {
+        assert_eq!(Route::EventDoor(1).access(), Access::SignedIn);
+        assert_eq!(Route::NewEvent.access(), Access::SignedIn);
+        assert_eq!(Route::ReviewEvents.access(), Access::Admin);
     }
 }

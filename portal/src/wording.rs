@@ -2,8 +2,9 @@
 //! points in time. Pure functions of the value and the language.
 
 use linan_shared::{
-    AuditAction, BenefitStatus, CardSchemeDto, CardStatus, EligibilityRule, Gives, Lang, PartnerKind, PartnerStatus,
-    Quota, QuotaPeriod, Reach, Refusal, RevisionStatus, Role, SchemeCode, TierCode, yuan,
+    AuditAction, BenefitStatus, CardSchemeDto, CardStatus, EligibilityRule, EventStatus, EventType, Gives, Lang,
+    PartnerKind, PartnerStatus, Quota, QuotaPeriod, Reach, Refusal, RegistrationStatus, RevisionStatus, Role,
+    SchemeCode, TierCode, yuan,
 };
 
 use crate::i18n::{Key, fill};
@@ -17,6 +18,38 @@ pub fn offer_status(status: BenefitStatus) -> Key {
         BenefitStatus::Paused => Key::StatusPaused,
         BenefitStatus::Withdrawn => Key::StatusWithdrawn,
         BenefitStatus::Expired => Key::StatusExpired,
+    }
+}
+
+/// An event's state.
+pub fn event_status(status: EventStatus) -> Key {
+    match status {
+        EventStatus::Draft => Key::StatusDraft,
+        EventStatus::PendingReview => Key::StatusPending,
+        EventStatus::Published => Key::StatusPublished,
+        EventStatus::Cancelled => Key::EventStatusCancelled,
+    }
+}
+
+/// What kind of event.
+pub fn event_type(event_type: EventType) -> Key {
+    match event_type {
+        EventType::TrainingClass => Key::EventTypeTrainingClass,
+        EventType::Salon => Key::EventTypeSalon,
+        EventType::Match => Key::EventTypeMatch,
+        EventType::Forum => Key::EventTypeForum,
+        EventType::Matchmaking => Key::EventTypeMatchmaking,
+        EventType::InternshipDay => Key::EventTypeInternshipDay,
+        EventType::JobFair => Key::EventTypeJobFair,
+    }
+}
+
+/// Where one registration stands.
+pub fn registration_status(status: RegistrationStatus) -> Key {
+    match status {
+        RegistrationStatus::Registered => Key::RegistrationRegistered,
+        RegistrationStatus::Waitlisted => Key::RegistrationWaitlisted,
+        RegistrationStatus::Cancelled => Key::RegistrationCancelled,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod counter;
 pub mod embed;
 mod error;
+pub mod events;
 pub mod merchant;
 pub mod reference;
 

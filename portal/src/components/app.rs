@@ -9,9 +9,10 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{
-    AccountPage, AuditPage, CounterPage, EmbedSitesPage, FiguresPage, Header, IntegrityPage, LoginPage, NewOfferPage,
-    OfferPage, OffersPage, PartnerPage, Redirect, ReviewOffersPage, ReviewPartnerEditsPage, ReviewPartnersPage,
-    SignupPage, StaffPage, message_page,
+    AccountPage, AuditPage, CounterPage, EmbedSitesPage, EventDoorPage, EventPage, EventsPage, FiguresPage, Header,
+    IntegrityPage, LoginPage, NewEventPage, NewOfferPage, OfferPage, OffersPage, PartnerPage, Redirect,
+    ReviewEventsPage, ReviewOffersPage, ReviewPartnerEditsPage, ReviewPartnersPage, SignupPage, StaffPage,
+    message_page,
 };
 use crate::api::{Api, auth, reference};
 use crate::context::{Portal, Reference};
@@ -187,6 +188,11 @@ fn page(portal: &Portal, route: Route, account: Option<&AccountDto>) -> Html {
         (Route::Offers, _) => html! { <OffersPage /> },
         (Route::NewOffer, _) => html! { <NewOfferPage /> },
         (Route::Offer(id), _) => html! { <OfferPage {id} /> },
+        (Route::Events, _) => html! { <EventsPage /> },
+        (Route::NewEvent, _) => html! { <NewEventPage /> },
+        (Route::Event(id), _) => html! { <EventPage {id} /> },
+        (Route::EventDoor(id), _) => html! { <EventDoorPage {id} /> },
+        (Route::ReviewEvents, _) => html! { <ReviewEventsPage /> },
         (Route::Partner, _) => html! { <PartnerPage /> },
         (Route::Staff, _) => html! { <StaffPage /> },
         (Route::Account, _) => html! { <AccountPage /> },

@@ -28,6 +28,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let links: &[(Route, Key)] = match portal.account().map(|a| a.role) {
         Some(Role::Merchant) => &[
             (Route::Offers, Key::NavOffers),
+            (Route::Events, Key::NavEvents),
             (Route::Counter, Key::NavCounter),
             (Route::Figures, Key::NavFigures),
             (Route::Partner, Key::NavPartner),
@@ -38,6 +39,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             (Route::ReviewPartners, Key::NavReviewPartners),
             (Route::ReviewPartnerEdits, Key::NavReviewPartnerEdits),
             (Route::ReviewOffers, Key::NavReviewOffers),
+            (Route::Events, Key::NavEvents),
+            (Route::ReviewEvents, Key::NavReviewEvents),
             (Route::Integrity, Key::NavIntegrity),
             (Route::Audit, Key::NavAudit),
             (Route::EmbedSites, Key::NavEmbedSites),
@@ -80,7 +83,9 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav aria-label={portal.t(Key::NavLabel)}>
                 <ul>
                     { for links.iter().map(|(route, key)| {
-                        let is_current = *route == current || (*route == Route::Offers && matches!(current, Route::Offer(_) | Route::NewOffer));
+                        let is_current = *route == current
+                            || (*route == Route::Offers && matches!(current, Route::Offer(_) | Route::NewOffer))
+                            || (*route == Route::Events && matches!(current, Route::Event(_) | Route::EventDoor(_) | Route::NewEvent));
                         html! {
                             <li><a href={route.href()} aria-current={is_current.then_some("page")}>{ portal.t(*key) }</a></li>
                         }

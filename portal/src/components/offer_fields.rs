@@ -4,7 +4,7 @@
 use linan_shared::{Lang, QuotaPeriod};
 use yew::prelude::*;
 
-use super::{Choice, LocalizedInputs, SelectInput, TextInput, field_error};
+use super::{Choice, EligibilityInputs, LocalizedInputs, SelectInput, TextInput, field_error};
 use crate::context::use_portal;
 use crate::draft::{FormError, GivesKind, OfferDraft, OfferField, TextPart};
 use crate::i18n::Key;
@@ -64,26 +64,7 @@ pub fn OfferFields(props: &OfferFieldsProps) -> Html {
             />
         }
     });
-    let tiers = portal.reference.schemes.iter().map(|scheme| {
-        let field = OfferField::Tier(scheme.code.to_string());
-        let choices: Vec<Choice> =
-            std::iter::once(Choice::new("", portal.t(Key::TierNone)))
-                .chain(scheme.tiers.iter().map(|t| {
-                    Choice::new(t.code.to_string(), portal.fill(Key::TierOrAbove, &[("tier", t.name.get(lang))]))
-                }))
-                .collect();
-        html! {
-            <SelectInput
-                id={format!("offer-tier-{}", scheme.code)}
-                label={scheme.name.get(lang).to_owned()}
-                value={value(&field)}
-                {choices}
-                on_change={set(field.clone())}
-            />
-        }
-    });
     let value_label = draft.gives.value_label();
-    let eligibility_error = field_error(error, "eligibility");
     html! {
         <>
             <SelectInput id="offer-category" label={portal.t(Key::FieldCategory)} value={value(&OfferField::Category)}
@@ -108,14 +89,8 @@ pub fn OfferFields(props: &OfferFieldsProps) -> Html {
                 <TextInput id="offer-daily-stock" label={portal.t(Key::FieldDailyStock)} value={value(&OfferField::DailyStock)}
                     on_input={set(OfferField::DailyStock)} inputmode="numeric" error={err(&OfferField::DailyStock)} />
             </fieldset>
-            <fieldset aria-describedby="offer-eligibility-hint">
-                <legend>{ portal.t(Key::EligibilityLegend) }</legend>
-                <p class="hint" id="offer-eligibility-hint">{ portal.t(Key::EligibilityHint) }</p>
-                { for tiers }
-                if let Some(error) = eligibility_error {
-                    <super::FieldNote id="offer-eligibility-error" {error} />
-                }
-            </fieldset>
+            <EligibilityInputs id="offer" hint={portal.t(Key::EligibilityHint)} tiers={draft.tiers.clone()}
+                on_change={props.on_change.reform(|(scheme, tier)| (OfferField::Tier(scheme), tier))} error={props.error.clone()} />
             <fieldset>
                 <legend>{ portal.t(Key::ValidityLegend) }</legend>
                 <TextInput id="offer-valid-from" kind="date" label={portal.t(Key::FieldValidFrom)} value={value(&OfferField::ValidFrom)}

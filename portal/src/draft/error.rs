@@ -1,7 +1,8 @@
 //! What went wrong with a form, and which field it belongs to.
 //!
 //! The API names the field at fault in `param` with the path of the body it
-//! received: `title.zh-CN` for a new offer, `offer.title.zh-CN` for an edit,
+//! received: `title.zh-CN` for a new offer, `offer.title.zh-CN` for an edit
+//! (`event.title.zh-CN` for an event's),
 //! `partner.name.zh-CN` at sign-up, `profile.phone` for a partner edit,
 //! `eligibility[1].scheme` for a list entry. Forms name their fields by the
 //! path inside the DTO they edit; [`same_field`] matches the two.
@@ -12,7 +13,7 @@ use crate::api::ClientError;
 use crate::i18n::Key;
 
 /// The wrappers the API's bodies put around a DTO.
-const WRAPPERS: [&str; 3] = ["offer.", "profile.", "partner."];
+const WRAPPERS: [&str; 4] = ["offer.", "profile.", "partner.", "event."];
 
 /// Whether the API's `param` is about the form field `field`: the same
 /// path, or one inside the other (`location` and `location.lat`,
@@ -83,6 +84,7 @@ mod tests {
         assert!(same_field("title.zh-CN", "title.zh-CN"));
         assert!(same_field("partner.name.en", "name.en"));
         assert!(same_field("profile.phone", "phone"));
+        assert!(same_field("event.venue.location", "venue.location.lat"));
         assert!(same_field("eligibility[1].scheme", "eligibility"));
         assert!(same_field("location", "location.lat"));
         assert!(!same_field("title.zh-CN", "title.en"));

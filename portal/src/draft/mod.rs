@@ -7,11 +7,13 @@
 //! [`OfferDraft::set`]-style calls.
 
 mod error;
+mod event;
 pub mod money;
 mod offer;
 mod partner;
 
 pub use error::{FormError, same_field};
+pub use event::{EventDraft, EventField, EventText};
 use linan_shared::{Lang, LocalizedText};
 pub use offer::{GivesKind, OfferDraft, OfferField, TextPart};
 pub use partner::{PartnerDraft, PartnerField};

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::counter::{ProofDraft, ProofField};
-use crate::draft::{OfferDraft, OfferField, PartnerDraft, PartnerField};
+use crate::draft::{EventDraft, EventField, OfferDraft, OfferField, PartnerDraft, PartnerField};
 
 /// A form's values, changed one field at a time.
 pub trait Draft: Clone + PartialEq + 'static {
@@ -19,6 +19,13 @@ pub trait Draft: Clone + PartialEq + 'static {
 impl Draft for OfferDraft {
     type Field = OfferField;
     fn set_field(&mut self, field: &OfferField, value: String) {
+        self.set(field, value);
+    }
+}
+
+impl Draft for EventDraft {
+    type Field = EventField;
+    fn set_field(&mut self, field: &EventField, value: String) {
         self.set(field, value);
     }
 }

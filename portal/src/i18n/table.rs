@@ -1,6 +1,6 @@
 //! The translation table: one row per UI string, zh-CN, zh-HK, en.
 
-texts! {
+with_event_texts! {
     // The frame: brand, navigation, language, session.
     Brand => ["荔南人才之家 · 商户与管理平台", "荔南人才之家 · 商戶與管理平台", "Linan Talent Home · Partner portal"],
     SkipToContent => ["跳到主要内容", "跳到主要內容", "Skip to main content"],
