@@ -99,6 +99,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::benefits::router())
         .merge(routes::events::router())
         .merge(routes::event_organisers::router())
+        .merge(routes::event_edits::router())
         .merge(routes::event_door::router())
         .merge(routes::partners::router())
         .merge(routes::reference::router())

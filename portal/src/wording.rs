@@ -245,6 +245,7 @@ pub fn audit_action(action: AuditAction) -> Key {
         AuditAction::EventRegister => Key::ActEventRegister,
         AuditAction::EventUnregister => Key::ActEventUnregister,
         AuditAction::EventCheckIn => Key::ActEventCheckIn,
+        AuditAction::EventRevise => Key::ActEventRevise,
     }
 }
 

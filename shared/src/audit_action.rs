@@ -117,6 +117,8 @@ audit_actions! {
     EventCreate = "event.create",
     /// An organiser edited an event.
     EventEdit = "event.edit",
+    /// A partner proposed an edit of its published event (a pending revision).
+    EventRevise = "event.revise",
     /// A partner submitted an event for review.
     EventSubmit = "event.submit",
     /// An event was published (a district's own, or a partner's approved).

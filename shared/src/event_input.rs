@@ -3,7 +3,7 @@
 
 use crate::{
     DistrictCode, EligibilityRule, EventStatus, EventType, GeoPoint, LocalizedText, MAX_ELIGIBILITY_RULES,
-    MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
+    MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, RevisionStatus,
     input::{FieldError, check_text, field_error},
 };
 
@@ -140,8 +140,38 @@ pub struct EventDto {
     /// Why the last submission was rejected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_reason: Option<String>,
+    /// A partner's edit of its published event, waiting for review (or
+    /// refused); the live content above stays public until it is approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<EventRevisionDto>,
     /// Last change, RFC 3339.
     pub updated_at: String,
+}
+
+/// An edit of a partner's published event, waiting for its district admin
+/// or refused with a reason.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventRevisionDto {
+    /// Review state of the edit.
+    pub status: RevisionStatus,
+    /// The edited event.
+    pub event: EventInput,
+    /// Why it was refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// When it was proposed or decided, RFC 3339.
+    pub updated_at: String,
+}
+
+/// An organiser's edit: the content, at the version the organiser read.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventWrite {
+    /// The version the edit is based on (409 `stale_version` otherwise).
+    pub version: i32,
+    /// The whole content as it should read.
+    pub event: EventInput,
 }
 
 /// An organiser's or reviewer's events, soonest first.

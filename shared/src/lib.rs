@@ -87,7 +87,9 @@ pub use event::{
     RegistrationStatus, Venue,
 };
 pub use event_door::{DoorEntry, DoorFigures, DoorList};
-pub use event_input::{EventDto, EventInput, EventList, MAX_CAPACITY, MAX_URL_CHARS, VenueInput};
+pub use event_input::{
+    EventDto, EventInput, EventList, EventRevisionDto, EventWrite, MAX_CAPACITY, MAX_URL_CHARS, VenueInput,
+};
 pub use event_query::EventQuery;
 pub use fill::fill;
 pub use geo::{GeoError, GeoPoint};

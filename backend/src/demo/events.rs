@@ -1,7 +1,10 @@
 //! The demo events (`events.json`): both districts' events at real venues,
 //! dated relative to the load — one full with a waitlist (demo holders
 //! registered through the registration service), one open to all cards,
-//! tier-A and tier-B ones, one cancelled, one past.
+//! tier-A and tier-B ones, one cancelled, one past; a few run by demo
+//! partners (one still waiting for its district admin's review).
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveTime, SubsecRound, Utc};
 use linan_shared::{
@@ -31,6 +34,12 @@ struct File {
 #[derive(Deserialize)]
 struct DemoEvent {
     district: DistrictCode,
+    /// The demo partner running it (its key in `catalogue.json`); none for a district's own.
+    #[serde(default)]
+    partner: Option<String>,
+    /// `published` unless `pending_review` (a partner's, waiting) or cancelled (with its reason).
+    #[serde(default)]
+    status: Option<EventStatus>,
     #[serde(rename = "type")]
     event_type: EventType,
     title: LocalizedText,
@@ -90,14 +99,26 @@ impl DemoEvent {
 pub(super) async fn load(
     txn: &DatabaseTransaction,
     reference: &Reference,
+    partners: &HashMap<&str, i64>,
     now: DateTime<Utc>,
 ) -> Result<usize, DemoError> {
     let file: File = serde_json::from_str(EVENTS_JSON)?;
     for e in &file.events {
         let input = e.input(now)?;
         let resolved = resolve(reference, &input)?;
-        let status = if e.cancel_reason.is_some() { EventStatus::Cancelled } else { EventStatus::Published };
-        let mut row = new_row(&input, &resolved, None, status, now);
+        let partner_id = e
+            .partner
+            .as_deref()
+            .map(|key| {
+                partners.get(key).copied().ok_or_else(|| DemoError::Inconsistent(format!("unknown partner `{key}`")))
+            })
+            .transpose()?;
+        let status = match (&e.cancel_reason, e.status) {
+            (Some(_), _) => EventStatus::Cancelled,
+            (None, Some(status)) => status,
+            (None, None) => EventStatus::Published,
+        };
+        let mut row = new_row(&input, &resolved, partner_id, status, now);
         row.cancel_reason = Set(e.cancel_reason.clone());
         let row = row.insert(txn).await?;
         write_rules(txn, row.id, &resolved.rules).await?;

@@ -182,7 +182,7 @@ pub async fn load_with_key(db: &DatabaseConnection, key: &IdKey, now: DateTime<U
         return Err(DemoError::Inconsistent(format!("demo card on line {}: {}", bad.line, bad.reason)));
     }
     // After the cards: the full event's seats and line are demo holders'.
-    let events = events::load(&txn, &reference, now).await?;
+    let events = events::load(&txn, &reference, &partner_ids, now).await?;
     crate::install::record_demo(&txn, now).await?;
     bump_version(&txn).await?;
     txn.commit().await?;

@@ -28,6 +28,7 @@ pub mod embed_site;
 pub mod event;
 pub mod event_eligibility;
 pub mod event_registration;
+pub mod event_revision;
 pub mod hold;
 pub mod install_fact;
 pub mod invite;

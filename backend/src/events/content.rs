@@ -6,14 +6,15 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use linan_shared::{
-    EligibilityRule, EventDto, EventInput, EventSummary, FieldError, GeoPoint, Lang, LocalizedText, Venue, VenueInput,
+    EligibilityRule, EventDto, EventInput, EventRevisionDto, EventSummary, FieldError, GeoPoint, Lang, LocalizedText,
+    Venue, VenueInput,
 };
 use sea_orm::{ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::{
     calendar::{cst_rfc3339, from_naive},
     catalogue::search_text,
-    entity::{event, event_eligibility, partner},
+    entity::{event, event_eligibility, event_revision, partner},
     error::ApiError,
     reference::Reference,
 };
@@ -165,6 +166,21 @@ pub async fn rules_of(
     Ok(out)
 }
 
+/// The pending or refused edits of `events`, by event id.
+pub async fn revisions_of(
+    db: &impl ConnectionTrait,
+    events: &[event::Model],
+) -> Result<HashMap<i64, event_revision::Model>, ApiError> {
+    let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+    let rows = event_revision::Entity::find().filter(event_revision::Column::EventId.is_in(ids)).all(db).await?;
+    Ok(rows.into_iter().map(|r| (r.event_id, r)).collect())
+}
+
+/// A stored edit as the organiser wrote it.
+pub fn revision_input(r: &event_revision::Model) -> Result<EventInput, ApiError> {
+    serde_json::from_str(&r.content).map_err(|e| ApiError::Internal(format!("revision of event {}: {e}", r.event_id)))
+}
+
 /// The rules as the shared model writes them.
 fn rules_dto(reference: &Reference, rules: &[event_eligibility::Model]) -> Vec<EligibilityRule> {
     rules
@@ -216,8 +232,23 @@ pub fn input_of(
     })
 }
 
-/// The organiser's view of a row.
-pub fn dto(reference: &Reference, e: &event::Model, rules: &[event_eligibility::Model]) -> Result<EventDto, ApiError> {
+/// The organiser's view of a row, with its pending or refused edit.
+pub fn dto(
+    reference: &Reference,
+    e: &event::Model,
+    rules: &[event_eligibility::Model],
+    revision: Option<&event_revision::Model>,
+) -> Result<EventDto, ApiError> {
+    let revision = revision
+        .map(|r| {
+            Ok::<_, ApiError>(EventRevisionDto {
+                status: r.status,
+                event: revision_input(r)?,
+                reason: r.reason.clone(),
+                updated_at: r.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+            })
+        })
+        .transpose()?;
     Ok(EventDto {
         id: e.id,
         partner_id: e.partner_id,
@@ -227,6 +258,7 @@ pub fn dto(reference: &Reference, e: &event::Model, rules: &[event_eligibility::
         seats_taken: count(e.seats_taken),
         cancel_reason: e.cancel_reason.clone(),
         review_reason: e.review_reason.clone(),
+        revision,
         updated_at: e.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     })
 }

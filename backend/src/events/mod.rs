@@ -1,4 +1,5 @@
-//! Events of the alliance: organisers write them ([`organise`]), the public
+//! Events of the alliance: organisers write them ([`organise`]) and edit
+//! them ([`revise`]), the public
 //! reads them ([`public`], also as calendar files: [`ical`]), cardholders register and cancel ([`register`],
 //! their list [`holder`]), and organisers run the door ([`door`]).
 //!
@@ -23,6 +24,7 @@ pub mod ical;
 pub mod organise;
 pub mod public;
 pub mod register;
+pub mod revise;
 
 use crate::error::ApiError;
 

@@ -14,12 +14,12 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 
-use super::content::{self, new_row, resolve, rules_of, write_rules};
+use super::content::{self, new_row, resolve, revisions_of, rules_of, write_rules};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
     catalogue::bump_version,
-    entity::{event, partner},
+    entity::{event, event_revision, partner},
     error::ApiError,
     reference::Reference,
     review::claim_event,
@@ -55,7 +55,7 @@ impl Organiser {
 
     /// Whether this organiser may see and act on `e` (a partner: its own;
     /// an admin: its district's, a partner's included).
-    fn reaches(self, e: &event::Model) -> bool {
+    pub(super) fn reaches(self, e: &event::Model) -> bool {
         match self {
             Organiser::Partner { id, .. } => e.partner_id == Some(id),
             Organiser::Admin(scope) => scope.is_none_or(|d| d == e.district_id),
@@ -63,7 +63,7 @@ impl Organiser {
     }
 }
 
-fn field(name: &str, message: &str) -> ApiError {
+pub(super) fn field(name: &str, message: &str) -> ApiError {
     ApiError::InvalidField(FieldError { field: name.to_owned(), message: message.to_owned() })
 }
 
@@ -72,13 +72,31 @@ pub async fn own_row(db: &impl ConnectionTrait, organiser: Organiser, id: i64) -
     event::Entity::find_by_id(id).one(db).await?.filter(|e| organiser.reaches(e)).ok_or(ApiError::NotFound("event"))
 }
 
-async fn dto_of(db: &impl ConnectionTrait, reference: &Reference, e: &event::Model) -> Result<EventDto, ApiError> {
-    let rules = rules_of(db, std::slice::from_ref(e)).await?;
-    content::dto(reference, e, rules.get(&e.id).map(Vec::as_slice).unwrap_or(&[]))
+/// The organiser's view of `e`, read in `db` (its rules and pending edit).
+pub(super) async fn dto_of(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    e: &event::Model,
+) -> Result<EventDto, ApiError> {
+    let one = std::slice::from_ref(e);
+    let (rules, revisions) = (rules_of(db, one).await?, revisions_of(db, one).await?);
+    content::dto(reference, e, rules.get(&e.id).map(Vec::as_slice).unwrap_or(&[]), revisions.get(&e.id))
+}
+
+/// Event `id` as `organiser` sees it (404 if it does not reach it).
+pub async fn one(
+    db: &impl ConnectionTrait,
+    reference: &Reference,
+    actor: &Actor,
+    id: i64,
+) -> Result<EventDto, ApiError> {
+    let organiser = Organiser::of(db, actor).await?;
+    let row = own_row(db, organiser, id).await?;
+    dto_of(db, reference, &row).await
 }
 
 /// Records `action` on the event (before/after) and bumps the catalogue version.
-async fn finish(
+pub(super) async fn finish(
     txn: &impl ConnectionTrait,
     actor: &Actor,
     action: AuditAction,
@@ -170,6 +188,14 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
     };
     let txn = crate::db::begin_write(db).await?;
     let row = own_row(&txn, organiser, id).await?;
+    if let (Step::Publish | Step::Reject, EventStatus::Published) = (step, row.status)
+        && matches!(organiser, Organiser::Admin(_))
+    {
+        // A published event's review is of its partner's pending edit.
+        let after = super::revise::decide(&txn, reference, actor, row.id, step == Step::Publish, decision).await?;
+        txn.commit().await?;
+        return Ok(after);
+    }
     let status = next(step, organiser, &row)?;
     let version = claim_event(&txn, id, decision.version).await?;
     let before = dto_of(&txn, reference, &row).await?;
@@ -180,7 +206,11 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
     active.updated_at = Set(actor.now);
     match step {
         Step::Reject => active.review_reason = Set(reason),
-        Step::Cancel => active.cancel_reason = Set(reason),
+        Step::Cancel => {
+            active.cancel_reason = Set(reason);
+            // A called-off event has nothing left to revise.
+            event_revision::Entity::delete_by_id(id).exec(&txn).await?;
+        }
         Step::Publish => active.review_reason = Set(None),
         Step::Submit => {}
     }
@@ -213,10 +243,10 @@ pub async fn list(
         Organiser::Admin(None) => find,
     };
     let rows = find.order_by_asc(event::Column::StartsAt).order_by_asc(event::Column::Id).all(db).await?;
-    let rules = rules_of(db, &rows).await?;
+    let (rules, revisions) = (rules_of(db, &rows).await?, revisions_of(db, &rows).await?);
     let items = rows
         .iter()
-        .map(|e| content::dto(reference, e, rules.get(&e.id).map(Vec::as_slice).unwrap_or(&[])))
+        .map(|e| content::dto(reference, e, rules.get(&e.id).map(Vec::as_slice).unwrap_or(&[]), revisions.get(&e.id)))
         .collect::<Result<_, _>>()?;
     Ok(EventList { items })
 }

@@ -70,7 +70,7 @@ async fn next_ticket(db: &impl ConnectionTrait, id: i64) -> Result<i32, ApiError
 }
 
 /// The event's row, locked for this transaction on PostgreSQL.
-async fn locked(db: &impl ConnectionTrait, id: i64) -> Result<event::Model, ApiError> {
+pub(super) async fn locked(db: &impl ConnectionTrait, id: i64) -> Result<event::Model, ApiError> {
     let mut find = event::Entity::find_by_id(id);
     if db.get_database_backend() == DbBackend::Postgres {
         find = find.lock_exclusive();
@@ -253,6 +253,25 @@ pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
     let dto = holder::dto(&txn, &e, &mine, c, lang).await?;
     txn.commit().await?;
     Ok(dto)
+}
+
+/// Seats event `id`'s waitlist in line while seats are free (its capacity
+/// grew); the promoted registrations' ids. The caller holds the event's row.
+pub(super) async fn seat_waitlist(db: &impl ConnectionTrait, id: i64) -> Result<Vec<i64>, ApiError> {
+    let mut promoted = Vec::new();
+    while take_seat(db, id).await? {
+        let Some(registration) = promote_first(db, id).await? else {
+            // Nobody waits: the seat taken for them goes back.
+            event::Entity::update_many()
+                .col_expr(event::Column::SeatsTaken, Expr::col(event::Column::SeatsTaken).sub(1))
+                .filter(event::Column::Id.eq(id))
+                .exec(db)
+                .await?;
+            break;
+        };
+        promoted.push(registration);
+    }
+    Ok(promoted)
 }
 
 /// Gives the seat to the first waitlisted registration of event `id`, if

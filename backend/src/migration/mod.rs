@@ -20,6 +20,7 @@ mod m20261203_000008_install_facts;
 mod m20261203_000009_partner_revisions;
 mod m20261203_000010_embed_sites;
 mod m20261204_000011_events;
+mod m20261204_000012_event_revisions;
 
 /// All migrations, in order.
 #[derive(Debug)]
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000007_holds::Migration),
             Box::new(m20261203_000010_embed_sites::Migration),
             Box::new(m20261204_000011_events::Migration),
+            Box::new(m20261204_000012_event_revisions::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod cards;
 pub mod counter;
 pub mod embed_sites;
 pub mod event_door;
+pub mod event_edits;
 pub mod event_organisers;
 pub mod events;
 pub mod merchant;

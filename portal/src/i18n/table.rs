@@ -405,6 +405,7 @@ with_event_texts! {
     ActEventRegister => ["活动报名", "活動報名", "Registered for an event"],
     ActEventUnregister => ["取消报名", "取消報名", "Registration cancelled"],
     ActEventCheckIn => ["活动签到", "活動簽到", "Checked in at an event"],
+    ActEventRevise => ["提交活动修改", "提交活動修改", "Proposed an event edit"],
 
     // The counter.
     CounterTitle => ["柜台核销", "櫃檯核銷", "Counter"],

@@ -147,6 +147,11 @@ fn matrix() -> Vec<(&'static str, Value, Allowed)> {
         ("GET /api/v1/merchant/events", Value::Null, COUNTER),
         // Merchant B's partner is in Nanhai: a Liwan event is a 422, past authorization.
         ("POST /api/v1/merchant/events", event.clone(), COUNTER),
+        ("GET /api/v1/merchant/events/{event}", Value::Null, OWN_OFFER),
+        ("PUT /api/v1/merchant/events/{event}", json!({"version": 1, "event": event.clone()}), OWN_OFFER),
+        // A partner's event is its partner's to edit: every admin is refused (403), others 404.
+        ("PUT /api/v1/admin/events/{event}", json!({"version": 2, "event": event.clone()}), NOBODY),
+        ("GET /api/v1/admin/events/{event}", Value::Null, LIWAN_ADMINS),
         ("POST /api/v1/merchant/events/{event}/submit", version.clone(), OWN_OFFER),
         ("GET /api/v1/admin/events", Value::Null, ADMINS),
         // The Nanhai admin gets past authorization to a 422 on `district`.

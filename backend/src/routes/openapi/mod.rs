@@ -9,8 +9,9 @@ mod contract;
 use contract::Contract;
 
 use super::{
-    admin, auth, benefits, cardholder, cardholder_events, cards, counter, embed_sites, event_door, event_organisers,
-    events, merchant, ops, pages, partner_revisions, partners, portal, recognition, reference, widget,
+    admin, auth, benefits, cardholder, cardholder_events, cards, counter, embed_sites, event_door, event_edits,
+    event_organisers, events, merchant, ops, pages, partner_revisions, partners, portal, recognition, reference,
+    widget,
 };
 use crate::state::AppState;
 
@@ -38,6 +39,10 @@ use crate::state::AppState;
         event_organisers::publish,
         event_organisers::reject,
         event_organisers::admin_cancel,
+        event_edits::partner_one,
+        event_edits::partner_edit,
+        event_edits::admin_one,
+        event_edits::admin_edit,
         event_door::registrations,
         event_door::check_in,
         event_door::attendees,

@@ -1,15 +1,18 @@
 //! The demo's events: at least 12 over both districts in the next 60 days,
 //! one full with a waitlist, one open to all cards, one for tier A only,
-//! one cancelled and one past.
+//! one cancelled and one past; partners run some of them, one waits for
+//! its district admin's review.
 
 use chrono::Duration;
 use linan_tests::{
     TestApp, db_tests,
-    linan_shared::{EventPage, EventStatus},
+    linan_shared::{EventList, EventPage, EventStatus},
     today,
 };
 
-db_tests!(Demo => { the_demo_has_a_living_calendar_of_both_districts });
+use reqwest::{Method, StatusCode};
+
+db_tests!(Demo => { the_demo_has_a_living_calendar_of_both_districts, partners_run_events_too });
 
 async fn the_demo_has_a_living_calendar_of_both_districts(app: TestApp) {
     let upcoming: EventPage = app.get_json("/api/v1/events?limit=100").await;
@@ -31,4 +34,25 @@ async fn the_demo_has_a_living_calendar_of_both_districts(app: TestApp) {
     let all: EventPage = app.get_json(&format!("/api/v1/events?limit=100&from={from}")).await;
     let now = linan_tests::now();
     assert!(all.items.iter().any(|e| chrono::DateTime::parse_from_rfc3339(&e.ends_at).unwrap() < now), "one past");
+}
+
+async fn partners_run_events_too(app: TestApp) {
+    for (staff, district) in [("merchant1@demo.linan", "liwan"), ("merchant2@demo.linan", "nanhai")] {
+        let who = app.demo(staff).await;
+        let own: EventList =
+            app.call::<(), _>(Method::GET, "/api/v1/merchant/events", Some(&who), None, StatusCode::OK).await;
+        let live = own.items.iter().find(|e| e.status == EventStatus::Published);
+        let live = live.unwrap_or_else(|| panic!("{staff} runs no published event"));
+        assert_eq!(live.event.district.as_str(), district);
+        let public: EventPage = app.get_json(&format!("/api/v1/events?district={district}&limit=100")).await;
+        let item = public.items.iter().find(|e| e.id == live.id).expect("listed publicly");
+        assert_ne!(item.organiser, if district == "liwan" { "荔湾区" } else { "南海区" }, "named after its partner");
+    }
+    let liwan = app.demo("liwan-admin@demo.linan").await;
+    let queue: EventList =
+        app.call::<(), _>(Method::GET, "/api/v1/admin/events", Some(&liwan), None, StatusCode::OK).await;
+    assert!(
+        queue.items.iter().any(|e| e.status == EventStatus::PendingReview && e.event.title.zh_cn == "广彩瓷绘体验课"),
+        "a partner's event waits for review"
+    );
 }
