@@ -1,5 +1,6 @@
 //! The cardholder's view in words: why a benefit reaches the card, why it
-//! cannot be used now, what is left, the code's countdown, and times.
+//! cannot be used now, what is left, and the code's countdown (times are
+//! [`linan_shared::china_time`]).
 //!
 //! Apart from [`crate::wording`] (the catalogue's sentences) so each file
 //! stays one idea; tested natively like it.
@@ -65,69 +66,6 @@ pub fn clock(secs: u32) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
 }
 
-/// An RFC 3339 time from the API (`2026-11-28T08:48:50+00:00`) as China
-/// Standard Time, to the minute: `2026-11-28 16:48`. The platform's days are
-/// China's; an unreadable value is shown as it came.
-pub fn china_time(rfc3339: &str) -> String {
-    parse_minutes(rfc3339).map_or_else(|| rfc3339.to_owned(), |m| format_minutes(m + 8 * 60))
-}
-
-/// Minutes since 1970-01-01T00:00Z.
-fn parse_minutes(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    let num = |from: usize, len: usize| -> Option<i64> { s.get(from..from + len)?.parse().ok() };
-    if b.len() < 17 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' {
-        return None;
-    }
-    let (year, month, day, hour, minute) = (num(0, 4)?, num(5, 2)?, num(8, 2)?, num(11, 2)?, num(14, 2)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
-        return None;
-    }
-    // The offset is the last `Z` or `±HH:MM`.
-    let offset = if s.ends_with(['Z', 'z']) {
-        0
-    } else {
-        let tail = s.get(s.len().checked_sub(6)?..)?;
-        let sign = match tail.as_bytes()[0] {
-            b'+' => 1,
-            b'-' => -1,
-            _ => return None,
-        };
-        sign * (tail.get(1..3)?.parse::<i64>().ok()? * 60 + tail.get(4..6)?.parse::<i64>().ok()?)
-    };
-    Some(days_from_civil(year, month, day) * 1440 + hour * 60 + minute - offset)
-}
-
-/// `YYYY-MM-DD HH:MM` of minutes since the epoch.
-fn format_minutes(minutes: i64) -> String {
-    let (days, rest) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", rest / 60, rest % 60)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The inverse of [`days_from_civil`].
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use linan_shared::{SchemeCode, TierCode};
@@ -186,14 +124,5 @@ mod tests {
         assert_eq!(seconds_left(120, 1_000.0, 500_000.0), 0);
         assert_eq!(seconds_left(120, 5_000.0, 1_000.0), 120, "a clock stepping back does not add time");
         assert_eq!((clock(120), clock(59), clock(0)), ("2:00".into(), "0:59".into(), "0:00".into()));
-    }
-
-    #[test]
-    fn times_are_shown_in_china_time() {
-        assert_eq!(china_time("2026-11-28T08:48:50+00:00"), "2026-11-28 16:48");
-        assert_eq!(china_time("2026-12-31T20:05:00.123Z"), "2027-01-01 04:05");
-        assert_eq!(china_time("2026-03-01T01:00:00+08:00"), "2026-03-01 01:00");
-        assert_eq!(china_time("2024-02-29T23:30:00-01:00"), "2024-03-01 08:30");
-        assert_eq!(china_time("yesterday"), "yesterday");
     }
 }

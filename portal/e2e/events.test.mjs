@@ -193,3 +193,32 @@ test("the door checks a registered holder in once, says so in each language, and
   await shot(page, "portal-event-door-320px");
   await page.close();
 });
+
+test("a partner's edit of its published event waits for review while the public version stays, then replaces it", async () => {
+  const token = `e2e${Date.now().toString(36)}r`;
+  // The demo's published event of merchant1's partner (a hospital).
+  const merchant = await signedIn("merchant1@demo.linan", "我的优惠");
+  await merchant.getByRole("link", { name: "活动", exact: true }).click();
+  await merchant.locator("li.event", { hasText: "荔南人才健康论坛" }).getByRole("link").first().click();
+  await merchant.locator("h1", { hasText: "荔南人才健康论坛" }).waitFor({ timeout: 15000 });
+  await merchant.locator("#event-form .note", { hasText: "保存的修改需要区管理员审核" }).waitFor({ timeout: 15000 });
+  await merchant.locator("#event-title-en").fill(`Health forum ${token}`);
+  await merchant.locator("#event-form button[type=submit]").click();
+  await announced(merchant, "已保存。");
+  await merchant.locator("#event-revision-title", { hasText: "修改待审核" }).waitFor({ timeout: 15000 });
+  assert.equal((await json(`/api/v1/events?q=${token}`)).items.length, 0, "the public still sees the live version");
+  await merchant.close();
+
+  const admin = await signedIn("liwan-admin@demo.linan", "商户审核");
+  await admin.getByRole("link", { name: "活动审核" }).click();
+  const item = admin.locator("article.review-item", { hasText: token });
+  await item.waitFor({ timeout: 15000 });
+  await item.locator(".note", { hasText: "这是对已发布活动的修改" }).waitFor({ timeout: 15000 });
+  await item.getByRole("button", { name: "发布" }).click();
+  await announced(admin, "活动已发布。");
+  await item.waitFor({ state: "detached", timeout: 15000 });
+  await admin.close();
+
+  const listed = await json(`/api/v1/events?q=${token}&lang=en`);
+  assert.deepEqual(listed.items.map((e) => e.title), [`Health forum ${token}`]);
+});

@@ -32,6 +32,7 @@ mod card_number;
 mod cardholder;
 mod cards;
 mod catalogue;
+mod china_time;
 mod codes;
 mod date;
 mod embed;
@@ -74,6 +75,7 @@ pub use cards::{
 pub use catalogue::{
     BenefitPage, BenefitQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS, MAX_RADIUS_KM, QueryError, SortOrder,
 };
+pub use china_time::{china_local, china_time, from_china_local};
 pub use codes::{CategoryCode, CodeError, DistrictCode, SchemeCode, TierCode};
 pub use date::{Date, DateError};
 pub use embed::{

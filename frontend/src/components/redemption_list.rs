@@ -2,10 +2,9 @@
 
 use std::rc::Rc;
 
-use linan_shared::{Lang, RedemptionList, fill};
+use linan_shared::{Lang, RedemptionList, china_time, fill};
 use yew::prelude::*;
 
-use crate::card_wording::china_time;
 use crate::i18n::{CardKey, t};
 
 /// Props of [`redemption_list`].

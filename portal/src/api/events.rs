@@ -1,7 +1,7 @@
 //! `/api/v1/{merchant,admin}/events`: an organiser's events, their
 //! lifecycle, and the door (registrants, check-in, the attendee CSV).
 
-use linan_shared::{CardProof, Decision, DoorEntry, DoorList, EventDto, EventInput, EventList};
+use linan_shared::{CardProof, Decision, DoorEntry, DoorList, EventDto, EventInput, EventList, EventWrite};
 
 use super::{Api, ClientError};
 use crate::events::{EventStep, Organiser};
@@ -12,15 +12,15 @@ pub async fn list(api: &Api, organiser: Organiser) -> Result<EventList, ClientEr
     api.get(organiser.base()).await
 }
 
-/// One of the organiser's events (the API has no single-event read for
-/// organisers, so it is found in the list); 404 when it is not there.
+/// One of the organiser's events.
 pub async fn one(api: &Api, organiser: Organiser, id: i64) -> Result<EventDto, ClientError> {
-    list(api, organiser)
-        .await?
-        .items
-        .into_iter()
-        .find(|e| e.id == id)
-        .ok_or_else(|| ClientError::from_answer(404, r#"{"error":{"code":"not_found","message":"no such event"}}"#))
+    api.get(&format!("{}/{id}", organiser.base())).await
+}
+
+/// Saves new content: a draft or a district's own event in place, a
+/// partner's published event as an edit waiting for review.
+pub async fn update(api: &Api, organiser: Organiser, id: i64, write: &EventWrite) -> Result<EventDto, ClientError> {
+    api.put(&format!("{}/{id}", organiser.base()), write).await
 }
 
 /// Creates a draft event.

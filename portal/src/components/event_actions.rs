@@ -38,7 +38,7 @@ pub fn EventActions(props: &EventActionsProps) -> Html {
     let busy = use_state(|| false);
     let error = use_state(|| None::<FormError>);
     let event = &props.event;
-    let steps = EventStep::available(props.organiser, event.status, event.partner_id.is_none());
+    let steps = EventStep::available(props.organiser, event);
     if steps.is_empty() {
         return Html::default();
     }

@@ -1,13 +1,12 @@
 //! An event's full content, read-only: what its organiser wrote and a
 //! reviewer checks. Every text is rendered as text.
 
-use linan_shared::EventInput;
+use linan_shared::{EventInput, china_time};
 use yew::prelude::*;
 
 use super::{LocalizedView, fact};
 use crate::context::use_portal;
 use crate::draft::EventText;
-use crate::events::cst_shown;
 use crate::i18n::Key;
 use crate::wording;
 
@@ -33,7 +32,7 @@ pub fn EventContent(props: &EventContentProps) -> Html {
         .find(|d| d.code == event.district)
         .map_or_else(|| event.district.to_string(), |d| d.name.get(lang).to_owned());
     let range = |from: &str, until: &str| {
-        portal.fill(Key::EventWhen, &[("from", &cst_shown(from)), ("until", &cst_shown(until))])
+        portal.fill(Key::EventWhen, &[("from", &china_time(from)), ("until", &china_time(until))])
     };
     let schemes = &portal.reference.schemes;
     let waitlist = portal.t(if event.waitlist { Key::EventWaitlistOn } else { Key::EventWaitlistOff });

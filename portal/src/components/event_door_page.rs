@@ -2,14 +2,14 @@
 //! the check-in with the holder's code, the registrants (names and card
 //! tier, never ID data) and the attendee list as CSV.
 
-use linan_shared::{DoorEntry, DoorList};
+use linan_shared::{DoorEntry, DoorList, china_time};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{CheckInForm, load_view};
 use crate::api::{ClientError, events};
 use crate::context::{Portal, use_portal};
-use crate::events::{Organiser, cst_shown};
+use crate::events::Organiser;
 use crate::hooks::use_load;
 use crate::i18n::Key;
 use crate::route::Route;
@@ -105,7 +105,7 @@ fn door_list(portal: &Portal, id: i64, list: &DoorList) -> Html {
                 <td>{ format!("{scheme} · {tier}") }</td>
                 <td>{ portal.t(wording::registration_status(entry.status)) }</td>
                 <td>{ entry.position.map(|p| p.to_string()).unwrap_or_default() }</td>
-                <td>{ entry.checked_in_at.as_deref().map_or_else(|| portal.t(Key::DoorNotCheckedIn).to_owned(), cst_shown) }</td>
+                <td>{ entry.checked_in_at.as_deref().map_or_else(|| portal.t(Key::DoorNotCheckedIn).to_owned(), china_time) }</td>
             </tr>
         }
     });

@@ -1,6 +1,10 @@
-//! The event form: creates a draft of the organiser's district.
+//! The event form: creates a draft of the organiser's district, or saves
+//! new content for an event (for a partner's published event, an edit that
+//! waits for the district admin's review).
 
-use linan_shared::EventDto;
+use std::rc::Rc;
+
+use linan_shared::{EventDto, EventStatus, EventWrite};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -19,6 +23,9 @@ const FORM_ID: &str = "event-form";
 pub struct EventEditorProps {
     /// Who writes it (the API prefix).
     pub organiser: Organiser,
+    /// The event edited; `None` for a new one.
+    #[prop_or_default]
+    pub event: Option<Rc<EventDto>>,
     /// The values the form starts from.
     pub initial: EventDraft,
     /// Whether the district is chosen in the form (alliance admins).
@@ -26,6 +33,9 @@ pub struct EventEditorProps {
     pub choose_district: bool,
     /// The API accepted the form.
     pub on_saved: Callback<EventDto>,
+    /// Reload the event (after someone else changed it).
+    #[prop_or_default]
+    pub on_reload: Option<Callback<()>>,
 }
 
 /// A `<form>` with the error summary on top (a refused field is focused
@@ -41,7 +51,8 @@ pub fn EventEditor(props: &EventEditorProps) -> Html {
 
     let onsubmit = {
         let (draft, error, busy) = (form.draft.clone(), error.clone(), busy.clone());
-        let (api, organiser, on_saved) = (portal.api.clone(), props.organiser, props.on_saved.clone());
+        let (api, organiser, on_saved, event) =
+            (portal.api.clone(), props.organiser, props.on_saved.clone(), props.event.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -51,11 +62,18 @@ pub fn EventEditor(props: &EventEditorProps) -> Html {
                 Ok(input) => input,
                 Err(e) => return error.set(Some(e)),
             };
-            let (api, on_saved, error, busy) = (api.clone(), on_saved.clone(), error.clone(), busy.clone());
+            let (api, on_saved, error, busy, event) =
+                (api.clone(), on_saved.clone(), error.clone(), busy.clone(), event.clone());
             busy.set(true);
             error.set(None);
             spawn_local(async move {
-                let result = events::create(&api, organiser, &input).await;
+                let result = match &event {
+                    Some(e) => {
+                        let write = EventWrite { version: e.version, event: input };
+                        events::update(&api, organiser, e.id, &write).await
+                    }
+                    None => events::create(&api, organiser, &input).await,
+                };
                 busy.set(false);
                 match result {
                     Ok(saved) => on_saved.emit(saved),
@@ -64,16 +82,28 @@ pub fn EventEditor(props: &EventEditorProps) -> Html {
             });
         })
     };
+    let edit_waits = props
+        .event
+        .as_ref()
+        .is_some_and(|e| props.organiser == Organiser::Partner && e.status == EventStatus::Published);
+    let from_revision = props.event.as_ref().is_some_and(|e| e.revision.is_some());
+    let submit = if props.event.is_some() { Key::SaveChanges } else { Key::CreateDraft };
     html! {
         <form id={FORM_ID} class="stack" {onsubmit} novalidate=true aria-busy={busy.then_some("true")}>
+            if edit_waits {
+                <p class="note">{ portal.t(Key::EventLiveEditNote) }</p>
+            }
+            if from_revision {
+                <p class="note">{ portal.t(Key::EditFromRevision) }</p>
+            }
             if let Some(e) = &*error {
-                <FormAlert error={e.clone()} />
+                <FormAlert error={e.clone()} on_reload={props.on_reload.clone()} />
             }
             <EventFields draft={form.draft.clone()} on_change={form.on_change.clone()}
                 choose_district={props.choose_district} error={(*error).clone()} />
             <div class="buttons">
                 <button type="submit" class="primary" disabled={*busy}>
-                    { portal.t(if *busy { Key::Busy } else { Key::CreateDraft }) }
+                    { portal.t(if *busy { Key::Busy } else { submit }) }
                 </button>
             </div>
         </form>

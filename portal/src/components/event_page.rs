@@ -6,10 +6,11 @@ use std::rc::Rc;
 use linan_shared::{EventDto, EventStatus};
 use yew::prelude::*;
 
-use super::{EventActions, EventContent, load_view, status_badge};
+use super::{EventActions, EventContent, EventEditor, event_reasons, load_view, status_badge};
 use crate::api::events;
 use crate::context::use_portal;
-use crate::events::{EventStep, Organiser};
+use crate::draft::EventDraft;
+use crate::events::{EventStep, Organiser, editable};
 use crate::hooks::use_load;
 use crate::i18n::Key;
 use crate::route::Route;
@@ -36,6 +37,13 @@ pub fn EventPage(props: &EventPageProps) -> Html {
             set.emit(now);
         })
     };
+    let on_saved = {
+        let (set, announce) = (event.set.clone(), portal.announce.clone());
+        Callback::from(move |now: EventDto| {
+            announce.emit(Key::Saved);
+            set.emit(now);
+        })
+    };
     let body = load_view(&portal, &event, |e: &Rc<EventDto>| {
         let title = e.event.title.get(portal.lang).to_owned();
         let has_door = matches!(e.status, EventStatus::Published | EventStatus::Cancelled);
@@ -56,19 +64,39 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                     } }
                 </p>
                 <p class="seats">{ seats }</p>
-                if let Some(reason) = &e.review_reason {
-                    <p class="reason">{ portal.fill(Key::EventReviewReason, &[("reason", reason)]) }</p>
-                }
-                if let Some(reason) = &e.cancel_reason {
-                    <p class="reason">{ portal.fill(Key::EventCancelReason, &[("reason", reason)]) }</p>
-                }
+                { event_reasons(&portal, e) }
                 if has_door {
                     <p><a class="button" href={Route::EventDoor(e.id).href()}>{ portal.t(Key::EventDoorLink) }</a></p>
+                }
+                if let Some(revision) = &e.revision {
+                    <section class="card" aria-labelledby="event-revision-title">
+                        <h2 id="event-revision-title">
+                            { portal.fill(Key::RevisionTitle, &[("status", portal.t(wording::revision_status(revision.status)))]) }
+                        </h2>
+                        if let Some(reason) = &revision.reason {
+                            <p class="reason">{ portal.fill(Key::RevisionReason, &[("reason", reason)]) }</p>
+                        }
+                        <details>
+                            <summary>{ portal.t(Key::ProposedVersion) }</summary>
+                            <EventContent event={revision.event.clone()} />
+                        </details>
+                    </section>
                 }
                 <EventActions event={e.clone()} {organiser} on_done={on_done.clone()} on_reload={event.reload.clone()} />
                 <section aria-labelledby="event-content-title">
                     <h2 id="event-content-title">{ portal.t(Key::EventContentTitle) }</h2>
                     <EventContent event={e.event.clone()} />
+                </section>
+                <section aria-labelledby="event-edit-title">
+                    <h2 id="event-edit-title">{ portal.t(Key::EventEditTitle) }</h2>
+                    if editable(organiser, e) {
+                        // A new version starts the form over from what the API holds now.
+                        <EventEditor key={e.version} {organiser} event={e.clone()}
+                            initial={EventDraft::from_input(e.revision.as_ref().map_or(&e.event, |r| &r.event))}
+                            on_saved={on_saved.clone()} on_reload={event.reload.clone()} />
+                    } else {
+                        <p class="note">{ portal.t(edit_note(organiser, e)) }</p>
+                    }
                 </section>
             </>
         }
@@ -78,5 +106,15 @@ pub fn EventPage(props: &EventPageProps) -> Html {
             <p><a href={Route::Events.href()}>{ portal.t(Key::BackToEvents) }</a></p>
             { body }
         </>
+    }
+}
+
+/// Why `event` takes no edit here.
+fn edit_note(organiser: Organiser, event: &EventDto) -> Key {
+    match event.status {
+        EventStatus::PendingReview => Key::EventEditUnderReview,
+        EventStatus::Cancelled => Key::EventEditClosed,
+        _ if organiser == Organiser::Admin && event.partner_id.is_some() => Key::EventEditPartners,
+        _ => Key::EventEditClosed,
     }
 }

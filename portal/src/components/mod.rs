@@ -90,7 +90,7 @@ pub use embed_sites_page::EmbedSitesPage;
 pub use embed_snippet::{EmbedSnippet, EmbedSnippetProps};
 pub use error_box::{ErrorBox, ErrorBoxProps};
 pub use event_actions::{EventActions, EventActionsProps};
-pub use event_card::event_card;
+pub use event_card::{event_card, event_reasons};
 pub use event_content::{EventContent, EventContentProps};
 pub use event_door_page::{EventDoorPage, EventDoorPageProps};
 pub use event_editor::{EventEditor, EventEditorProps};

@@ -2,12 +2,9 @@
 //! each input (and its path in [`EventInput`], for error placement). Times
 //! are `datetime-local` values read as China Standard Time.
 
-use linan_shared::{
-    DistrictCode, EligibilityRule, EventInput, EventType, GeoPoint, Lang, SchemeCode, TierCode, VenueInput,
-};
+use linan_shared::{DistrictCode, EventInput, EventType, GeoPoint, Lang, VenueInput, china_local, from_china_local};
 
-use super::{FormError, Texts, lang_index, localized, texts_of};
-use crate::events::{cst_local, to_cst};
+use super::{FormError, Texts, lang_index, localized, rules, texts_of};
 use crate::i18n::Key;
 
 /// The texts of an event, each in three languages.
@@ -180,6 +177,7 @@ impl EventDraft {
         let empty = linan_shared::LocalizedText::default();
         let address = input.venue.address.as_ref().unwrap_or(&empty);
         let point = input.venue.location;
+        let cst_local = |time: &str| china_local(time).unwrap_or_default();
         EventDraft {
             district: input.district.to_string(),
             event_type: input.event_type.as_str().to_owned(),
@@ -278,7 +276,7 @@ impl EventDraft {
         };
         let online_url = Some(self.online_url.trim().to_owned()).filter(|u| !u.is_empty());
         let venue = VenueInput { address: (has_address || has_point).then_some(address), location, online_url };
-        let time = |text: &str, path| to_cst(text).ok_or_else(|| FormError::local(path, Key::EventHintTime));
+        let time = |text: &str, path| from_china_local(text).ok_or_else(|| FormError::local(path, Key::EventHintTime));
         let capacity = self
             .capacity
             .trim()
@@ -295,14 +293,7 @@ impl EventDraft {
                     .ok_or_else(|| FormError::local("per_person_yearly", Key::HintCount))?,
             ),
         };
-        let mut eligibility = Vec::new();
-        for (scheme, tier) in self.tiers.iter().filter(|(_, tier)| !tier.is_empty()) {
-            let bad = |_| FormError::local("eligibility", Key::HintChoose);
-            eligibility.push(EligibilityRule {
-                scheme: SchemeCode::parse(scheme).map_err(bad)?,
-                min_tier: TierCode::parse(tier).map_err(bad)?,
-            });
-        }
+        let eligibility = rules(&self.tiers)?;
         let input = EventInput {
             district,
             event_type,

@@ -14,7 +14,7 @@ mod partner;
 
 pub use error::{FormError, same_field};
 pub use event::{EventDraft, EventField, EventText};
-use linan_shared::{Lang, LocalizedText};
+use linan_shared::{EligibilityRule, Lang, LocalizedText, SchemeCode, TierCode};
 pub use offer::{GivesKind, OfferDraft, OfferField, TextPart};
 pub use partner::{PartnerDraft, PartnerField};
 
@@ -35,6 +35,22 @@ pub fn lang_index(lang: Lang) -> usize {
 pub fn localized(texts: &Texts) -> LocalizedText {
     let optional = |s: &String| if s.trim().is_empty() { None } else { Some(s.clone()) };
     LocalizedText { zh_cn: texts[0].clone(), zh_hk: optional(&texts[1]), en: optional(&texts[2]) }
+}
+
+/// The eligibility menus' values (scheme code → lowest tier code, empty:
+/// not open to it) as rules, in menu order.
+pub fn rules(tiers: &[(String, String)]) -> Result<Vec<EligibilityRule>, FormError> {
+    let bad = |_| FormError::local("eligibility", crate::i18n::Key::HintChoose);
+    tiers
+        .iter()
+        .filter(|(_, tier)| !tier.is_empty())
+        .map(|(scheme, tier)| {
+            Ok(EligibilityRule {
+                scheme: SchemeCode::parse(scheme).map_err(bad)?,
+                min_tier: TierCode::parse(tier).map_err(bad)?,
+            })
+        })
+        .collect()
 }
 
 /// A [`LocalizedText`] as three input values.

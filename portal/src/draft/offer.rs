@@ -1,13 +1,10 @@
 //! The offer form: [`OfferDraft`] holds what was typed, [`OfferField`] names
 //! each input (and its path in [`BenefitInput`], for error placement).
 
-use linan_shared::{
-    BenefitInput, CategoryCode, Date, EligibilityRule, Gives, Lang, Quota, QuotaPeriod, SchemeCode, TierCode, Validity,
-    yuan,
-};
+use linan_shared::{BenefitInput, CategoryCode, Date, Gives, Lang, Quota, QuotaPeriod, Validity, yuan};
 
 use super::money::parse_yuan;
-use super::{FormError, Texts, lang_index, localized, texts_of};
+use super::{FormError, Texts, lang_index, localized, rules, texts_of};
 use crate::i18n::Key;
 
 /// The four texts of an offer, each in three languages.
@@ -314,14 +311,7 @@ impl OfferDraft {
             },
             daily_stock: count(&self.daily_stock, "quota.daily_stock")?,
         };
-        let mut eligibility = Vec::new();
-        for (scheme, tier) in self.tiers.iter().filter(|(_, tier)| !tier.is_empty()) {
-            let bad = |_| FormError::local("eligibility", Key::HintChoose);
-            eligibility.push(EligibilityRule {
-                scheme: SchemeCode::parse(scheme).map_err(bad)?,
-                min_tier: TierCode::parse(tier).map_err(bad)?,
-            });
-        }
+        let eligibility = rules(&self.tiers)?;
         if eligibility.is_empty() {
             return Err(FormError::local("eligibility", Key::HintEligibility));
         }

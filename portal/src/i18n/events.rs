@@ -80,6 +80,29 @@ macro_rules! with_event_texts {
             EventYearlyFact => ["每人每年上限：{n} 次", "每人每年上限：{n} 次", "At most {n} per person per year"],
             EventRegistrationFact => ["报名时间", "報名時間", "Registration"],
             EventMapPoint => ["地图坐标：{lat}, {lon}", "地圖座標：{lat}, {lon}", "Map point: {lat}, {lon}"],
+            // Editing.
+            EventEditTitle => ["修改活动", "修改活動", "Edit the event"],
+            EventLiveEditNote => [
+                "这项活动已发布。保存的修改需要区管理员审核，通过前公众仍看到当前版本。",
+                "這項活動已發佈。儲存的修改需要區管理員審核，通過前公眾仍看到現有版本。",
+                "This event is published. Saved changes wait for the district admin; until then the public sees the current version."
+            ],
+            EventEditUnderReview => [
+                "这项活动正在审核，审核结束后才能修改。",
+                "這項活動正在審核，審核完成後才能修改。",
+                "This event is being reviewed; it can be edited once the decision is made."
+            ],
+            EventEditClosed => ["已取消的活动不能再修改。", "已取消的活動不能再修改。", "A cancelled event cannot be changed."],
+            EventEditPartners => [
+                "这是商户的活动，由商户修改；修改发布后会送来审核。",
+                "這是商戶的活動，由商戶修改；修改發佈後會送來審核。",
+                "This is a partner's event: the partner edits it, and an edit of a published event comes to you for review."
+            ],
+            EventRevisionOfLive => [
+                "这是对已发布活动的修改，通过后替换公开版本。",
+                "這是對已發佈活動的修改，通過後取代公開版本。",
+                "This is an edit of a published event; publishing it replaces the public version."
+            ],
             // The review queue.
             ReviewEventsTitle => ["活动审核", "活動審核", "Event review"],
             // The door.
