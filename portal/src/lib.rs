@@ -4,10 +4,11 @@
 //! Merchants sign up (registering their partner), keep the partner's
 //! profile, and write offers in three languages, submit, pause and withdraw
 //! them; at the counter they check a cardholder's code or card, redeem and
-//! void, and read their figures. District and alliance admins review
-//! partners and offers, decide with reasons, keep the integrity list of
-//! cards and holders, and read the audit log. zh-CN by default, zh-HK and English on
-//! request.
+//! void, and read their figures. Partners' staff and admins organise events
+//! (write, submit, publish, cancel; check holders in at the door). District
+//! and alliance admins review partners, offers and events, decide with
+//! reasons, keep the integrity list of cards and holders, and read the audit
+//! log. zh-CN by default, zh-HK and English on request.
 //!
 //! The crate is split so that everything but rendering and the browser APIs
 //! is plain Rust, tested natively by `cargo test`:
