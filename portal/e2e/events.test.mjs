@@ -222,3 +222,48 @@ test("a partner's edit of its published event waits for review while the public 
   const listed = await json(`/api/v1/events?q=${token}&lang=en`);
   assert.deepEqual(listed.items.map((e) => e.title), [`Health forum ${token}`]);
 });
+
+test("a district admin publishes the district's own draft without review, then cancels it with a reason registrants read", async () => {
+  const token = `e2e${Date.now().toString(36)}d`;
+  const admin = await signedIn("liwan-admin@demo.linan", "商户审核");
+  await admin.goto(`${server.base}/portal/#/events/new`);
+  await admin.locator("h1", { hasText: "新建活动" }).waitFor({ timeout: 15000 });
+  assert.equal(await admin.locator("#event-district").count(), 0, "a district admin writes their own district's events");
+  await admin.locator("#event-type").selectOption("job_fair");
+  await admin.locator("#event-title-zh-CN").fill(`荔湾线上招聘会 ${token}`);
+  await admin.locator("#event-summary-zh-CN").fill("线上双选");
+  await admin.locator("#event-description-zh-CN").fill("企业与人才线上见面。");
+  await admin.locator("#event-agenda-zh-CN").fill("全天开放");
+  // Online only: no address, a link.
+  await admin.locator("#event-online-url").fill("https://meet.example.cn/liwan-fair");
+  await admin.locator("#event-capacity").fill("500");
+  await admin.locator("#event-waitlist").selectOption("");
+  await admin.locator("#event-tier-liwan_talent").selectOption("B");
+  await admin.locator("#event-form button[type=submit]").click();
+  await announced(admin, "草稿已保存。");
+  await admin.locator("h1", { hasText: token }).waitFor({ timeout: 15000 });
+  const id = Number(new URL(admin.url()).hash.match(/^#\/events\/(\d+)$/)?.[1]);
+  await admin.getByRole("button", { name: "发布" }).click();
+  await announced(admin, "活动已发布。");
+  await admin.locator("main .badge", { hasText: "已发布" }).first().waitFor({ timeout: 15000 });
+  const published = await json(`/api/v1/events/${id}`);
+  assert.equal(published.venue.online_url, "https://meet.example.cn/liwan-fair");
+  assert.equal(published.waitlist, false);
+  assert.deepEqual(published.eligibility, [{ scheme: "liwan_talent", min_tier: "B" }]);
+
+  // Cancelling needs a reason, asked for at the reason field.
+  await admin.getByRole("button", { name: "取消活动" }).click();
+  await admin.locator(`#event-${id}-reason[aria-invalid=true]`).waitFor({ timeout: 15000 });
+  await admin.locator(`#event-${id}-reason`).fill("场地调整，改期另行通知");
+  await admin.getByRole("button", { name: "取消活动" }).click();
+  await announced(admin, "活动已取消。");
+  await admin.locator("main .reason", { hasText: "取消原因：场地调整，改期另行通知" }).waitFor({ timeout: 15000 });
+  await admin.setViewportSize({ width: 320, height: 800 });
+  assert.ok((await horizontalOverflow(admin)) <= 0, "no horizontal scroll on a phone");
+  await admin.close();
+  const cancelled = await until(async () => {
+    const detail = await json(`/api/v1/events/${id}`);
+    return detail.status === "cancelled" && detail;
+  }, 15000, "the public detail says cancelled");
+  assert.equal(cancelled.cancel_reason, "场地调整，改期另行通知");
+});
