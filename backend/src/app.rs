@@ -134,6 +134,8 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
                 .layer(middleware::from_fn(crate::http::nul::refuse_in_uri)),
         )
+        // Outermost: a cached list page needs none of the layers above.
+        .layer(middleware::from_fn_with_state(state.clone(), crate::http::front::front))
         .with_state(state)
 }
 

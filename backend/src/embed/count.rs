@@ -26,7 +26,7 @@
 
 use axum::{
     extract::{Request, State},
-    http::{HeaderMap, Method, header},
+    http::{HeaderMap, Method, StatusCode, Uri, header},
     middleware::Next,
     response::Response,
 };
@@ -77,6 +77,18 @@ fn framed_for(headers: &HeaderMap) -> Option<String> {
     }
     let query = query.split('#').next().unwrap_or_default();
     query.split('&').find_map(|pair| pair.strip_prefix("origin=")).and_then(linan_shared::percent_decode)
+}
+
+/// Counts a request answered without the stack (a cached list page, see
+/// [`crate::http::front`]; never a sign-in) as [`count`] would.
+pub fn count_answered(state: &AppState, method: &Method, uri: &Uri, headers: &HeaderMap, status: StatusCode) {
+    let Some(kind) = kind(method, uri.path(), uri.query()) else { return };
+    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
+    if let Some(site) = origin.and_then(|o| state.catalogue.embed.site_of(o))
+        && status.as_u16() < 400
+    {
+        state.embed_counts.add(site, state.clock.today(), kind);
+    }
 }
 
 /// Counts the request for its site, if it is one of the kinds above from an

@@ -148,37 +148,64 @@ where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<Bytes, ApiError>>,
 {
-    // A hit carries its ETag: no hashing on the hot path.
-    let hit = state.catalogue.cached(&key.key);
-    let etag = hit.as_ref().map_or_else(|| key.etag(), |h| h.etag.clone());
+    if let Some(response) = from_cache(state, headers, &key, content_type) {
+        return Ok(response);
+    }
+    let etag = key.etag();
     if matches(headers, &etag) {
-        let mut response = Response::new(Body::empty());
-        *response.status_mut() = StatusCode::NOT_MODIFIED;
+        return Ok(not_modified(state, &etag, key.lang));
+    }
+    let body = compute().await?;
+    if !state.catalogue.caches_responses() {
+        // Nothing to keep: the compression layer encodes this one answer.
+        let mut response = body_response(StatusCode::OK, body, content_type);
         headers_for(&mut response, state, &etag, key.lang);
         return Ok(response);
     }
-    let entry = match hit {
-        Some(hit) => hit,
-        None => {
-            let body = compute().await?;
-            if !state.catalogue.caches_responses() {
-                // Nothing to keep: the compression layer encodes this one answer.
-                let mut response = body_response(StatusCode::OK, body, content_type);
-                headers_for(&mut response, state, &etag, key.lang);
-                return Ok(response);
-            }
-            let entry = CachedBody::new(etag.clone(), body);
-            state.catalogue.store(key.key.clone(), entry.clone());
-            entry
-        }
-    };
+    let entry = CachedBody::new(etag, body);
+    state.catalogue.store(key.key.clone(), entry.clone());
+    Ok(full(state, headers, &entry, key.lang, content_type))
+}
+
+/// The answer to a request for `key` if this replica has it cached: 304 if
+/// the client's validator matches, else the body in the coding the client
+/// accepts. Touches no database and hashes nothing (a hit carries its ETag).
+pub fn from_cache(
+    state: &AppState,
+    headers: &HeaderMap,
+    key: &CacheKey,
+    content_type: &'static str,
+) -> Option<Response> {
+    let hit = state.catalogue.cached(&key.key)?;
+    if matches(headers, &hit.etag) {
+        return Some(not_modified(state, &hit.etag, key.lang));
+    }
+    Some(full(state, headers, &hit, key.lang, content_type))
+}
+
+fn not_modified(state: &AppState, etag: &str, lang: Option<Lang>) -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = StatusCode::NOT_MODIFIED;
+    headers_for(&mut response, state, etag, lang);
+    response
+}
+
+/// `entry` as a 200, in the coding the client accepts (so the compression
+/// layer has nothing to do).
+fn full(
+    state: &AppState,
+    headers: &HeaderMap,
+    entry: &CachedBody,
+    lang: Option<Lang>,
+    content_type: &'static str,
+) -> Response {
     let coding = encoding::negotiate(headers);
     let mut response = body_response(StatusCode::OK, entry.form(coding), content_type);
-    headers_for(&mut response, state, &etag, key.lang);
+    headers_for(&mut response, state, &entry.etag, lang);
     if let Some(value) = coding.header() {
         response.headers_mut().insert(CONTENT_ENCODING, HeaderValue::from_static(value));
     }
-    Ok(response)
+    response
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use axum::{
     extract::{MatchedPath, Request, State},
+    http::StatusCode,
     middleware::Next,
     response::Response,
 };
@@ -38,6 +39,15 @@ impl Metrics {
         metrics::with_local_recorder(&self.recorder, || {
             metrics::counter!("http_requests_total", labels).increment(1);
             metrics::histogram!("http_request_duration_seconds", labels).record(seconds);
+        });
+    }
+
+    /// [`Self::record`] with labels known at compile time: nothing allocated.
+    fn record_static(&self, method: &'static str, route: &'static str, status: &'static str, seconds: f64) {
+        metrics::with_local_recorder(&self.recorder, || {
+            let labels = [("method", method), ("route", route), ("status", status)];
+            metrics::counter!("http_requests_total", &labels).increment(1);
+            metrics::histogram!("http_request_duration_seconds", &labels).record(seconds);
         });
     }
 
@@ -83,6 +93,14 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     let labels = [("method", method), ("route", route), ("status", status)];
     state.metrics.record(&labels, elapsed);
     response
+}
+
+/// Records a list page answered from the cache in front of the stack
+/// ([`super::front`]) as [`track`] would have: `GET`, the route's template,
+/// the status (a hit is a 200 or a 304).
+pub fn record_list_hit(state: &AppState, status: StatusCode, start: Instant) {
+    let status = if status == StatusCode::NOT_MODIFIED { "304" } else { "200" };
+    state.metrics.record_static("GET", "/api/v1/benefits", status, start.elapsed().as_secs_f64());
 }
 
 /// Records the pool gauges; called when `/metrics` is scraped.

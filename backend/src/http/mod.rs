@@ -1,11 +1,13 @@
 //! HTTP plumbing shared by the routes: conditional/cached JSON responses,
 //! language negotiation, query-string, JSON body and `Idempotency-Key`
-//! extraction, refusing U+0000, the client address, request ids and request metrics.
+//! extraction, refusing U+0000, the client address, request ids and request metrics,
+//! and the cached list page answered in front of the stack.
 
 pub mod body;
 pub mod cached;
 pub mod client;
 pub mod encoding;
+pub mod front;
 pub mod idempotency;
 pub mod lang;
 pub mod metrics;

@@ -18,6 +18,12 @@ use crate::error::ApiError;
 pub struct QueryPairs(pub Vec<(String, String)>);
 
 impl QueryPairs {
+    /// The pairs of a raw query string, as the extractor reads them; `None`
+    /// if it is malformed.
+    pub fn parse(query: &str) -> Option<Self> {
+        serde_urlencoded::from_str(query).ok().map(QueryPairs)
+    }
+
     /// The pairs as string slices, for [`linan_shared::BenefitQuery::from_pairs`].
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))

@@ -51,22 +51,44 @@ pub fn router() -> Router<AppState> {
     )
 )]
 pub async fn list(State(state): State<AppState>, headers: HeaderMap, pairs: QueryPairs) -> Result<Response, ApiError> {
-    let query = BenefitQuery::from_pairs(pairs.iter())?;
-    let today = state.clock.today();
-    let day = match query.valid_on.map(to_naive) {
-        Some(day) if day < today => return Err(ApiError::invalid("valid_on", "must be today or later")),
-        Some(day) => day,
-        None => today,
-    };
-    let lang = response_lang(query.lang, &headers);
-    let canonical = BenefitQuery { lang: None, ..query.clone() };
-    let key = CacheKey::new(&state, "benefits", &canonical.to_query_string(), day, Some(lang));
+    let ListRequest { query, lang, day, key } = ListRequest::read(&state, &headers, &pairs)?;
     cached_json(&state, &headers, key, || async {
         let reference = state.catalogue.reference(&state.db).await?;
         let model = state.catalogue.read_model();
         list_benefits(&state.db, &reference, model.as_deref(), &query, lang, day).await
     })
     .await
+}
+
+/// A list request as the list reads it: the query, the answer's language
+/// and day, and the cache key they make. Also read by
+/// [`crate::http::front`], which answers a cached page before the middleware.
+pub struct ListRequest {
+    /// The parsed query.
+    pub query: BenefitQuery,
+    /// The answer's language (`lang`, else `Accept-Language`).
+    pub lang: linan_shared::Lang,
+    /// The day the validity windows are judged on.
+    pub day: chrono::NaiveDate,
+    /// The response cache's key.
+    pub key: CacheKey,
+}
+
+impl ListRequest {
+    /// Reads `pairs` and `headers`; 400 for a bad parameter.
+    pub fn read(state: &AppState, headers: &HeaderMap, pairs: &QueryPairs) -> Result<Self, ApiError> {
+        let query = BenefitQuery::from_pairs(pairs.iter())?;
+        let today = state.clock.today();
+        let day = match query.valid_on.map(to_naive) {
+            Some(day) if day < today => return Err(ApiError::invalid("valid_on", "must be today or later")),
+            Some(day) => day,
+            None => today,
+        };
+        let lang = response_lang(query.lang, headers);
+        let canonical = BenefitQuery { lang: None, ..query.clone() };
+        let key = CacheKey::new(state, "benefits", &canonical.to_query_string(), day, Some(lang));
+        Ok(ListRequest { query, lang, day, key })
+    }
 }
 
 /// One public benefit in full, including terms.

@@ -18,6 +18,7 @@ mod demo;
 mod embed_sites;
 mod errors;
 mod events;
+mod front;
 mod http;
 mod lang;
 mod live;
