@@ -4,7 +4,9 @@
 // reviews it (its markup staying text) and publishes it, and it is public;
 // at the door of a demo event, the district admin checks a registered
 // cardholder in with their counter code, then with a QR payload again
-// (already checked in), and downloads the attendee list. Waits are
+// (already checked in), refuses a holder without a seat, and downloads the
+// attendee list; a partner's edit of a published event waits for review; a
+// district admin publishes and cancels the district's own event. Waits are
 // conditions with deadlines, never sleeps.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -13,8 +15,10 @@ import { launch, shot } from "../../frontend/e2e/browser.mjs";
 import { until } from "../../frontend/e2e/server.mjs";
 import { announced, horizontalOverflow, openPage, signIn, startPortalServer } from "./helpers.mjs";
 
-// A demo card (backend/src/demo/cards.csv) not registered for any demo event.
+// Demo cards (backend/src/demo/cards.csv): one not registered for any demo
+// event, and one seated at the demo salon only.
 const ZHOU = { number: "LW2026000030", last4: "0032", born: "1992-02-02", name: "周敏" };
+const CHEN = { number: "LW2026000014", last4: "0014", born: "1990-01-01", name: "陈小荔" };
 const TITLE_MARKUP = "<b>粗体</b><img src=x onerror=alert(1)>";
 
 let server;
@@ -35,6 +39,16 @@ async function json(path, init = {}) {
   const body = await response.json();
   assert.ok(response.ok, `${path}: ${response.status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/** The authorization header of a cardholder session of `card`. */
+async function cardholder(card) {
+  const session = await json("/api/v1/cardholder/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ card_number: card.number, id_last4: card.last4, birth_date: card.born }),
+  });
+  return { authorization: `Bearer ${session.token}` };
 }
 
 /** A page signed in as `email`, on the page its role starts on. */
@@ -133,12 +147,7 @@ test("the door checks a registered holder in once, says so in each language, and
   const found = await json(`/api/v1/events?q=${encodeURIComponent("广绣")}`);
   const event = found.items[0];
   assert.ok(event?.registration_open, JSON.stringify(found));
-  const session = await json("/api/v1/cardholder/session", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ card_number: ZHOU.number, id_last4: ZHOU.last4, birth_date: ZHOU.born }),
-  });
-  const auth = { authorization: `Bearer ${session.token}` };
+  const auth = await cardholder(ZHOU);
   const registration = await json(`/api/v1/cardholder/events/${event.id}/registration`, { method: "POST", headers: auth });
   assert.equal(registration.status, "registered");
   const code = () => json("/api/v1/cardholder/code", { headers: auth });
@@ -177,6 +186,11 @@ test("the door checks a registered holder in once, says so in each language, and
     await page.locator("#check-in-form .form-alert", { hasText: said }).waitFor({ timeout: 15000 });
   }
   await page.locator("#lang-select").selectOption("zh-CN");
+  // A holder without a seat at this event.
+  const other = await json("/api/v1/cardholder/code", { headers: await cardholder(CHEN) });
+  await page.locator("#check-in-code").fill(other.code);
+  await page.locator("#check-in-form button[type=submit]").click();
+  await page.locator("#check-in-form .form-alert", { hasText: "此持卡人没有本活动的名额" }).waitFor({ timeout: 15000 });
   assert.equal(await checkedIn.textContent(), "1");
 
   // The attendee list downloads with the session (the link is same-origin).
