@@ -121,6 +121,7 @@ pub fn router(state: AppState) -> Router {
         .layer(cors)
         .merge(cardholder)
         .layer(count)
+        .layer(middleware::from_fn_with_state(state.clone(), crate::http::own_writes::own_writes))
         .layer(
             ServiceBuilder::new()
                 // A client's id is set aside first, so the next layer always makes ours.

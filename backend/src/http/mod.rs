@@ -1,7 +1,8 @@
 //! HTTP plumbing shared by the routes: conditional/cached JSON responses,
 //! language negotiation, query-string, JSON body and `Idempotency-Key`
 //! extraction, refusing U+0000, the client address, request ids and request metrics,
-//! and the cached list page answered in front of the stack.
+//! the cached list page answered in front of the stack, and a replica's own
+//! writes seen at once.
 
 pub mod body;
 pub mod cached;
@@ -12,6 +13,7 @@ pub mod idempotency;
 pub mod lang;
 pub mod metrics;
 pub mod nul;
+pub mod own_writes;
 pub mod path;
 pub mod query;
 pub mod request_id;

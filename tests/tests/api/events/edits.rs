@@ -2,8 +2,8 @@
 //! place; a partner's published event changes only when its district admin
 //! approves the edit (the live one stays public meanwhile); a capacity may
 //! not drop below the seats taken, and one that grows seats the waitlist in
-//! line; a cancelled event no longer changes. Public reads follow the
-//! catalogue version, as every replica does within its poll interval.
+//! line; a cancelled event no longer changes; the replica that wrote
+//! answers with the write at once.
 
 use linan_tests::{
     TestApp, db_tests,
@@ -21,6 +21,7 @@ db_tests!(Demo => {
     a_partners_published_event_changes_through_review,
     capacity_keeps_the_seats_taken_and_growing_it_seats_the_waitlist,
     a_cancelled_event_does_not_change,
+    the_replica_that_wrote_answers_with_it_at_once,
 });
 
 fn write(version: i32, event: &EventInput) -> serde_json::Value {
@@ -107,8 +108,6 @@ async fn a_draft_and_a_districts_published_event_change_in_place(app: TestApp) {
     let after: EventDto =
         app.call(Method::PUT, &path, Some(&liwan), Some(&write(live.version, &input)), StatusCode::OK).await;
     assert_eq!((after.status, after.revision.is_none()), (EventStatus::Published, true));
-    // As every replica does within its poll interval.
-    app.refresh().await;
     let detail: EventDetail = app.get_json(&public).await;
     assert_eq!(detail.summary.title, "发布后改过");
 }
@@ -169,7 +168,6 @@ async fn a_partners_published_event_changes_through_review(app: TestApp) {
     let revision = proposed.revision.as_ref().expect("a pending revision");
     assert_eq!((revision.status, revision.event.title.zh_cn.as_str()), (RevisionStatus::PendingReview, "商户活动新题"));
     let public = format!("/api/v1/events/{}", draft.id);
-    app.refresh().await;
     let detail: EventDetail = app.get_json(&public).await;
     assert_eq!(detail.summary.title, "商户活动原题");
     // The admin reviews a partner's edit; they do not make one.
@@ -226,7 +224,6 @@ async fn a_partners_published_event_changes_through_review(app: TestApp) {
         )
         .await;
     assert_eq!((approved.event.title.zh_cn.as_str(), approved.revision.is_none()), ("商户活动定稿", true));
-    app.refresh().await;
     let detail: EventDetail = app.get_json(&public).await;
     assert_eq!(detail.summary.title, "商户活动定稿");
 }
@@ -317,4 +314,31 @@ async fn a_cancelled_event_does_not_change(app: TestApp) {
         "invalid_state",
     )
     .await;
+}
+
+/// Other replicas see a write within their poll interval; the one that made
+/// it answers with it at once (an organiser checks the public page right away).
+async fn the_replica_that_wrote_answers_with_it_at_once(app: TestApp) {
+    let liwan = app.demo("liwan-admin@demo.linan").await;
+    let mut input = event_input("liwan", "写后即读", 10, app.state.clock.now());
+    let live = app.publish_event(&liwan, &input).await;
+    let public = format!("/api/v1/events/{}", live.id);
+    app.refresh().await;
+    let detail: EventDetail = app.get_json(&public).await;
+    assert_eq!(detail.summary.title, "写后即读");
+    let path = format!("/api/v1/admin/events/{}", live.id);
+    input.title.zh_cn = "写后即读（改）".into();
+    let edited: EventDto =
+        app.call(Method::PUT, &path, Some(&liwan), Some(&write(live.version, &input)), StatusCode::OK).await;
+    let detail: EventDetail = app.get_json(&public).await;
+    assert_eq!(detail.summary.title, "写后即读（改）");
+    let token = &app.many_holders(1, "liwan_talent", "C").await[0];
+    register(&app, live.id, token).await;
+    let detail: EventDetail = app.get_json(&public).await;
+    assert_eq!(detail.summary.seats_left, 9);
+    let reason = json!({"version": edited.version, "reason": "暴雨预警"});
+    let _: EventDto =
+        app.call(Method::POST, &format!("{path}/cancel"), Some(&liwan), Some(&reason), StatusCode::OK).await;
+    let detail: EventDetail = app.get_json(&public).await;
+    assert_eq!((detail.summary.status, detail.cancel_reason.as_deref()), (EventStatus::Cancelled, Some("暴雨预警")));
 }
