@@ -95,7 +95,7 @@ pub fn router(state: AppState) -> Router {
         .route_layer(metrics.clone())
         .layer(cardholder_cors);
     let count = middleware::from_fn_with_state(state.clone(), crate::embed::count::count);
-    Router::new()
+    let app = Router::new()
         .merge(routes::benefits::router())
         .merge(routes::events::router())
         .merge(routes::event_organisers::router())
@@ -135,9 +135,9 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
                 .layer(middleware::from_fn(crate::http::nul::refuse_in_uri)),
         )
-        // Outermost: a cached list page needs none of the layers above.
-        .layer(middleware::from_fn_with_state(state.clone(), crate::http::front::front))
-        .with_state(state)
+        .with_state(state.clone());
+    // In front of the router: a cached list page needs neither routing nor the layers above.
+    Router::new().fallback_service(crate::http::front::Front::new(state, app))
 }
 
 /// Who may call the cardholder API from a page: in production, the active

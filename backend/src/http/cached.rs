@@ -37,13 +37,16 @@ pub struct CachedBody {
     pub gzip: Bytes,
     /// The JSON brotli-compressed.
     pub br: Bytes,
+    /// The `ETag` and `Cache-Control` header values, made once.
+    headers: (HeaderValue, HeaderValue),
 }
 
 impl CachedBody {
     /// `body` with its compressed forms, made once here rather than by the
     /// compression layer on every hit.
-    pub fn new(etag: String, body: Bytes) -> Self {
-        CachedBody { etag, gzip: encoding::gzip(&body), br: encoding::brotli(&body), body }
+    pub fn new(state: &AppState, etag: String, body: Bytes) -> Self {
+        let headers = (header_value(&etag), cache_control(state));
+        CachedBody { etag, gzip: encoding::gzip(&body), br: encoding::brotli(&body), body, headers }
     }
 
     /// The bytes it holds, for the cache's budget.
@@ -84,7 +87,9 @@ impl CacheKey {
 
 /// Whether an `If-None-Match` header matches `etag` (weak comparison).
 fn matches(headers: &HeaderMap, etag: &str) -> bool {
-    let strip = |t: &str| t.trim().trim_start_matches("W/").to_owned();
+    fn strip(t: &str) -> &str {
+        t.trim().trim_start_matches("W/")
+    }
     let ours = strip(etag);
     headers
         .get_all(IF_NONE_MATCH)
@@ -93,14 +98,18 @@ fn matches(headers: &HeaderMap, etag: &str) -> bool {
         .any(|v| v.split(',').any(|candidate| candidate.trim() == "*" || strip(candidate) == ours))
 }
 
-fn headers_for(response: &mut Response, state: &AppState, etag: &str, lang: Option<Lang>) {
+fn header_value(text: &str) -> HeaderValue {
+    HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn cache_control(state: &AppState) -> HeaderValue {
+    header_value(&format!("public, max-age={}", state.config.public_max_age_secs))
+}
+
+fn headers_for(response: &mut Response, (etag, cache_control): (HeaderValue, HeaderValue), lang: Option<Lang>) {
     let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(etag) {
-        h.insert(ETAG, v);
-    }
-    if let Ok(v) = HeaderValue::from_str(&format!("public, max-age={}", state.config.public_max_age_secs)) {
-        h.insert(CACHE_CONTROL, v);
-    }
+    h.insert(ETAG, etag);
+    h.insert(CACHE_CONTROL, cache_control);
     h.insert(VARY, HeaderValue::from_static("Accept-Language, Accept-Encoding"));
     if let Some(lang) = lang {
         h.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
@@ -153,18 +162,18 @@ where
     }
     let etag = key.etag();
     if matches(headers, &etag) {
-        return Ok(not_modified(state, &etag, key.lang));
+        return Ok(not_modified((header_value(&etag), cache_control(state)), key.lang));
     }
     let body = compute().await?;
     if !state.catalogue.caches_responses() {
         // Nothing to keep: the compression layer encodes this one answer.
         let mut response = body_response(StatusCode::OK, body, content_type);
-        headers_for(&mut response, state, &etag, key.lang);
+        headers_for(&mut response, (header_value(&etag), cache_control(state)), key.lang);
         return Ok(response);
     }
-    let entry = CachedBody::new(etag, body);
+    let entry = CachedBody::new(state, etag, body);
     state.catalogue.store(key.key.clone(), entry.clone());
-    Ok(full(state, headers, &entry, key.lang, content_type))
+    Ok(full(headers, &entry, key.lang, content_type))
 }
 
 /// The answer to a request for `key` if this replica has it cached: 304 if
@@ -178,30 +187,24 @@ pub fn from_cache(
 ) -> Option<Response> {
     let hit = state.catalogue.cached(&key.key)?;
     if matches(headers, &hit.etag) {
-        return Some(not_modified(state, &hit.etag, key.lang));
+        return Some(not_modified(hit.headers, key.lang));
     }
-    Some(full(state, headers, &hit, key.lang, content_type))
+    Some(full(headers, &hit, key.lang, content_type))
 }
 
-fn not_modified(state: &AppState, etag: &str, lang: Option<Lang>) -> Response {
+fn not_modified(headers: (HeaderValue, HeaderValue), lang: Option<Lang>) -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::NOT_MODIFIED;
-    headers_for(&mut response, state, etag, lang);
+    headers_for(&mut response, headers, lang);
     response
 }
 
 /// `entry` as a 200, in the coding the client accepts (so the compression
 /// layer has nothing to do).
-fn full(
-    state: &AppState,
-    headers: &HeaderMap,
-    entry: &CachedBody,
-    lang: Option<Lang>,
-    content_type: &'static str,
-) -> Response {
+fn full(headers: &HeaderMap, entry: &CachedBody, lang: Option<Lang>, content_type: &'static str) -> Response {
     let coding = encoding::negotiate(headers);
     let mut response = body_response(StatusCode::OK, entry.form(coding), content_type);
-    headers_for(&mut response, state, &entry.etag, lang);
+    headers_for(&mut response, entry.headers.clone(), lang);
     if let Some(value) = coding.header() {
         response.headers_mut().insert(CONTENT_ENCODING, HeaderValue::from_static(value));
     }

@@ -1,11 +1,12 @@
 //! The front of the stack: a cached catalogue page answered before the
-//! middleware a cached body does not need.
+//! router and the middleware a cached body does not need.
 //!
 //! Every district site and every cardholder reads `GET /api/v1/benefits`;
 //! most of those reads are answered from the replica's response cache. A hit
 //! needs no router, no timeout, no compression layer and no per-route span:
-//! what it costs is what every request shares. So this layer, the outermost,
-//! reads a list request itself ([`ListRequest::read`], the route's own
+//! what it costs is what every request shares. So this service, in front of
+//! the router (axum's `Router::layer` wraps each route after routing, and
+//! clones the layered route on every request), reads a list request itself ([`ListRequest::read`], the route's own
 //! parsing), and when the cache holds the answer ([`cached::from_cache`])
 //! writes it with what the layers would have added — a fresh request id, the
 //! access-log line at `info`, the public CORS headers, the request metrics
@@ -15,12 +16,19 @@
 
 use std::time::Instant;
 
+use std::{
+    convert::Infallible,
+    pin::Pin,
+    task::{Context, Poll},
+};
+
 use axum::{
-    extract::{Request, State},
+    Router,
+    extract::Request,
     http::{HeaderMap, HeaderValue, Method, header},
-    middleware::Next,
     response::Response,
 };
+use tower::Service;
 use tower_http::request_id::{MakeRequestId, MakeRequestUuid};
 
 use super::{
@@ -33,15 +41,39 @@ use crate::{embed, routes::benefits::ListRequest, state::AppState};
 /// The one route answered here.
 const LIST: &str = "/api/v1/benefits";
 
-/// Middleware: answers a cached list page, or passes the request on.
-pub async fn front(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if request.method() != Method::GET || request.uri().path() != LIST {
-        return next.run(request).await;
+/// The application's router behind the front: a cached list page is
+/// answered here, everything else is passed to the router.
+#[derive(Clone)]
+pub struct Front {
+    state: AppState,
+    inner: Router,
+}
+
+impl Front {
+    /// `inner` (the full router with its layers) behind the front.
+    pub fn new(state: AppState, inner: Router) -> Self {
+        Front { state, inner }
     }
-    let start = Instant::now();
-    match hit(&state, request.uri().query(), request.headers()) {
-        Some(response) => finish(&state, take_client_id(request), response, start),
-        None => next.run(request).await,
+}
+
+impl Service<Request> for Front {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Service::<Request>::poll_ready(&mut self.inner, cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        if request.method() == Method::GET && request.uri().path() == LIST {
+            let start = Instant::now();
+            if let Some(response) = hit(&self.state, request.uri().query(), request.headers()) {
+                let response = finish(&self.state, take_client_id(request), response, start);
+                return Box::pin(std::future::ready(Ok(response)));
+            }
+        }
+        Box::pin(self.inner.call(request))
     }
 }
 
