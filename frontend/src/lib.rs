@@ -26,9 +26,11 @@
 //! - [`embed`]: the wasm-bindgen contract with the loader; [`card_embed`]
 //!   the one with the "My card" page, which the widget frames.
 //!
-//! Two bundles are built from this crate (features `catalogue` and
-//! `my-card`, one entry point each): the widget, and "My card" on our own
-//! origin, so the cardholder's code and secrets never reach a host page.
+//! Three bundles are built from this crate (features `catalogue`,
+//! `detail` + `events`, and `my-card`): the widget; a benefit's detail and
+//! the events tab, fetched when first opened ([`lazy_views`]); and "My card"
+//! on our own origin, so the cardholder's code and secrets never reach a
+//! host page (it is also where a holder registers for events).
 
 pub mod api;
 pub mod attrs;

@@ -41,7 +41,7 @@ mod events_app;
 mod events_view;
 mod filter_bar;
 mod header;
-#[cfg(not(feature = "detail"))]
+#[cfg(not(all(feature = "detail", feature = "events")))]
 mod lazy_detail;
 mod load_more;
 mod loading;
@@ -79,7 +79,7 @@ pub use events_app::{EventsApp, EventsAppProps};
 pub use events_view::{EventsView, EventsViewProps};
 pub use filter_bar::{FilterBarProps, filter_bar};
 pub use header::header;
-#[cfg(not(feature = "detail"))]
+#[cfg(not(all(feature = "detail", feature = "events")))]
 pub use lazy_detail::{LazyDetail, LazyDetailProps};
 pub use load_more::{LoadMoreProps, load_more};
 pub use loading::{LoadingProps, loading};
