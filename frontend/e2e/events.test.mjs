@@ -148,6 +148,12 @@ test("a cardholder opens an event, registers in My card, sees it in My events an
   const frameEl = page.locator("linan-benefits iframe.lw-frame");
   await frameEl.waitFor({ state: "visible", timeout: 20000 });
   await until(async () => /#event=\d+&n=\d+$/.test(await frameEl.getAttribute("src")), 5000, "the event in the frame's fragment");
+  // The button pressed is hidden now: the keyboard continues in the frame.
+  await until(
+    async () => (await page.evaluate(() => document.querySelector("linan-benefits").shadowRoot.activeElement?.tagName)) === "IFRAME",
+    5000,
+    "focus on the My card frame",
+  );
   const f = page.frameLocator("linan-benefits iframe.lw-frame");
   await f.locator(".lw-requested-note").waitFor({ timeout: 20000 });
   await signIn(f, "LW2026000014", "0014", "1990-01-01");

@@ -38,13 +38,13 @@ pub fn mount_events(container: HtmlElement, attrs: JsValue, show_my_card: Functi
         requests.set(requests.get().wrapping_add(1));
         let (slot, n) = (slot.clone(), requests.get());
         spawn_local(async move {
-            // The widget creates the frame when it renders "My card" (soon
-            // after, the first time): look for it for up to 2 seconds.
+            // The widget shows (and the first time creates) the frame when it
+            // next renders: look for it for up to 2 seconds.
             for _ in 0..40 {
+                sleep(Duration::from_millis(50)).await;
                 if tell_frame(&slot, id, n) {
                     return;
                 }
-                sleep(Duration::from_millis(50)).await;
             }
         });
     });
@@ -57,8 +57,9 @@ pub fn mount_events(container: HtmlElement, attrs: JsValue, show_my_card: Functi
 /// its URL: `#event=ID&n=N`, `n` telling requests apart. A new fragment does
 /// not reload the frame (the cardholder stays signed in) and reaches no
 /// server; the frame's loader hears it (`hashchange`) and shows the event,
-/// which the holder registers for there, on our origin. Whether the frame
-/// was there.
+/// which the holder registers for there, on our origin. Focus goes to the
+/// frame, where the keyboard continues (the button pressed is hidden now).
+/// Whether the frame was there.
 fn tell_frame(slot: &HtmlElement, id: i64, n: u32) -> bool {
     let frame = slot
         .parent_node()
@@ -70,6 +71,10 @@ fn tell_frame(slot: &HtmlElement, id: i64, n: u32) -> bool {
     let page = src.split('#').next().unwrap_or_default();
     // The frame's own page, whatever it was given before; a failure leaves it as it is.
     let _ = frame.set_attribute("src", &format!("{page}#event={id}&n={n}"));
+    if let Ok(frame) = frame.dyn_into::<HtmlElement>() {
+        // Focus may fail in a hidden page; the frame is shown either way.
+        let _ = frame.focus();
+    }
     true
 }
 
