@@ -176,8 +176,15 @@ test("a cardholder opens an event, registers in My card, sees it in My events an
   await page.keyboard.press("Escape");
   await f.locator(".lw-code-view").waitFor({ state: "detached", timeout: 10000 });
 
-  // Registering again is refused in words (the same person).
-  await f.locator(".lw-requested").waitFor({ timeout: 5000 });
+  // Asking again for the same event (back in the tab, "Register" again): refused in words.
+  await page.getByRole("button", { name: "活动", exact: true }).click();
+  await page.locator(".lw-event-detail").getByRole("button", { name: "报名", exact: true }).click();
+  const again = f.locator(".lw-requested").getByRole("button", { name: "报名", exact: true });
+  await again.waitFor({ timeout: 10000 });
+  await again.click();
+  const refused = f.locator('.lw-requested .lw-outcome[data-outcome="refused"]');
+  await refused.waitFor({ timeout: 10000 });
+  assert.equal(await refused.textContent(), "您已报名该活动（可能使用了另一张卡）。");
 
   // Cancel, confirmed first.
   await mine.locator(".lw-cancel").click();
