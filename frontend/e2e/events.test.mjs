@@ -94,8 +94,28 @@ test("the events tab: hidden by events=off, its bundle fetched only when opened,
   await until(async () => same(await eventIds(page, "#w1"), xiqiao.items.map((e) => e.id)), 15000, "the search's events");
   assert.match(await page.locator("#w1 .lw-events-slot .lw-count").textContent(), /共 \d+ 场活动/);
 
+  // An event's detail: Escape closes it and focus returns to its title button.
+  const opened = xiqiao.items[0].id;
+  await page.locator(`#w1 .lw-event[data-id="${opened}"] .lw-open`).click();
+  await page.locator("#w1 .lw-event-detail .lw-close").waitFor({ timeout: 10000 });
+  await until(async () => (await page.evaluate(() => document.querySelector("#w1").shadowRoot.activeElement?.className)) === "lw-close", 5000, "focus on back");
+  await page.keyboard.press("Escape");
+  await page.locator("#w1 .lw-event-detail").waitFor({ state: "detached", timeout: 5000 });
+  await until(
+    async () => (await page.evaluate(() => document.querySelector("#w1").shadowRoot.activeElement?.closest(".lw-event")?.dataset.id)) === String(opened),
+    5000,
+    "focus back on the event",
+  );
+
+  // In English (the tab remounts in the new language).
+  await page.evaluate(() => document.querySelector("#w1").setAttribute("lang", "en"));
+  await page.locator("#w1").getByRole("button", { name: "Events", exact: true }).waitFor({ timeout: 10000 });
+  await page.locator('#w1 .lw-events-slot .lw-chip[data-code="job_fair"]').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('#w1 .lw-events-slot .lw-chip[data-code="job_fair"]').textContent(), "Job fair");
+  await until(async () => /^\d+ events$|^1 event$/.test(await page.locator("#w1 .lw-events-slot .lw-count").textContent()), 15000, "the English count");
+
   // Back to the catalogue: the tab's content hides, the list is there.
-  await page.locator("#w1").getByRole("button", { name: "优惠", exact: true }).click();
+  await page.locator("#w1").getByRole("button", { name: "Benefits", exact: true }).click();
   await page.locator("#w1 .lw-item").first().waitFor({ state: "visible", timeout: 5000 });
   assert.ok(await page.locator("#w1 .lw-events-slot").isHidden());
   await page.close();
@@ -221,5 +241,12 @@ test("the demo's full salon puts another eligible holder on the waitlist, with t
   assert.equal(await mine.locator(".lw-reg-status").textContent(), `候补第 ${place} 位`);
   assert.equal(await mine.locator(".lw-show-code").count(), 0, "no door code without a seat");
   await shot(page, "mycard-waitlisted");
+  // At 320 px neither the tab nor My card scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.getByRole("button", { name: "活动", exact: true }).click();
+  await page.locator(".lw-event-detail").waitFor({ timeout: 5000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 320, `no horizontal scrolling at 320 px (scrollWidth ${overflow})`);
+  await shot(page, "event-detail-320px");
   await page.close();
 });
