@@ -119,7 +119,8 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
                 *refocus.borrow_mut() = Some(id);
             }
             let selector = match target.or(again) {
-                Some(Focus::Heading) => ".lw-card-heading".to_owned(),
+                // The event asked for comes first, if any; then the card's benefits.
+                Some(Focus::Heading) => "#lw-requested-heading, #lw-card-heading".to_owned(),
                 Some(Focus::Item(id)) => format!(".lw-card-item[data-id=\"{id}\"] .lw-title"),
                 Some(Focus::Form) => ".lw-input".to_owned(),
                 Some(Focus::EventCode(id)) => {
@@ -310,8 +311,8 @@ fn sign_in_form(
     }
 }
 
-/// The card, the event asked for, the benefits it reaches, the history, the
-/// holder's events.
+/// The card, the event asked for, the holder's events, the benefits the
+/// card reaches, the history.
 fn signed_in_panel(
     lang: Lang,
     session: &CardSessionDto,
@@ -363,12 +364,13 @@ fn signed_in_panel(
                 </div>
                 <button type="button" class="lw-signout" onclick={on_sign_out}>{ t(lang, CardKey::SignOut) }</button>
             </div>
+            // Events first: a short list, above a card's many benefits.
             { requested }
+            { my_events }
             <h2 class="lw-card-heading" id="lw-card-heading" tabindex="-1">{ t(lang, CardKey::MyBenefits) }</h2>
             <p class="lw-count" aria-live="polite">{ live }</p>
             { body }
             { redemption_list(&RedemptionListProps { lang, list: history }) }
-            { my_events }
         </>
     }
 }
