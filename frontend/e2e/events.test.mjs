@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { launch, shot } from "./browser.mjs";
-import { repo, startServer, until } from "./server.mjs";
+import { launch, newPage as openPage, shot } from "./browser.mjs";
+import { getJson, repo, startServer, until } from "./server.mjs";
 
 let server;
 let browser;
@@ -24,17 +24,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function api(path) {
-  const response = await fetch(`${server.base}${path}`);
-  assert.equal(response.status, 200, path);
-  return response.json();
-}
-
-async function newPage(width = 1200) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on("pageerror", (e) => console.error("page error:", e));
-  return page;
-}
+const api = (path) => getJson(server.base, path);
+const newPage = (width) => openPage(browser, width);
 
 /** The `data-id`s of the events a widget's tab shows. */
 function eventIds(page, host) {
