@@ -1,4 +1,5 @@
-//! Minifies the stylesheets (`src/widget.css`; `src/detail.css` for a
+//! Minifies the stylesheets (`src/widget.css`; `src/events.css` for the
+//! events tab and registration; `src/detail.css` for a
 //! benefit's detail, `src/card.css` for the "My card" page) into `OUT_DIR`
 //! for `include_str!`.
 //!
@@ -72,7 +73,7 @@ fn flush_space(out: &mut String, pending: &mut bool, _next: char) {
 
 fn main() {
     let out_dir = env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
-    for name in ["widget", "detail", "card"] {
+    for name in ["widget", "detail", "card", "events"] {
         let source = Path::new("src").join(format!("{name}.css"));
         println!("cargo::rerun-if-changed={}", source.display());
         let css = fs::read_to_string(&source).unwrap_or_else(|e| panic!("reading {}: {e}", source.display()));

@@ -4,8 +4,8 @@
 #   linan-benefits.js              the loader (stable URL; defines <linan-benefits>)
 #   linan_widget.<hash>.js         wasm-bindgen glue (immutable)
 #   linan_widget_bg.<hash>.wasm    the Yew app, size-optimised (immutable)
-#   linan_detail.<hash>.js         a benefit's detail: glue and
-#   linan_detail_bg.<hash>.wasm    app, which the loader fetches when a benefit is first opened
+#   linan_detail.<hash>.js         a benefit's detail and the events tab: glue and
+#   linan_detail_bg.<hash>.wasm    app, which the loader fetches when a benefit or the tab is first opened
 #   linan-my-card.js               the loader of /embed/my-card ("My card", framed by the widget)
 #   linan_my_card.<hash>.js        its glue, and
 #   linan_my_card_bg.<hash>.wasm   its app: the cardholder's code, in no host page
@@ -79,9 +79,10 @@ bundle() {
   "$esbuild" "$work/$loader" --minify --format=esm --log-level=warning --outfile="$dist/$loader"
 }
 
-# A benefit's detail, which the widget's loader fetches when one is first opened.
+# A benefit's detail and the events tab (one bundle: one copy of Yew and std
+# for both), which the widget's loader fetches when one is first opened.
 detail_glue="" detail_wasm=""
-bundle detail linan_detail
+bundle detail,events linan_detail
 detail_glue=$glue_name; detail_wasm=$wasm_name
 detail_gz=$(( $(gz "$dist/$detail_glue") + $(gz "$dist/$detail_wasm") ))
 
@@ -104,6 +105,7 @@ cat > "$dist/manifest.json" <<JSON
   "wasm": "$widget_wasm",
   "first_paint": [$widget_files],
   "detail": ["$detail_glue", "$detail_wasm"],
+  "events": ["$detail_glue", "$detail_wasm"],
   "my_card": ["linan-my-card.js", "$glue_name", "$wasm_name"],
   "gzip_bytes": {
     "loader": $loader_gz, "glue": $glue_gz, "wasm": $wasm_gz, "total": $total, "detail": $detail_gz,
@@ -112,5 +114,5 @@ cat > "$dist/manifest.json" <<JSON
 }
 JSON
 say "widget built: loader ${loader_gz} B + glue ${glue_gz} B + wasm ${wasm_gz} B = ${total} B gzip before the first benefit"
-say "a benefit's detail (fetched when one is first opened): ${detail_gz} B gzip"
+say "a benefit's detail and the events tab (fetched when one is first opened): ${detail_gz} B gzip"
 say "\"My card\" (fetched when its tab is opened): ${card_loader_gz} + ${card_glue_gz} + ${card_wasm_gz} = ${card_total} B gzip"

@@ -28,3 +28,10 @@ export function launch() {
 export async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/** A new page of `browser`, `width` px wide, whose script errors are logged. */
+export async function newPage(browser, width = 1200) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on("pageerror", (e) => console.error("page error:", e));
+  return page;
+}

@@ -47,3 +47,10 @@ export async function startServer({ widgetDir = join(repo, "frontend/dist") } = 
     },
   };
 }
+
+/** The JSON of a GET of `path` from the server at `base`, which must answer 200. */
+export async function getJson(base, path) {
+  const response = await fetch(`${base}${path}`);
+  if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}

@@ -8,8 +8,8 @@
 // adds no global names. Each element renders into its own open shadow root,
 // so the host page's CSS neither leaks in nor out. The Yew/WASM app is loaded
 // once per page and shared by all elements; each element mounts its own app.
-// A benefit's detail is a bundle of its own, fetched the first time a visitor
-// opens one. The build (scripts/build-widget.sh) replaces the placeholders
+// A benefit's detail and the events tab are a bundle of their own, fetched
+// the first time a visitor opens either. The build (scripts/build-widget.sh) replaces the placeholders
 // below with the content-hashed file names.
 //
 // Nothing waits for anything it does not need: as soon as this module runs it
@@ -20,7 +20,7 @@ const GLUE_URL = new URL("./__GLUE__", import.meta.url);
 const WASM_URL = new URL("./__WASM__", import.meta.url);
 const DETAIL_GLUE_URL = new URL("./__DETAIL_GLUE__", import.meta.url);
 const DETAIL_WASM_URL = new URL("./__DETAIL_WASM__", import.meta.url);
-const OBSERVED = ["district", "category", "scheme", "tier", "lang", "theme", "api", "limit", "my-card"];
+const OBSERVED = ["district", "category", "scheme", "tier", "lang", "theme", "api", "limit", "my-card", "events"];
 // Requests go to the origin this script was loaded from unless `api` says otherwise.
 const DEFAULT_API = GLUE_URL.origin;
 
@@ -133,7 +133,7 @@ class LinanBenefits extends HTMLElement {
     this.pending = loadApp()
       .then(({ mount }) => {
         if (this.isConnected && !this.handle) {
-          this.handle = mount(container, this.attributesObject(), prefetched, (...args) => this.openDetail(...args));
+          this.handle = mount(container, this.attributesObject(), prefetched, (...args) => this.openView(...args));
         }
       })
       .catch((error) => {
@@ -147,26 +147,30 @@ class LinanBenefits extends HTMLElement {
   }
 
   // The app's way to show benefit `id` (`title` if known, "" if not) until
-  // `onClose`; returns what removes it. Mounted beside the app's container,
-  // not inside it: two Yew apps from two wasm modules must not nest, each
-  // numbers the elements it renders and an event inside the inner one
-  // would run the outer one's handlers of the same numbers.
-  openDetail(id, title, onClose) {
+  // `onClose`; returns what removes it. With `id` 0 it shows the events tab
+  // instead, whose "Register" calls `onClose` (the app shows "My card") and
+  // names the event to the frame itself (events_embed.rs). Mounted beside the app's container, not
+  // inside it: two Yew apps from two wasm modules must not nest, each
+  // numbers the elements it renders and an event inside the inner one would
+  // run the outer one's handlers of the same numbers.
+  openView(id, title, onClose) {
+    const events = id === 0;
     const slot = document.createElement("div");
-    slot.className = "lw-detail-slot";
+    slot.className = `lw-${events ? "events" : "detail"}-slot`;
     this.shadowRoot.append(slot);
     let handle = null;
     let open = true;
     loadDetail()
-      .then(({ mount_detail }) => {
-        if (open) handle = mount_detail(slot, this.attributesObject(), id, title, onClose);
+      .then(({ mount_detail, mount_events }) => {
+        if (open && events) handle = mount_events(slot, this.attributesObject(), onClose);
+        else if (open) handle = mount_detail(slot, this.attributesObject(), id, title, onClose);
       })
       .catch((error) => {
         if (!open) return;
         const back = document.createElement("button");
         back.textContent = "← 返回 · Back";
         back.onclick = onClose;
-        slot.replaceChildren("Linan Talent Home · 荔南人才之家: this benefit could not load. ", back);
+        slot.replaceChildren("Linan Talent Home · 荔南人才之家: this could not load. ", events ? "" : back);
         back.focus();
         console.error("linan-benefits:", error);
       });

@@ -18,8 +18,8 @@
 
 use js_sys::{JSON, Map, Object, Promise, Reflect};
 use linan_shared::{
-    BenefitDetail, BenefitPage, BenefitQuery, CardBenefits, CardSessionDto, CounterCodeDto, ErrorBody, RedemptionList,
-    Refusal,
+    BenefitDetail, BenefitPage, BenefitQuery, CardBenefits, CardSessionDto, CounterCodeDto, ErrorBody, EventDetail,
+    EventPage, Lang, RedemptionList, Refusal, RegistrationDto, RegistrationList,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -27,7 +27,7 @@ use web_sys::{Headers, RequestInit};
 
 use crate::attrs::WidgetConfig;
 use crate::decode::{FromJs, refusal};
-use crate::i18n::Key;
+use crate::i18n::{Key, t};
 use crate::query::{benefit_url, benefits_url};
 
 /// Why a request failed, as much as the widget needs to say it.
@@ -73,17 +73,33 @@ impl ClientError {
         }
     }
 
-    /// The localized message for this error.
+    /// The localized message for this error; a refusal's and an ended
+    /// session's own words are [`ClientError::text`]'s.
     pub fn message(&self) -> Key {
         match self {
             ClientError::Network => Key::ErrorNetwork,
             ClientError::NotFound => Key::ErrorNotFound,
             ClientError::BadRequest { .. } => Key::ErrorBadRequest,
-            ClientError::Unauthorized => Key::ErrorSessionEnded,
-            ClientError::Refused(r) => crate::card_wording::refusal_key(*r),
+            ClientError::Unauthorized | ClientError::Refused(_) => Key::ErrorServer,
             ClientError::RateLimited => Key::ErrorBusy,
             ClientError::Server { .. } => Key::ErrorServer,
         }
+    }
+}
+
+impl ClientError {
+    /// The text to show in `lang`. A refusal (card suspended …) and an
+    /// ended session are worded only where "My card" is built in: only the
+    /// cardholder's endpoints answer them, so the widget's bundle, which has
+    /// no such request, does not carry those words.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        #[cfg(feature = "my-card")]
+        match self {
+            ClientError::Refused(r) => return t(lang, crate::card_wording::refusal_key(*r)),
+            ClientError::Unauthorized => return t(lang, crate::i18n::CardKey::ErrorSessionEnded),
+            _ => {}
+        }
+        t(lang, self.message())
     }
 }
 
@@ -227,6 +243,63 @@ pub async fn card_overview(
     (finish(benefits).await, finish(history).await)
 }
 
+/// One page of events (`url` from [`crate::events_state::events_url`]).
+pub async fn events(url: &str) -> Result<EventPage, ClientError> {
+    finish(request(&Prefetched::default(), url)).await
+}
+
+/// One event in full.
+pub async fn event(config: &WidgetConfig, id: i64) -> Result<EventDetail, ClientError> {
+    finish(request(&Prefetched::default(), &crate::events_state::event_url(config, id))).await
+}
+
+/// Why a registration did not go through: a refusal's error code (the
+/// caller words it, `event_full` …), or a failure like any other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterError {
+    /// 409 with this code.
+    Refused(String),
+    /// Anything else.
+    Failed(ClientError),
+}
+
+/// Registers the signed-in holder for event `id` (POST), or cancels the
+/// registration (DELETE): the registration as it now stands.
+pub async fn registration(
+    config: &WidgetConfig,
+    token: &str,
+    id: i64,
+    method: &str,
+) -> Result<RegistrationDto, RegisterError> {
+    let path = format!("cardholder/events/{id}/registration?lang={}", config.lang.tag());
+    let answer = send(method, &config.endpoint(&path), Some(token), None)
+        .map_err(RegisterError::Failed)?
+        .await
+        .map_err(|_| RegisterError::Failed(ClientError::Network))?;
+    let response: web_sys::Response = answer.dyn_into().map_err(|_| RegisterError::Failed(ClientError::Network))?;
+    let body = match response.json() {
+        Ok(promise) => JsFuture::from(promise).await.ok(),
+        Err(_) => None,
+    };
+    if response.ok() {
+        return body
+            .as_ref()
+            .and_then(RegistrationDto::from_js)
+            .ok_or(RegisterError::Failed(ClientError::Server { status: 0 }));
+    }
+    let error = body.as_ref().and_then(ErrorBody::from_js);
+    match error {
+        Some(e) if response.status() == 409 => Err(RegisterError::Refused(e.error.code)),
+        error => Err(RegisterError::Failed(ClientError::from_status(response.status(), error))),
+    }
+}
+
+/// The holder's registrations over all their cards.
+pub async fn my_events(config: &WidgetConfig, token: &str) -> Result<RegistrationList, ClientError> {
+    finish(send("GET", &config.endpoint(&format!("cardholder/events?lang={}", config.lang.tag())), Some(token), None))
+        .await
+}
+
 #[cfg(test)]
 mod tests {
     use linan_shared::ErrorDetail;
@@ -266,7 +339,7 @@ mod tests {
         }
         assert_eq!(ClientError::from_status(409, conflict), ClientError::Refused(Refusal::CardSuspended));
         assert_eq!(ClientError::from_status(409, body(None)), ClientError::Server { status: 409 });
-        assert_eq!(ClientError::Refused(Refusal::CardSuspended).message(), Key::RefusedCardSuspended);
+        assert_eq!(ClientError::Refused(Refusal::CardSuspended).text(Lang::En), "This card is suspended");
     }
 
     #[test]

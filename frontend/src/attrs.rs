@@ -58,6 +58,8 @@ pub struct RawAttrs {
     pub limit: Option<String>,
     /// `off` hides the cardholder's "My card" view (default: shown).
     pub my_card: Option<String>,
+    /// `off` hides the events tab (default: shown).
+    pub events: Option<String>,
 }
 
 /// A card the host page says its visitor holds: the list then shows what
@@ -89,6 +91,8 @@ pub struct WidgetConfig {
     pub limit: u32,
     /// Whether the "My card" view is offered.
     pub my_card: bool,
+    /// Whether the events tab is offered.
+    pub events: bool,
 }
 
 impl Default for WidgetConfig {
@@ -102,6 +106,7 @@ impl Default for WidgetConfig {
             card: None,
             limit: DEFAULT_LIMIT,
             my_card: true,
+            events: true,
         }
     }
 }
@@ -122,6 +127,7 @@ impl WidgetConfig {
             card: scheme.zip(tier).map(|(scheme, tier)| CardFilter { scheme, tier }),
             limit: text(&raw.limit).map(parse_limit).unwrap_or(DEFAULT_LIMIT),
             my_card: text(&raw.my_card).is_none_or(|v| !is_off(v)),
+            events: text(&raw.events).is_none_or(|v| !is_off(v)),
         }
     }
 
@@ -193,6 +199,7 @@ mod tests {
                 "api" => r.api = v,
                 "limit" => r.limit = v,
                 "my-card" => r.my_card = v,
+                "events" => r.events = v,
                 _ => unreachable!(),
             }
         }
@@ -273,6 +280,16 @@ mod tests {
         assert!(WidgetConfig::from_raw(&raw(&[("my-card", "whatever")])).my_card);
         for off in ["off", "OFF", " false ", "no", "0"] {
             assert!(!WidgetConfig::from_raw(&raw(&[("my-card", off)])).my_card, "{off}");
+        }
+    }
+
+    #[test]
+    fn the_events_tab_is_shown_unless_switched_off() {
+        assert!(WidgetConfig::from_raw(&raw(&[("events", "on")])).events);
+        assert!(WidgetConfig::default().events);
+        for off in ["off", "False", "0"] {
+            let config = WidgetConfig::from_raw(&raw(&[("events", off)]));
+            assert!(!config.events && config.my_card, "{off}");
         }
     }
 }

@@ -8,7 +8,7 @@
 use linan_shared::{CardBenefitDto, CardSchemesDto, Lang, QuotaPeriod, Reach, Refusal, fill};
 
 use crate::eligibility::card_name;
-use crate::i18n::{CardKey, Key, t};
+use crate::i18n::{CardKey, t};
 
 /// Why the card reaches a benefit: directly, or as which card through
 /// mutual recognition ("通过身份互认，视同优粤佛山卡A卡").
@@ -23,15 +23,15 @@ pub fn via(lang: Lang, reach: &Reach, schemes: Option<&CardSchemesDto>) -> Strin
 }
 
 /// The text of a refusal.
-pub fn refusal_key(refusal: Refusal) -> Key {
+pub fn refusal_key(refusal: Refusal) -> CardKey {
     match refusal {
-        Refusal::TierTooLow => Key::RefusedTierTooLow,
-        Refusal::CardSuspended => Key::RefusedCardSuspended,
-        Refusal::CardExpired => Key::RefusedCardExpired,
-        Refusal::PersonSuspended => Key::RefusedPersonSuspended,
-        Refusal::NotValidToday => Key::RefusedNotValidToday,
-        Refusal::QuotaUsed => Key::RefusedQuotaUsed,
-        Refusal::StockGone => Key::RefusedStockGone,
+        Refusal::TierTooLow => CardKey::RefusedTierTooLow,
+        Refusal::CardSuspended => CardKey::RefusedCardSuspended,
+        Refusal::CardExpired => CardKey::RefusedCardExpired,
+        Refusal::PersonSuspended => CardKey::RefusedPersonSuspended,
+        Refusal::NotValidToday => CardKey::RefusedNotValidToday,
+        Refusal::QuotaUsed => CardKey::RefusedQuotaUsed,
+        Refusal::StockGone => CardKey::RefusedStockGone,
     }
 }
 
@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn every_refusal_has_its_own_words() {
         let refusals = Refusal::ALL;
-        let mut keys: Vec<Key> = refusals.into_iter().map(refusal_key).collect();
+        let mut keys: Vec<CardKey> = refusals.into_iter().map(refusal_key).collect();
         keys.dedup();
         assert_eq!(keys.len(), refusals.len());
         assert_eq!(t(Lang::ZhCn, refusal_key(Refusal::QuotaUsed)), "本期次数已用完");

@@ -17,9 +17,10 @@ use js_sys::{Array, Reflect};
 use linan_shared::{
     BenefitDetail, BenefitPage, BenefitSummary, CardBenefitDto, CardBenefits, CardDto, CardReach, CardSchemeDto,
     CardSchemesDto, CardSessionDto, CardStatus, CategoryCode, CategoryDto, CounterCodeDto, Date, DistrictCode,
-    DistrictDto, EligibilityRule, ErrorBody, ErrorDetail, GeoPoint, Gives, LocalizedText, PartnerKind, PartnerSummary,
-    Quota, QuotaPeriod, Reach, RecognitionDto, RedemptionDto, RedemptionList, Refusal, SchemeCode, TierCode, TierDto,
-    Validity,
+    DistrictDto, EligibilityRule, ErrorBody, ErrorDetail, EventDetail, EventPage, EventStatus, EventSummary, EventType,
+    GeoPoint, Gives, LocalizedText, PartnerKind, PartnerSummary, Quota, QuotaPeriod, Reach, RecognitionDto,
+    RedemptionDto, RedemptionList, Refusal, RegistrationDto, RegistrationList, RegistrationStatus, SchemeCode,
+    TierCode, TierDto, Validity, Venue,
 };
 use wasm_bindgen::JsValue;
 
@@ -374,5 +375,97 @@ impl FromJs for RedemptionDto {
 impl FromJs for RedemptionList {
     fn from_js(js: &JsValue) -> Option<Self> {
         Some(RedemptionList { items: req(js, "items")? })
+    }
+}
+
+// Events (`/api/v1/events`, `/api/v1/cardholder/events`).
+
+/// The closed enums of events are their codes.
+macro_rules! from_js_coded {
+    ($($t:ty),*) => {$(
+        impl FromJs for $t {
+            fn from_js(js: &JsValue) -> Option<Self> {
+                <$t>::parse(&js.as_string()?)
+            }
+        }
+    )*};
+}
+from_js_coded!(EventType, EventStatus, RegistrationStatus);
+
+impl FromJs for Venue {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(Venue { address: req(js, "address")?, location: opt(js, "location")?, online_url: opt(js, "online_url")? })
+    }
+}
+
+impl FromJs for EventSummary {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(EventSummary {
+            id: req(js, "id")?,
+            event_type: req(js, "type")?,
+            status: req(js, "status")?,
+            district: req(js, "district")?,
+            organiser: req(js, "organiser")?,
+            title: req(js, "title")?,
+            summary: req(js, "summary")?,
+            starts_at: req(js, "starts_at")?,
+            ends_at: req(js, "ends_at")?,
+            venue: req(js, "venue")?,
+            capacity: req(js, "capacity")?,
+            seats_left: req(js, "seats_left")?,
+            waitlist: req(js, "waitlist")?,
+            registration_open: req(js, "registration_open")?,
+            eligibility: req(js, "eligibility")?,
+        })
+    }
+}
+
+impl FromJs for bool {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        js.as_bool()
+    }
+}
+
+impl FromJs for EventDetail {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        // `summary` is `#[serde(flatten)]`: its fields sit on the same object.
+        Some(EventDetail {
+            summary: EventSummary::from_js(js)?,
+            description: req(js, "description")?,
+            agenda: req(js, "agenda")?,
+            registration_opens_at: req(js, "registration_opens_at")?,
+            registration_closes_at: req(js, "registration_closes_at")?,
+            per_person_yearly: opt(js, "per_person_yearly")?,
+            cancel_reason: opt(js, "cancel_reason")?,
+        })
+    }
+}
+
+impl FromJs for EventPage {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(EventPage { items: req(js, "items")?, next_cursor: opt(js, "next_cursor")? })
+    }
+}
+
+impl FromJs for RegistrationDto {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(RegistrationDto {
+            event_id: req(js, "event_id")?,
+            title: req(js, "title")?,
+            starts_at: req(js, "starts_at")?,
+            event_status: req(js, "event_status")?,
+            cancel_reason: opt(js, "cancel_reason")?,
+            status: req(js, "status")?,
+            position: opt(js, "position")?,
+            card_number: req(js, "card_number")?,
+            registered_at: req(js, "registered_at")?,
+            checked_in_at: opt(js, "checked_in_at")?,
+        })
+    }
+}
+
+impl FromJs for RegistrationList {
+    fn from_js(js: &JsValue) -> Option<Self> {
+        Some(RegistrationList { items: req(js, "items")? })
     }
 }

@@ -7,9 +7,9 @@
 //! Card: tier B or above (A, B)", then the cards that qualify through mutual
 //! recognition, which a visitor could not work out alone.
 
-use linan_shared::{CardReach, CardSchemesDto, Lang, Reach, SchemeCode, TierCode, TierDto, fill};
+use linan_shared::{CardReach, CardSchemesDto, EligibilityRule, Lang, Reach, SchemeCode, TierCode, TierDto, fill};
 
-use crate::i18n::{Key, t};
+use crate::i18n::{DetailKey, t};
 use crate::wording::join;
 
 /// One card scheme and the tiers of it that qualify, as display names.
@@ -85,16 +85,56 @@ fn card_tiers(schemes: Option<&CardSchemesDto>, lang: Lang, scheme: &SchemeCode,
 
 /// One line of text for a card: `荔湾区英才卡：C卡及以上（A卡、B卡、C卡）`.
 pub fn line(lang: Lang, card: &CardTiers) -> String {
-    let sep = t(lang, Key::ListSeparator);
+    let sep = t(lang, DetailKey::ListSeparator);
     let listed = join(&card.tiers, sep);
     let tiers = match &card.min_tier {
         Some(min) if card.tiers.len() > 1 => {
-            let above = fill(t(lang, Key::TierOrAbove), &[("tier", min)]);
+            let above = fill(t(lang, DetailKey::TierOrAbove), &[("tier", min)]);
             if lang == Lang::En { format!("{above} ({listed})") } else { format!("{above}（{listed}）") }
         }
         _ => listed,
     };
-    fill(t(lang, Key::CardTiers), &[("card", &card.scheme), ("tiers", &tiers)])
+    fill(t(lang, DetailKey::CardTiers), &[("card", &card.scheme), ("tiers", &tiers)])
+}
+
+/// Every card tier that reaches an event with these `rules`, directly or
+/// through a recognition row valid on `today` (`YYYY-MM-DD`), worked out
+/// from the reference list as the server's `eligibility::reached_by` does
+/// for a benefit: an event's answer carries its rules, not the tiers. A
+/// tier reaches a rule of its scheme at or above the rule's minimum rank.
+pub fn event_reach(rules: &[EligibilityRule], schemes: &CardSchemesDto, today: &str) -> Vec<CardReach> {
+    let rank = |scheme: &SchemeCode, tier: &TierCode| {
+        let dto = schemes.schemes.iter().find(|s| &s.code == scheme)?;
+        dto.tiers.iter().find(|t| &t.code == tier).map(|t| t.rank)
+    };
+    let admits = |scheme: &SchemeCode, tier: &TierCode| {
+        rules.iter().any(|r| &r.scheme == scheme && rank(scheme, tier) >= rank(scheme, &r.min_tier).or(Some(i32::MAX)))
+    };
+    let mut reached = Vec::new();
+    for scheme in &schemes.schemes {
+        for tier in &scheme.tiers {
+            let via = if admits(&scheme.code, &tier.code) {
+                Some(Reach::Direct)
+            } else {
+                schemes
+                    .recognition
+                    .iter()
+                    .filter(|r| r.from_scheme == scheme.code && r.from_tier == tier.code)
+                    .filter(|r| r.valid_from.as_ref().is_none_or(|d| d.to_string().as_str() <= today))
+                    .filter(|r| r.valid_until.as_ref().is_none_or(|d| d.to_string().as_str() >= today))
+                    .find(|r| admits(&r.to_scheme, &r.to_tier))
+                    .map(|r| Reach::Recognition {
+                        recognition_id: r.id,
+                        as_scheme: r.to_scheme.clone(),
+                        as_tier: r.to_tier.clone(),
+                    })
+            };
+            if let Some(via) = via {
+                reached.push(CardReach { scheme: scheme.code.clone(), tier: tier.code.clone(), via });
+            }
+        }
+    }
+    reached
 }
 
 /// The display name of a card (scheme + tier) for the "your card" note.
@@ -218,5 +258,34 @@ pub(crate) mod tests {
         let (scheme, tier) =
             card_name(None, Lang::En, &SchemeCode::parse("x").unwrap(), &TierCode::parse("B").unwrap());
         assert_eq!((scheme.as_str(), tier.as_str()), ("x", "B"));
+    }
+
+    #[test]
+    fn an_events_rules_reach_tiers_directly_and_through_valid_recognition() {
+        let mut schemes = demo_schemes();
+        let row = |id, valid_until: Option<&str>| linan_shared::RecognitionDto {
+            id,
+            from_scheme: SchemeCode::parse("liwan_talent").unwrap(),
+            from_tier: TierCode::parse(if id == 1 { "A" } else { "B" }).unwrap(),
+            to_scheme: SchemeCode::parse("youyue_foshan").unwrap(),
+            to_tier: TierCode::parse(if id == 1 { "A" } else { "B" }).unwrap(),
+            valid_from: None,
+            valid_until: valid_until.map(|d| linan_shared::Date::parse(d).unwrap()),
+        };
+        schemes.recognition = vec![row(1, None), row(2, Some("2026-06-30"))];
+        let rules = [EligibilityRule {
+            scheme: SchemeCode::parse("youyue_foshan").unwrap(),
+            min_tier: TierCode::parse("B").unwrap(),
+        }];
+        let reached = event_reach(&rules, &schemes, "2026-12-04");
+        let y = "youyue_foshan";
+        // Liwan B's row ended in June: only Liwan A is recognised.
+        let mut expected = vec![reach("liwan_talent", "A", Some((y, "A"))), reach(y, "A", None), reach(y, "B", None)];
+        if let Reach::Recognition { recognition_id, .. } = &mut expected[0].via {
+            *recognition_id = 1;
+        }
+        assert_eq!(reached, expected);
+        assert_eq!(event_reach(&rules, &schemes, "2026-06-01").len(), 4);
+        assert!(event_reach(&[], &schemes, "2026-12-04").is_empty());
     }
 }

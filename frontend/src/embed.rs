@@ -26,12 +26,12 @@ pub struct WidgetHandle {
 /// Renders a widget into `container` (a `<div>` inside the element's shadow
 /// root), configured by `attrs`: a plain object with string-or-undefined
 /// `district`, `category`, `scheme`, `tier`, `lang`, `theme`, `api`, `limit`,
-/// `my-card`.
+/// `my-card`, `events`.
 /// Invalid values fall back to the defaults. `prefetched` is the loader's
 /// `Map` of URL → `Promise<Response>` for the first requests (anything else,
 /// e.g. `undefined`: none). `open_detail` is the loader's function that
-/// fetches a benefit's detail, a bundle of its own, and mounts it
-/// ([`LazyViews`]; unused when this bundle has the detail).
+/// fetches a benefit's detail or the events tab, a bundle of their own, and
+/// mounts it ([`LazyViews`]; unused when this bundle has them).
 #[cfg_attr(feature = "catalogue", wasm_bindgen)]
 pub fn mount(container: HtmlElement, attrs: JsValue, prefetched: JsValue, open_detail: JsValue) -> WidgetHandle {
     let views = LazyViews::from_js(open_detail);
@@ -72,5 +72,6 @@ pub(crate) fn config_from_js(attrs: &JsValue) -> WidgetConfig {
         api: get("api"),
         limit: get("limit"),
         my_card: get("my-card"),
+        events: get("events"),
     })
 }

@@ -1,5 +1,6 @@
 //! Every UI string, in zh-CN, zh-HK and English, keyed by [`Key`] (the
-//! widget), [`DetailKey`] (a benefit's detail) or [`CardKey`] ("My card" only).
+//! widget), [`DetailKey`] (a benefit's detail), [`CardKey`] ("My card" only)
+//! or [`EventKey`] (the events tab and registration).
 //!
 //! Tables so that a missing translation is a compile error (each row has
 //! exactly three strings) and a reviewer reads all languages side by side.
@@ -55,8 +56,8 @@ pub trait Text: Copy {
 }
 
 texts! {
-    /// A UI string of the widget (the catalogue, the tabs, and the errors and
-    /// refusals both bundles show); its documentation is its English text.
+    /// A UI string of the widget (the catalogue, the tabs, and the errors
+    /// every bundle shows); its documentation is its English text.
     Key;
     SearchLabel => ["搜索优惠", "搜尋優惠", "Search benefits"],
     SearchPlaceholder => ["搜索：医院、西樵山…", "搜尋：醫院、西樵山…", "Search: hospital, Xiqiao…"],
@@ -104,10 +105,6 @@ texts! {
         "只顯示{card}{tier}可享的優惠（包括身份互認）。",
         "Showing what a {card}, {tier} gets (mutual recognition included)."
     ],
-    Back => ["返回列表", "返回列表", "Back to list"],
-    TierOrAbove => ["{tier}及以上", "{tier}或以上", "{tier} or above"],
-    CardTiers => ["{card}：{tiers}", "{card}：{tiers}", "{card}: {tiers}"],
-    ListSeparator => ["、", "、", ", "],
     DistanceKm => ["距离 {d} 公里", "距離 {d} 公里", "{d} km away"],
     DistanceM => ["距离 {d} 米", "距離 {d} 米", "{d} m away"],
     PercentOff => ["{z}折", "{z}折", "{p}% off"],
@@ -119,20 +116,14 @@ texts! {
     ViewsLabel => ["视图", "視圖", "Views"],
     ViewCatalogue => ["优惠", "優惠", "Benefits"],
     ViewMyCard => ["我的卡", "我的卡", "My card"],
-    ErrorSessionEnded => ["登录已过期，请重新输入卡号。", "登入已過期，請重新輸入卡號。", "Your session has ended. Please sign in again."],
-    RefusedTierTooLow => ["本卡等级不适用", "本卡級別不適用", "Your card's tier does not qualify"],
-    RefusedCardSuspended => ["本卡已暂停使用", "本卡已暫停使用", "This card is suspended"],
-    RefusedCardExpired => ["本卡已过期", "本卡已過期", "This card has expired"],
-    RefusedPersonSuspended => ["持卡人已被暂停享受优惠", "持卡人已被暫停享用優惠", "The holder is suspended"],
-    RefusedNotValidToday => ["该优惠今天不可用", "該優惠今日不可用", "Not available today"],
-    RefusedQuotaUsed => ["本期次数已用完", "本期次數已用完", "Your quota is used up for now"],
-    RefusedStockGone => ["今日名额已满", "今日名額已滿", "Today's places are gone"],
+    ViewEvents => ["活动", "活動", "Events"],
 }
 
 texts! {
     /// A UI string of a benefit's detail only (its own bundle, also "My
     /// card"'s, never looked up by the widget's, which therefore does not
-    /// carry them); its documentation is its English text.
+    /// carry them), with the eligibility's wording; its documentation is its
+    /// English text.
     DetailKey;
     Terms => ["使用须知", "使用須知", "Terms"],
     Eligibility => ["适用人群", "適用人士", "Who can use it"],
@@ -151,6 +142,10 @@ texts! {
     QuotaLifetime => ["每人限 {n} 次", "每人限 {n} 次", "{n} per person in total"],
     QuotaNone => ["不限次数", "不限次數", "No limit"],
     DailyStock => ["每日名额 {n} 个", "每日名額 {n} 個", "{n} places a day"],
+    TierOrAbove => ["{tier}及以上", "{tier}或以上", "{tier} or above"],
+    CardTiers => ["{card}：{tiers}", "{card}：{tiers}", "{card}: {tiers}"],
+    ListSeparator => ["、", "、", ", "],
+    Back => ["返回列表", "返回列表", "Back to list"],
     Address => ["地址", "地址", "Address"],
     OpenMap => ["在高德地图中查看", "在高德地圖中查看", "Open in Amap"],
     NewWindow => ["（在新窗口打开）", "（在新視窗開啟）", " (opens in a new window)"],
@@ -158,7 +153,8 @@ texts! {
 
 texts! {
     /// A UI string of "My card" only (the framed page's own bundle; the
-    /// widget's bundle does not carry them); its documentation is its English text.
+    /// widget's bundle does not carry them), with the refusals (which only
+    /// the cardholder's endpoints answer); its documentation is its English text.
     CardKey;
     SignInIntro => [
         "输入人才卡卡号、本人身份证号后四位和出生日期，查看本卡可享的优惠。",
@@ -180,6 +176,7 @@ texts! {
         "身份證號碼後四位為三位數字加一位數字或Ｘ；出生日期如 19900101。",
         "The ID's last 4 are three digits and a digit or X; the date of birth is like 19900101."
     ],
+    ErrorSessionEnded => ["登录已过期，请重新输入卡号。", "登入已過期，請重新輸入卡號。", "Your session has ended. Please sign in again."],
     SignOut => ["退出", "登出", "Sign out"],
     SignedOut => ["已退出，卡号信息已从本页清除。", "已登出，卡號資料已從本頁清除。", "Signed out. Your card is no longer kept in this page."],
     ValidUntil => ["有效期至 {date}", "有效期至 {date}", "Valid until {date}"],
@@ -208,6 +205,87 @@ texts! {
     HistoryEmpty => ["还没有使用记录。", "尚未有使用記錄。", "No redemptions yet."],
     UsedCard => ["使用卡号 {card}", "使用卡號 {card}", "Card {card}"],
     Voided => ["已撤销：{reason}", "已撤銷：{reason}", "Voided: {reason}"],
+    RefusedTierTooLow => ["本卡等级不适用", "本卡級別不適用", "Your card's tier does not qualify"],
+    RefusedCardSuspended => ["本卡已暂停使用", "本卡已暫停使用", "This card is suspended"],
+    RefusedCardExpired => ["本卡已过期", "本卡已過期", "This card has expired"],
+    RefusedPersonSuspended => ["持卡人已被暂停享受优惠", "持卡人已被暫停享用優惠", "The holder is suspended"],
+    RefusedNotValidToday => ["该优惠今天不可用", "該優惠今日不可用", "Not available today"],
+    RefusedQuotaUsed => ["本期次数已用完", "本期次數已用完", "Your quota is used up for now"],
+    RefusedStockGone => ["今日名额已满", "今日名額已滿", "Today's places are gone"],
+}
+
+texts! {
+    /// A UI string of the events (the events tab, in the detail's bundle,
+    /// and registration in "My card"; never looked up by the widget's
+    /// bundle); its documentation is its English text.
+    EventKey;
+    TypesLabel => ["活动类型", "活動類型", "Event types"],
+    AllTypes => ["全部", "全部", "All"],
+    TrainingClass => ["研修班", "研修班", "Training class"],
+    Salon => ["联谊沙龙", "聯誼沙龍", "Salon"],
+    Match => ["文体赛事", "文體賽事", "Match"],
+    Forum => ["论坛峰会", "論壇峰會", "Forum"],
+    Matchmaking => ["项目洽谈", "項目洽談", "Matchmaking"],
+    InternshipDay => ["实习见习", "實習見習", "Internship day"],
+    JobFair => ["人才招聘会", "人才招聘會", "Job fair"],
+    SearchEvents => ["搜索活动", "搜尋活動", "Search events"],
+    SearchEventsPlaceholder => ["搜索：沙龙、西樵…", "搜尋：沙龍、西樵…", "Search: salon, Xiqiao…"],
+    ListLabel => ["活动列表", "活動列表", "Events"],
+    Empty => ["没有找到符合条件的活动。", "沒有找到符合條件的活動。", "No events match your choice."],
+    CountOne => ["共 1 场活动", "共 1 場活動", "1 event"],
+    CountAll => ["共 {n} 场活动", "共 {n} 場活動", "{n} events"],
+    CountMore => ["至少 {n} 场活动", "至少 {n} 場活動", "At least {n} events"],
+    SeatsLeft => ["剩余 {n} 个名额", "尚餘 {n} 個名額", "{n} seats left"],
+    SeatsNone => ["名额已满", "名額已滿", "No seats left"],
+    Open => ["报名中", "報名中", "Registration open"],
+    Closed => ["报名已截止", "報名已截止", "Registration closed"],
+    Full => ["已满，可候补", "已滿，可候補", "Full: waitlist open"],
+    FullNoWaitlist => ["已满", "已滿", "Full"],
+    Cancelled => ["已取消", "已取消", "Cancelled"],
+    Online => ["线上活动", "網上活動", "Online"],
+    When => ["时间", "時間", "When"],
+    Venue => ["地点", "地點", "Where"],
+    Description => ["活动介绍", "活動介紹", "About"],
+    Agenda => ["议程", "議程", "Agenda"],
+    Organiser => ["主办：{name}", "主辦：{name}", "Organised by {name}"],
+    OnlineLink => ["进入线上活动", "進入網上活動", "Join online"],
+    AddToCalendar => ["加入日历", "加入日曆", "Add to calendar"],
+    WhoCanJoin => ["报名资格", "報名資格", "Who can register"],
+    EveryCard => ["所有有效人才卡持卡人均可报名。", "所有有效人才卡持卡人均可報名。", "Every holder of a valid talent card."],
+    RegistrationWindow => ["报名时间：{from} 至 {until}", "報名時間：{from} 至 {until}", "Registration: {from} to {until}"],
+    PerPersonYearly => ["同类活动每人每年限报 {n} 场", "同類活動每人每年限報 {n} 場", "At most {n} of this type per person a year"],
+    CancelReason => ["取消原因：{reason}", "取消原因：{reason}", "Cancelled: {reason}"],
+    Register => ["报名", "報名", "Register"],
+    RegisterHelp => [
+        "在“我的卡”中用人才卡登录后报名。",
+        "在「我的卡」中以人才卡登入後報名。",
+        "You register in “My card”, signed in with your talent card."
+    ],
+    RequestedEvent => ["报名活动", "報名活動", "Register for an event"],
+    Registering => ["正在报名…", "正在報名…", "Registering…"],
+    Registered => ["报名成功，已为您保留名额。", "報名成功，已為您保留名額。", "You are registered: your seat is kept."],
+    Waitlisted => ["活动已满，您在候补名单第 {n} 位。", "活動已滿，您在候補名單第 {n} 位。", "The event is full: you are number {n} on the waitlist."],
+    EventFull => ["活动名额已满，且不设候补。", "活動名額已滿，且不設候補。", "The event is full and has no waitlist."],
+    RegistrationClosed => ["该活动现在不接受报名。", "該活動現在不接受報名。", "Registration for this event is not open."],
+    AlreadyRegistered => ["您已报名该活动（可能使用了另一张卡）。", "您已報名該活動（可能使用了另一張卡）。", "You are already registered for this event (perhaps with another card)."],
+    EventLimitReached => ["您今年报名此类活动的次数已达上限。", "您今年報名此類活動的次數已達上限。", "You have reached this year's limit for events of this type."],
+    TierTooLow => ["本卡等级不符合该活动的报名资格。", "本卡級別不符合該活動的報名資格。", "Your card's tier cannot register for this event."],
+    CardSuspended => ["本卡已暂停使用，无法报名。", "本卡已暫停使用，無法報名。", "This card is suspended and cannot register."],
+    CardExpired => ["本卡已过期，无法报名。", "本卡已過期，無法報名。", "This card has expired and cannot register."],
+    PersonSuspended => ["持卡人已被暂停，无法报名。", "持卡人已被暫停，無法報名。", "The holder is suspended and cannot register."],
+    MyEvents => ["我的活动", "我的活動", "My events"],
+    MyEventsEmpty => ["还没有报名任何活动。", "尚未報名任何活動。", "No registrations yet."],
+    StatusRegistered => ["已报名", "已報名", "Registered"],
+    StatusWaitlisted => ["候补第 {n} 位", "候補第 {n} 位", "Waitlist: number {n}"],
+    StatusCancelled => ["已取消报名", "已取消報名", "Registration cancelled"],
+    EventCancelledBy => ["主办方已取消活动：{reason}", "主辦方已取消活動：{reason}", "Cancelled by the organiser: {reason}"],
+    CheckedIn => ["已签到 {time}", "已簽到 {time}", "Checked in {time}"],
+    CancelRegistration => ["取消报名", "取消報名", "Cancel registration"],
+    ConfirmCancel => ["确定取消报名吗？", "確定取消報名嗎？", "Cancel this registration?"],
+    ConfirmYes => ["确定取消", "確定取消", "Yes, cancel"],
+    ConfirmNo => ["保留报名", "保留報名", "Keep it"],
+    CancelDone => ["已取消报名。", "已取消報名。", "Your registration is cancelled."],
+    ShowMyCode => ["入场时出示我的码", "入場時出示我的碼", "Show my code at the door"],
 }
 
 /// Shorthand for [`Text::get`].
@@ -223,7 +301,11 @@ mod tests {
     fn rows() -> Vec<(String, [&'static str; 3])> {
         let key = Key::ALL.iter().map(|k| (format!("{k:?}"), k.translations()));
         let detail = DetailKey::ALL.iter().map(|k| (format!("{k:?}"), k.translations()));
-        key.chain(detail).chain(CardKey::ALL.iter().map(|k| (format!("{k:?}"), k.translations()))).collect()
+        let event = EventKey::ALL.iter().map(|k| (format!("Event{k:?}"), k.translations()));
+        key.chain(detail)
+            .chain(CardKey::ALL.iter().map(|k| (format!("{k:?}"), k.translations())))
+            .chain(event)
+            .collect()
     }
 
     /// The text without `{placeholders}`.
@@ -284,6 +366,8 @@ mod tests {
         assert!(CardKey::ALL.iter().all(|k| seen.insert(*k)));
         let mut seen = std::collections::HashSet::new();
         assert!(DetailKey::ALL.iter().all(|k| seen.insert(*k)));
+        let mut seen = std::collections::HashSet::new();
+        assert!(EventKey::ALL.iter().all(|k| seen.insert(*k)));
         // A name in two tables would be two texts for one thing.
         let mut names = std::collections::HashSet::new();
         assert!(rows().into_iter().all(|(name, _)| names.insert(name)));

@@ -26,9 +26,11 @@
 //! - [`embed`]: the wasm-bindgen contract with the loader; [`card_embed`]
 //!   the one with the "My card" page, which the widget frames.
 //!
-//! Two bundles are built from this crate (features `catalogue` and
-//! `my-card`, one entry point each): the widget, and "My card" on our own
-//! origin, so the cardholder's code and secrets never reach a host page.
+//! Three bundles are built from this crate (features `catalogue`,
+//! `detail` + `events`, and `my-card`): the widget; a benefit's detail and
+//! the events tab, fetched when first opened ([`lazy_views`]); and "My card"
+//! on our own origin, so the cardholder's code and secrets never reach a
+//! host page (it is also where a holder registers for events).
 
 pub mod api;
 pub mod attrs;
@@ -42,6 +44,9 @@ pub mod detail_embed;
 pub mod dom;
 pub mod eligibility;
 pub mod embed;
+pub mod event_wording;
+pub mod events_embed;
+pub mod events_state;
 pub mod hooks;
 pub mod i18n;
 pub mod lazy_views;
@@ -63,6 +68,7 @@ pub use attrs::{RawAttrs, Theme, WidgetConfig};
 pub use card_embed::{MyCardHandle, mount_my_card};
 pub use detail_embed::{DetailHandle, mount_detail};
 pub use embed::{WidgetHandle, mount};
+pub use events_embed::{EventsHandle, mount_events};
 pub use linan_shared as model;
 
 /// The widget's stylesheet (`src/widget.css`, minified by `build.rs`),
@@ -70,10 +76,15 @@ pub use linan_shared as model;
 /// "My card" page by [`components::MyCardApp`].
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
-/// A benefit's detail's own rules (`src/detail.css`), rendered by
-/// [`components::DetailView`]: the widget's bundle, which fetches the detail
-/// when first opened, does not carry them.
+/// The dialogs' rules (`src/detail.css`: a benefit's detail, an event's, a
+/// counter code), rendered by [`components::DetailView`], the events tab
+/// and [`components::MyCardApp`]: the widget's bundle, which shows no
+/// dialog, does not carry them.
 pub const DETAIL_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/detail.min.css"));
+
+/// The events tab's own rules (`src/events.css`), rendered by
+/// [`components::EventsApp`] (the detail's bundle) and by "My card".
+pub const EVENTS_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/events.min.css"));
 
 /// The "My card" page's own rules (`src/card.css`), after [`WIDGET_CSS`]:
 /// a separate file so that the widget's bundle does not carry them.

@@ -95,6 +95,7 @@ fn widget_page(state: &AppState, html: String) -> Response {
         ("theme" = Option<String>, Query, description = "`light` (default) or `dark`."),
         ("limit" = Option<u32>, Query, description = "Page size, 1–100."),
         ("my-card" = Option<String>, Query, description = "`on` (default) or `off`: offer the cardholder's \"My card\" view."),
+        ("events" = Option<String>, Query, description = "`on` (default) or `off`: offer the events tab."),
     ),
     responses(
         (status = 200, description = "An HTML page with the widget", content_type = "text/html"),
@@ -104,11 +105,7 @@ pub async fn embed(State(state): State<AppState>, pairs: QueryPairs) -> Result<R
     // The widget's own parameters are validated by the catalogue's parser.
     let q = BenefitQuery::from_pairs(pairs.iter())?;
     let theme = Some(theme(&pairs)?).filter(|t| *t != "light");
-    let my_card = match pairs.get("my-card")? {
-        None | Some("on") => None,
-        Some("off") => Some("off"),
-        Some(_) => return Err(ApiError::invalid("my-card", "must be `on` or `off`")),
-    };
+    let (my_card, events) = (off(&pairs, "my-card")?, off(&pairs, "events")?);
     let mut attrs = Vec::new();
     let mut attr = |name: &str, value: Option<String>| {
         if let Some(v) = value {
@@ -123,6 +120,7 @@ pub async fn embed(State(state): State<AppState>, pairs: QueryPairs) -> Result<R
     attr("theme", theme.map(str::to_owned));
     attr("limit", q.limit.map(|l| l.to_string()));
     attr("my-card", my_card.map(str::to_owned));
+    attr("events", events.map(str::to_owned));
     let lang = q.lang.unwrap_or_default().tag();
     Ok(widget_page(&state, EMBED.replace("{{lang}}", lang).replace("{{attrs}}", &attrs.join(" "))))
 }
@@ -155,6 +153,15 @@ pub async fn my_card(State(state): State<AppState>, pairs: QueryPairs) -> Result
     };
     let attrs = format!("data-lang=\"{}\" data-theme=\"{theme}\" data-origin=\"{}\"", lang.tag(), escape(origin));
     Ok(widget_page(&state, MY_CARD.replace("{{lang}}", lang.tag()).replace("{{attrs}}", &attrs)))
+}
+
+/// A tab's switch, `name`: `on` (the default, no attribute) or `off`.
+fn off(pairs: &QueryPairs, name: &'static str) -> Result<Option<&'static str>, ApiError> {
+    match pairs.get(name)? {
+        None | Some("on") => Ok(None),
+        Some("off") => Ok(Some("off")),
+        Some(_) => Err(ApiError::invalid(name, "must be `on` or `off`")),
+    }
 }
 
 /// The `theme` parameter: `light` (the default) or `dark`.

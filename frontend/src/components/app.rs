@@ -2,6 +2,9 @@
 //!
 //! "My card" is a frame of our own origin ([`super::my_card_frame`]): its
 //! code is not in this bundle, and it is loaded when its tab is first opened.
+//! The events tab comes with the detail's bundle, also when first opened
+//! ([`crate::lazy_views`]); its "Register" shows "My card", and the loader
+//! names the event to the frame.
 
 use std::rc::Rc;
 
@@ -23,6 +26,8 @@ use crate::state::Status;
 pub enum View {
     /// The public benefits catalogue.
     Catalogue,
+    /// The alliance's events (`events="off"` hides it).
+    Events,
     /// The cardholder's own view (a frame of our origin): sign in with a
     /// card, what it reaches, counter codes.
     MyCard,
@@ -33,18 +38,20 @@ impl View {
     pub fn label(self) -> Key {
         match self {
             View::Catalogue => Key::ViewCatalogue,
+            View::Events => Key::ViewEvents,
             View::MyCard => Key::ViewMyCard,
         }
     }
 }
 
 /// The views offered, in tab order.
-pub const VIEWS: &[View] = &[View::Catalogue, View::MyCard];
+pub const VIEWS: &[View] = &[View::Catalogue, View::Events, View::MyCard];
 
 /// What the root shows: the view, the catalogue's state for the root's
-/// `data-state`, and whether "My card" was opened (its frame then stays,
-/// hidden while another view shows, so the cardholder stays signed in).
-/// One reducer for all three (each hook state type costs wasm size).
+/// `data-state`, and whether "My card" and the events were opened (they
+/// then stay, hidden while another view shows: the cardholder stays signed
+/// in, the events list keeps its filters). One reducer for all (each hook
+/// state type costs wasm size).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shell {
     /// The view shown.
@@ -53,6 +60,8 @@ pub struct Shell {
     pub status: Status,
     /// "My card" has been opened.
     pub card_opened: bool,
+    /// The events tab has been opened.
+    pub events_opened: bool,
 }
 
 /// A change to the [`Shell`].
@@ -69,7 +78,12 @@ impl Reducible for Shell {
 
     fn reduce(self: Rc<Self>, action: ShellAction) -> Rc<Self> {
         Rc::new(match action {
-            ShellAction::Show(view) => Shell { view, card_opened: self.card_opened || view == View::MyCard, ..*self },
+            ShellAction::Show(view) => Shell {
+                view,
+                card_opened: self.card_opened || view == View::MyCard,
+                events_opened: self.events_opened || view == View::Events,
+                ..*self
+            },
             ShellAction::Report(status) => Shell { status, ..*self },
         })
     }
@@ -94,10 +108,20 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let reference = use_reference(config, &props.prefetched);
-    let shell = use_reducer_eq(|| Shell { view: View::Catalogue, status: Status::Loading, card_opened: false });
+    let shell = use_reducer_eq(|| Shell {
+        view: View::Catalogue,
+        status: Status::Loading,
+        card_opened: false,
+        events_opened: false,
+    });
     let on_status = shell.dispatcher().to_callback().reform(ShellAction::Report);
-    // `my-card="off"` offers the catalogue alone (also when switched off while "My card" showed).
-    let views: &'static [View] = if config.my_card { VIEWS } else { &[View::Catalogue] };
+    // `my-card="off"` and `events="off"` take their tabs away (also while one showed).
+    let views: &'static [View] = match (config.events, config.my_card) {
+        (true, true) => VIEWS,
+        (true, false) => &[View::Catalogue, View::Events],
+        (false, true) => &[View::Catalogue, View::MyCard],
+        (false, false) => &[View::Catalogue],
+    };
     let view = if views.contains(&shell.view) { shell.view } else { View::Catalogue };
     // The catalogue stays mounted (hidden) behind "My card", so coming back
     // finds the list, filters and scroll as they were.
@@ -105,16 +129,21 @@ pub fn App(props: &AppProps) -> Html {
         // A new preset (the host changed `district`, `category` or the card)
         // starts the catalogue over from it: the key remounts it.
         <div key="catalogue" class="lw-view" hidden={view != View::Catalogue}>
-            <CatalogueView key={preset_key(config)} config={config.clone()} {reference}
+            <CatalogueView key={preset_key(config)} config={config.clone()} reference={reference.clone()}
                 prefetched={props.prefetched.clone()} views={props.views.clone()} {on_status} />
         </div>
     };
     let card = (config.my_card && shell.card_opened)
         .then(|| my_card_frame(&MyCardFrameProps { config: config.clone(), hidden: view != View::MyCard }));
+    let events = (config.events && shell.events_opened).then(|| {
+        let on_register = shell.dispatcher().to_callback().reform(|()| ShellAction::Show(View::MyCard));
+        events(config, &reference, &props.views, view != View::Events, on_register)
+    });
     html! {
         <>
             <style>{ WIDGET_CSS }</style>
-            <div class="lw-root" data-theme={config.theme.as_str()} data-state={shell.status.as_str()} lang={config.lang.tag()}>
+            <div class="lw-root" data-theme={config.theme.as_str()} data-state={shell.status.as_str()} lang={config.lang.tag()}
+                data-view={(view == View::Events).then_some("events")}>
                 { header() }
                 if views.len() > 1 {
                     { tab_bar(&TabBarProps {
@@ -125,10 +154,44 @@ pub fn App(props: &AppProps) -> Html {
                     }) }
                 }
                 // Keyed, so that the frame's arrival does not re-create the catalogue.
-                <>{ catalogue }{ card }</>
+                <>{ catalogue }{ events }{ card }</>
             </div>
         </>
     }
+}
+
+/// The events tab: in this bundle when it has the events (tests), else
+/// fetched with the detail's bundle and mounted beside the root, shown
+/// while `hidden` is false (a rule of `events.css`, which comes with it).
+/// `on_register` shows "My card"; the loader, which hears the event's id
+/// too, names it to the frame (loader/linan-benefits.js).
+fn events(
+    config: &WidgetConfig,
+    reference: &crate::hooks::Reference,
+    views: &LazyViews,
+    hidden: bool,
+    on_register: Callback<()>,
+) -> Html {
+    #[cfg(feature = "events")]
+    let view = {
+        let _ = views;
+        let on_register = on_register.reform(|_: i64| ());
+        html! {
+            <div key="events" class="lw-view" {hidden}>
+                <super::EventsView config={config.clone()} reference={reference.clone()} {on_register} />
+            </div>
+        }
+    };
+    #[cfg(not(feature = "events"))]
+    let view = {
+        let _ = reference;
+        // Shown by `events.css` while the root says `data-view="events"`.
+        let _ = hidden;
+        html! {
+            <super::LazyDetail key="events" id={crate::lazy_views::EVENTS} config={config.clone()} views={views.clone()} on_close={on_register} />
+        }
+    };
+    view
 }
 
 fn preset_key(config: &WidgetConfig) -> String {

@@ -7,7 +7,7 @@ use linan_shared::{CardBenefitDto, CardSchemesDto, Lang};
 use yew::prelude::*;
 
 use crate::card_wording::{left, refusal_key, via};
-use crate::i18n::{CardKey, Key, t};
+use crate::i18n::{CardKey, DetailKey, t};
 use crate::wording::{gives, join};
 
 /// Props of [`card_benefit_item`].
@@ -52,7 +52,7 @@ pub fn card_benefit_item(props: &CardBenefitItemProps) -> Html {
             </p>
             <p class="lw-via">{ via(lang, &item.via, props.schemes.as_deref()) }</p>
             if !left.is_empty() {
-                <p class="lw-left">{ join(&left, t(lang, Key::ListSeparator)) }</p>
+                <p class="lw-left">{ join(&left, t(lang, DetailKey::ListSeparator)) }</p>
             }
             if let Some(refusal) = item.refusal {
                 <p class="lw-refusal">{ t(lang, refusal_key(refusal)) }</p>

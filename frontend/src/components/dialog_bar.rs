@@ -6,7 +6,7 @@ use linan_shared::Lang;
 use yew::prelude::*;
 
 use crate::dom::focus;
-use crate::i18n::{Key, t};
+use crate::i18n::{DetailKey, t};
 
 /// The back button's ref, focused once when the dialog mounts, and the
 /// dialog's `keydown` handler (Escape closes).
@@ -34,7 +34,7 @@ pub fn dialog_bar(lang: Lang, close: &NodeRef, on_close: &Callback<()>) -> Html 
         <div class="lw-detail-bar">
             <button type="button" class="lw-close" ref={close.clone()} onclick={move |_| on_close.emit(())}>
                 <span class="lw-back-icon" aria-hidden="true"></span>
-                { t(lang, Key::Back) }
+                { t(lang, DetailKey::Back) }
             </button>
         </div>
     }

@@ -23,7 +23,7 @@ pub fn error_box(props: &ErrorBoxProps) -> Html {
     let on_retry = props.on_retry.clone();
     html! {
         <div class="lw-error" role="alert">
-            <p class="lw-error-text">{ t(lang, props.error.message()) }</p>
+            <p class="lw-error-text">{ props.error.text(lang) }</p>
             <button type="button" class="lw-retry" onclick={move |_| on_retry.emit(())}>{ t(lang, Key::Retry) }</button>
         </div>
     }

@@ -1,8 +1,8 @@
-//! A benefit's detail in the widget's own bundle (feature `catalogue`
-//! without `detail`): while it is mounted, the loader shows the detail from
-//! the detail's bundle, fetched the first time a benefit is opened, beside
-//! the widget's root ([`crate::lazy_views`] says why beside). It renders
-//! nothing itself.
+//! A benefit's detail, or the events tab, in the widget's own bundle
+//! (feature `catalogue` without `detail`): while it is mounted, the loader
+//! shows it from the detail's bundle, fetched the first time one is opened,
+//! beside the widget's root ([`crate::lazy_views`] says why beside). It
+//! renders nothing itself.
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
@@ -14,7 +14,7 @@ use crate::lazy_views::LazyViews;
 /// Props of [`LazyDetail`].
 #[derive(Properties, PartialEq)]
 pub struct LazyDetailProps {
-    /// The benefit's id.
+    /// The benefit's id, or [`crate::lazy_views::EVENTS`].
     pub id: i64,
     /// Its title, if the list shows it.
     #[prop_or_default]
@@ -23,7 +23,7 @@ pub struct LazyDetailProps {
     pub config: WidgetConfig,
     /// How the loader opens the detail.
     pub views: LazyViews,
-    /// Close the detail.
+    /// Close the detail; for the events tab: "Register" was pressed.
     pub on_close: Callback<()>,
 }
 

@@ -4,10 +4,11 @@
 //! lives in [`crate::hooks`]. Texts from the API are always rendered as text
 //! nodes (`{text}`), never as markup.
 //!
-//! Three roots: [`App`], the widget in the host page's shadow root,
-//! [`DetailApp`], a benefit's detail (its own bundle, which the widget's
-//! loader fetches when a benefit is first opened), and [`MyCardApp`], the
-//! "My card" page the widget frames (its own bundle).
+//! Four roots: [`App`], the widget in the host page's shadow root,
+//! [`DetailApp`], a benefit's detail, and [`EventsApp`], the events tab
+//! (both in the detail's bundle, which the widget's loader fetches when one
+//! is first opened), and [`MyCardApp`], the "My card" page the widget
+//! frames (its own bundle).
 //!
 //! Only the pieces that hold state are Yew function components ([`App`],
 //! [`CatalogueView`], [`DetailView`], [`SearchBox`], [`MyCardApp`],
@@ -33,15 +34,21 @@ mod district_select;
 mod eligibility_text;
 mod empty_state;
 mod error_box;
+mod event_detail;
+mod event_item;
+mod event_registration;
+mod events_app;
+mod events_view;
 mod filter_bar;
 mod header;
-#[cfg(not(feature = "detail"))]
+#[cfg(not(all(feature = "detail", feature = "events")))]
 mod lazy_detail;
 mod load_more;
 mod loading;
 mod my_card_app;
 mod my_card_frame;
 mod my_card_view;
+mod my_events;
 mod near_button;
 mod qr_code;
 mod redemption_list;
@@ -65,15 +72,21 @@ pub use district_select::{DistrictSelectProps, district_select};
 pub use eligibility_text::{EligibilityTextProps, eligibility_text};
 pub use empty_state::{EmptyStateProps, empty_state};
 pub use error_box::{ErrorBoxProps, error_box};
+pub use event_detail::{EventDetailView, EventDetailViewProps};
+pub use event_item::{EventItemProps, event_item, venue_line};
+pub use event_registration::{EventRegistration, EventRegistrationProps};
+pub use events_app::{EventsApp, EventsAppProps};
+pub use events_view::{EventsView, EventsViewProps};
 pub use filter_bar::{FilterBarProps, filter_bar};
 pub use header::header;
-#[cfg(not(feature = "detail"))]
+#[cfg(not(all(feature = "detail", feature = "events")))]
 pub use lazy_detail::{LazyDetail, LazyDetailProps};
 pub use load_more::{LoadMoreProps, load_more};
 pub use loading::{LoadingProps, loading};
 pub use my_card_app::{MyCardApp, MyCardAppProps};
 pub use my_card_frame::{MyCardFrameProps, frame_url, my_card_frame};
 pub use my_card_view::{MyCardView, MyCardViewProps};
+pub use my_events::{MyEvents, MyEventsProps};
 pub use near_button::{NearButtonProps, near_button};
 pub use qr_code::{QrCodeProps, qr_code};
 pub use redemption_list::{RedemptionListProps, redemption_list};

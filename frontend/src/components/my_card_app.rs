@@ -14,13 +14,16 @@ use crate::api::Prefetched;
 use crate::attrs::WidgetConfig;
 use crate::hooks::use_reference;
 use crate::state::Status;
-use crate::{CARD_CSS, WIDGET_CSS};
+use crate::{CARD_CSS, DETAIL_CSS, EVENTS_CSS, WIDGET_CSS};
 
 /// Props of [`MyCardApp`].
 #[derive(Properties, PartialEq)]
 pub struct MyCardAppProps {
     /// Language, theme and the API (our own origin).
     pub config: WidgetConfig,
+    /// The event the widget asked to register for (and the request's number).
+    #[prop_or_default]
+    pub event: Option<(i64, u32)>,
 }
 
 /// The page's app.
@@ -40,9 +43,9 @@ pub fn MyCardApp(props: &MyCardAppProps) -> Html {
     };
     html! {
         <>
-            <style>{ WIDGET_CSS }{ CARD_CSS }</style>
+            <style>{ WIDGET_CSS }{ DETAIL_CSS }{ CARD_CSS }{ EVENTS_CSS }</style>
             <div class="lw-root lw-card-page" data-theme={config.theme.as_str()} data-state={status.as_str()} lang={config.lang.tag()}>
-                <MyCardView config={config.clone()} {reference} session={(*session).clone()} {on_session} {on_status} />
+                <MyCardView config={config.clone()} {reference} session={(*session).clone()} {on_session} {on_status} event={props.event} />
             </div>
         </>
     }

@@ -1,6 +1,8 @@
 //! "My card": the cardholder signs in with card number and second factor,
 //! sees what the card reaches in both districts and why, shows a counter
-//! code, reads their own redemptions, and signs out.
+//! code, reads their own redemptions, registers for the event the widget
+//! asked for ([`super::EventRegistration`]), manages their registrations
+//! ([`super::MyEvents`]), shows the code the door scans, and signs out.
 //!
 //! The session comes from the root (which keeps the token in memory only);
 //! this view holds the rest ([`crate::card_state`]) and manages focus: to the
@@ -15,8 +17,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{
-    CardBenefitItemProps, CounterCode, ErrorBoxProps, LoadingProps, RedemptionListProps, card_benefit_item, error_box,
-    loading, redemption_list,
+    CardBenefitItemProps, CounterCode, ErrorBoxProps, EventRegistration, LoadingProps, MyEvents, RedemptionListProps,
+    card_benefit_item, error_box, loading, redemption_list,
 };
 use crate::api::{self, ClientError};
 use crate::attrs::WidgetConfig;
@@ -24,7 +26,7 @@ use crate::card_state::{CardAction, CardView, Overview, SignIn};
 use crate::dom::{focus_lost, focus_within};
 use crate::eligibility::card_name;
 use crate::hooks::Reference;
-use crate::i18n::{CardKey, Key, t};
+use crate::i18n::{CardKey, EventKey, Key, t};
 use crate::state::Status;
 use crate::wording::count;
 
@@ -41,6 +43,10 @@ pub struct MyCardViewProps {
     pub on_session: Callback<Option<Rc<CardSessionDto>>>,
     /// Reports the root's `data-state`.
     pub on_status: Callback<Status>,
+    /// The event the widget asked to register for, and the how-many-th
+    /// request it is (a new request shows the event again).
+    #[prop_or_default]
+    pub event: Option<(i64, u32)>,
 }
 
 /// Where focus goes after the next render.
@@ -49,12 +55,14 @@ enum Focus {
     Heading,
     Item(i64),
     Form,
+    /// Back to "Show my code" of an event.
+    EventCode(i64),
 }
 
 /// The view.
 #[component]
 pub fn MyCardView(props: &MyCardViewProps) -> Html {
-    let MyCardViewProps { config, reference, session, on_session, on_status } = props;
+    let MyCardViewProps { config, reference, session, on_session, on_status, event } = props;
     let lang = config.lang;
     let view = use_reducer_eq(CardView::default);
     let ids = use_mut_ref(|| 0u32);
@@ -63,6 +71,9 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
     let (number, last4, birth) = (use_node_ref(), use_node_ref(), use_node_ref());
     let token = session.as_ref().map(|s| AttrValue::from(s.token.clone()));
     let signed_in = token.is_some();
+    // Registrations made here reload "My events"; an event's counter code.
+    let events_version = use_state_eq(|| 0u32);
+    let event_code = use_state_eq(|| None::<(i64, AttrValue)>);
 
     {
         let on_status = on_status.clone();
@@ -93,9 +104,10 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
     }
     {
         let (root, focus_next, refocus) = (root.clone(), focus_next.clone(), use_mut_ref(|| None::<i64>));
-        use_effect_with((signed_in, view.open, view.overview.clone()), move |(_, open, _)| {
+        let code_open = event_code.is_some();
+        use_effect_with((signed_in, view.open, view.overview.clone(), code_open), move |(_, open, _, code_open)| {
             // While a code is open the list is hidden; keep the target for later.
-            if open.is_some() {
+            if open.is_some() || *code_open {
                 return;
             }
             // A closed code reloads the overview; if that refresh re-renders
@@ -107,9 +119,13 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
                 *refocus.borrow_mut() = Some(id);
             }
             let selector = match target.or(again) {
-                Some(Focus::Heading) => ".lw-card-heading".to_owned(),
+                // The event asked for comes first, if any; then the card's benefits.
+                Some(Focus::Heading) => "#lw-requested-heading, #lw-card-heading".to_owned(),
                 Some(Focus::Item(id)) => format!(".lw-card-item[data-id=\"{id}\"] .lw-title"),
                 Some(Focus::Form) => ".lw-input".to_owned(),
+                Some(Focus::EventCode(id)) => {
+                    format!(".lw-requested .lw-show-code, .lw-my-event[data-id=\"{id}\"] .lw-show-code")
+                }
                 None => return,
             };
             focus_within(&root, &selector);
@@ -143,6 +159,32 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
                     dispatch.dispatch(CardAction::Open(id));
                 })
             };
+            let on_event_code = {
+                let (event_code, focus_next) = (event_code.setter(), focus_next.clone());
+                Callback::from(move |(id, title): (i64, AttrValue)| {
+                    *focus_next.borrow_mut() = Some(Focus::EventCode(id));
+                    event_code.set(Some((id, title)));
+                })
+            };
+            let requested = event.map(|(id, n)| {
+                let events_version = events_version.clone();
+                html! {
+                    <EventRegistration key={format!("{id}-{n}")} {id} config={config.clone()} token={token.clone()}
+                        on_registered={Callback::from(move |()| events_version.set(events_version.wrapping_add(1)))}
+                        on_code={on_event_code.clone()} on_ended={on_ended.clone()} />
+                }
+            });
+            let my_events = html! {
+                <MyEvents config={config.clone()} token={token.clone()} version={*events_version}
+                    on_code={on_event_code} on_ended={on_ended.clone()} />
+            };
+            let event_code_view = (*event_code).clone().map(|(id, title)| {
+                let close = event_code.setter();
+                html! {
+                    <CounterCode key={format!("event-{id}")} {id} config={config.clone()} token={token.clone()}
+                        {title} on_ended={on_ended.clone()} on_close={Callback::from(move |()| close.set(None))} />
+                }
+            });
             let code = view.open.map(|id| {
                 let title = match &view.overview {
                     Overview::Loaded(b, _) => {
@@ -158,19 +200,27 @@ pub fn MyCardView(props: &MyCardViewProps) -> Html {
             });
             html! {
                 <>
-                    <div class="lw-card-main" hidden={view.open.is_some()}>
-                        { signed_in_panel(lang, session, reference, &view, on_sign_out, on_code) }
+                    <div class="lw-card-main" hidden={view.open.is_some() || event_code.is_some()}>
+                        { signed_in_panel(lang, session, reference, &view, on_sign_out, on_code, [requested.unwrap_or_default(), my_events]) }
                     </div>
                     { code }
+                    { event_code_view }
                 </>
             }
         }
-        _ => sign_in_form(
-            lang,
-            &view.sign_in,
-            [&number, &last4, &birth],
-            on_submit(config, &view, on_session, &focus_next, [&number, &last4, &birth]),
-        ),
+        _ => html! {
+            <>
+                if event.is_some() {
+                    <p class="lw-intro lw-requested-note">{ t(lang, EventKey::RegisterHelp) }</p>
+                }
+                { sign_in_form(
+                    lang,
+                    &view.sign_in,
+                    [&number, &last4, &birth],
+                    on_submit(config, &view, on_session, &focus_next, [&number, &last4, &birth]),
+                ) }
+            </>
+        },
     };
     html! { <div class="lw-mycard" ref={root}>{ content }</div> }
 }
@@ -225,7 +275,7 @@ fn sign_in_form(
     let (error, status) = match state {
         SignIn::Failed(ClientError::Unauthorized) => (Some(t(lang, CardKey::ErrorCredentials)), ""),
         SignIn::Failed(ClientError::BadRequest { .. }) => (Some(t(lang, CardKey::ErrorFactorShape)), ""),
-        SignIn::Failed(e) | SignIn::Ended(e) => (Some(t(lang, e.message())), ""),
+        SignIn::Failed(e) | SignIn::Ended(e) => (Some(e.text(lang)), ""),
         SignIn::Pending => (None, t(lang, CardKey::SigningIn)),
         SignIn::SignedOut => (None, t(lang, CardKey::SignedOut)),
         SignIn::Idle => (None, ""),
@@ -261,7 +311,8 @@ fn sign_in_form(
     }
 }
 
-/// The card, the benefits it reaches, the history.
+/// The card, the event asked for, the holder's events, the benefits the
+/// card reaches, the history.
 fn signed_in_panel(
     lang: Lang,
     session: &CardSessionDto,
@@ -269,6 +320,7 @@ fn signed_in_panel(
     view: &UseReducerHandle<CardView>,
     on_sign_out: Callback<MouseEvent>,
     on_code: Callback<i64>,
+    [requested, my_events]: [Html; 2],
 ) -> Html {
     let card = &session.card;
     let (scheme, tier) = card_name(reference.schemes.as_deref(), lang, &card.scheme, &card.tier);
@@ -312,6 +364,9 @@ fn signed_in_panel(
                 </div>
                 <button type="button" class="lw-signout" onclick={on_sign_out}>{ t(lang, CardKey::SignOut) }</button>
             </div>
+            // Events first: a short list, above a card's many benefits.
+            { requested }
+            { my_events }
             <h2 class="lw-card-heading" id="lw-card-heading" tabindex="-1">{ t(lang, CardKey::MyBenefits) }</h2>
             <p class="lw-count" aria-live="polite">{ live }</p>
             { body }

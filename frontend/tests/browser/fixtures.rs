@@ -88,3 +88,10 @@ pub(crate) const EMPTY_PAGE: &str = r#"{"items":[],"next_cursor":null}"#;
 
 /// The API's error body for a 500.
 pub(crate) const INTERNAL_ERROR: &str = r#"{"error":{"code":"internal","message":"internal error"}}"#;
+
+/// A page of two events: a full salon with a waitlist, and a cancelled job
+/// fair whose title is markup.
+pub(crate) const EVENTS_PAGE: &str = r#"{"items":[
+{"id":1,"type":"salon","status":"published","district":"liwan","organiser":"荔湾区","title":"荔南青年人才联谊沙龙","summary":"交流","starts_at":"2026-12-12T14:00:00+08:00","ends_at":"2026-12-12T16:30:00+08:00","venue":{"address":"荔南人才之家","location":{"lat":23.12,"lon":113.24}},"capacity":2,"seats_left":0,"waitlist":true,"registration_open":true,"eligibility":[]},
+{"id":2,"type":"job_fair","status":"cancelled","district":"liwan","organiser":"荔湾区","title":"<img src=x onerror=alert(1)>","summary":"<b>x</b>","starts_at":"2026-12-20T09:00:00+08:00","ends_at":"2026-12-20T12:00:00+08:00","venue":{"address":"","online_url":"https://example.cn/live"},"capacity":300,"seats_left":300,"waitlist":false,"registration_open":false,"eligibility":[{"scheme":"liwan_talent","min_tier":"B"}]}
+],"next_cursor":null}"#;

@@ -106,14 +106,50 @@ async fn my_card_off_offers_the_catalogue_alone() {
         mount(host.container.clone(), attrs(std::slice::from_ref(&api)), JsValue::UNDEFINED, JsValue::UNDEFINED);
     wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
     let c = &host.container;
-    assert_eq!(find_all(c, ".lw-tab").len(), 2, "the catalogue and My card");
-    // Showing My card when the host switches it off: back to the catalogue, no tabs, no frame.
+    assert_eq!(find_all(c, ".lw-tab").len(), 3, "the catalogue, the events and My card");
+    // Showing My card when the host switches it off: back to the catalogue, no frame.
     crate::support::click(c, ".lw-tab:last-child");
     wait_for("the card frame", || find(c, "iframe.lw-frame").is_some()).await;
-    handle.update(attrs(&[api, ("my-card", "off".into())]));
+    handle.update(attrs(&[api.clone(), ("my-card", "off".into())]));
+    wait_for("two tabs", || find_all(c, ".lw-tab").len() == 2).await;
+    assert_eq!(text(c, ".lw-tab:last-child"), "活动");
+    // And with the events off too: no tabs at all.
+    handle.update(attrs(&[api, ("my-card", "off".into()), ("events", "off".into())]));
     wait_for("no tabs", || find_all(c, ".lw-tab").is_empty()).await;
     assert!(find(c, "iframe").is_none());
     wait_for("the list again", || find_all(c, ".lw-list .lw-item").len() == 2).await;
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_events_tab_lists_the_apis_events_as_text_and_filters_by_type() {
+    let (first, second) = (first_page(), second_page());
+    let mut routes = healthy_api(&first, &second, "{}");
+    routes.insert(0, ("/api/v1/events?", 200, crate::fixtures::EVENTS_PAGE));
+    stub_fetch(&routes);
+    let host = Host::new();
+    let config = attrs(&[("api", "http://stub".into()), ("district", "liwan".into())]);
+    let mut handle = mount(host.container.clone(), config, JsValue::UNDEFINED, JsValue::UNDEFINED);
+    wait_for("the list", || host.root_attr("data-state").as_deref() == Some("ready")).await;
+    let c = &host.container;
+    assert!(!crate::support::requests().iter().any(|u| u.contains("/events")), "no events before the tab");
+    assert_eq!(text(c, ".lw-tab:nth-child(2)"), "活动");
+    crate::support::click(c, ".lw-tab:nth-child(2)");
+    wait_for("the events", || find_all(c, ".lw-event").len() == 2).await;
+    assert!(crate::support::requests().iter().any(|u| u.contains("/api/v1/events?lang=zh-CN&limit=20&district=liwan")));
+    assert_eq!(text(c, ".lw-event[data-id=\"2\"] .lw-title"), crate::fixtures::HOSTILE_TITLE);
+    assert!(find(c, ".lw-events img").is_none(), "a title must never become an element");
+    assert_eq!(text(c, ".lw-event[data-id=\"1\"] .lw-when"), "2026-12-12 14:00–16:30");
+    assert_eq!(text(c, ".lw-event[data-id=\"1\"] .lw-status"), "已满，可候补");
+    assert_eq!(text(c, ".lw-event[data-id=\"2\"] .lw-status"), "已取消");
+    assert!(find(c, ".lw-view[hidden] .lw-list").is_some(), "the catalogue waits, hidden");
+    crate::support::click(c, ".lw-events .lw-chip[data-code=\"job_fair\"]");
+    wait_for("a job fairs request", || crate::support::requests().iter().any(|u| u.contains("type=job_fair"))).await;
+    // `events="off"` takes the tab away, back to the catalogue.
+    handle.update(attrs(&[("api", "http://stub".into()), ("district", "liwan".into()), ("events", "off".into())]));
+    wait_for("two tabs", || find_all(c, ".lw-tab").len() == 2).await;
+    assert!(find(c, ".lw-events").is_none());
     handle.destroy();
     host.remove();
 }

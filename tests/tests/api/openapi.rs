@@ -130,7 +130,7 @@ fn sample(param: &str) -> Option<&'static str> {
         "limit" => "3",
         "lang" => "en",
         "theme" => "dark",
-        "my-card" => "off",
+        "my-card" | "events" => "off",
         "origin" => "https%3A%2F%2Fwww.nanhai.gov.cn",
         "status" => "pending",
         "action" => "offer.submit",

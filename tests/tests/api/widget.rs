@@ -47,14 +47,16 @@ async fn widget_files_are_served_with_types_caching_and_cors() {
 #[tokio::test]
 async fn the_embed_page_carries_validated_attributes_and_allows_framing() {
     let (app, dir) = app_with_widget_dir(false).await;
-    let page = app.get("/embed?district=nanhai&category=scenic_discount&lang=en&theme=dark&limit=5&my-card=off").await;
+    let page = app
+        .get("/embed?district=nanhai&category=scenic_discount&lang=en&theme=dark&limit=5&my-card=off&events=off")
+        .await;
     assert_eq!(page.status(), StatusCode::OK);
     let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
     assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors *"), "{csp}");
     assert!(csp.contains("frame-src 'self'"), "the widget frames My card from our origin: {csp}");
     let html = page.text().await.unwrap();
     assert!(html.contains(
-        r#"<linan-benefits district="nanhai" category="scenic_discount" lang="en" theme="dark" limit="5" my-card="off"></linan-benefits>"#
+        r#"<linan-benefits district="nanhai" category="scenic_discount" lang="en" theme="dark" limit="5" my-card="off" events="off"></linan-benefits>"#
     ));
     assert!(html.contains(r#"<html lang="en">"#));
     for (query, param) in [
@@ -62,6 +64,7 @@ async fn the_embed_page_carries_validated_attributes_and_allows_framing() {
         ("district=%3Cscript%3E", "district"),
         ("limit=1000", "limit"),
         ("my-card=maybe", "my-card"),
+        ("events=no", "events"),
     ] {
         let body = app.expect_error(&format!("/embed?{query}"), StatusCode::BAD_REQUEST).await;
         assert_eq!(body.error.param.as_deref(), Some(param));
