@@ -105,6 +105,12 @@ impl EventStep {
     }
 }
 
+/// The name of the partner running `event` (its id `id`) in `lang`, or its
+/// number if the answer had no name.
+pub fn partner_name(lang: linan_shared::Lang, event: &EventDto, id: i64) -> String {
+    event.partner_name.as_ref().map_or_else(|| format!("#{id}"), |name| name.get(lang).to_owned())
+}
+
 /// Whether `organiser` may write new content for `event` here: a draft, or
 /// a published event — an admin's only when it is the district's own (a
 /// partner's event is the partner's to edit). A submission waits for its
@@ -148,6 +154,7 @@ mod tests {
         EventDto {
             id: 1,
             partner_id: partner,
+            partner_name: None,
             status,
             version: 1,
             event: input.clone(),

@@ -126,6 +126,9 @@ pub struct EventDto {
     /// The partner running it; absent for a district's own event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_id: Option<i64>,
+    /// That partner's name, for its reviewers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_name: Option<LocalizedText>,
     /// Lifecycle state.
     pub status: EventStatus,
     /// Version for optimistic concurrency.

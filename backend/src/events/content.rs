@@ -176,6 +176,19 @@ pub async fn revisions_of(
     Ok(rows.into_iter().map(|r| (r.event_id, r)).collect())
 }
 
+/// The partners running `events`, by id.
+pub async fn partners_of(
+    db: &impl ConnectionTrait,
+    events: &[event::Model],
+) -> Result<HashMap<i64, partner::Model>, ApiError> {
+    let ids: Vec<i64> = events.iter().filter_map(|e| e.partner_id).collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = partner::Entity::find().filter(partner::Column::Id.is_in(ids)).all(db).await?;
+    Ok(rows.into_iter().map(|p| (p.id, p)).collect())
+}
+
 /// A stored edit as the organiser wrote it.
 pub fn revision_input(r: &event_revision::Model) -> Result<EventInput, ApiError> {
     serde_json::from_str(&r.content).map_err(|e| ApiError::Internal(format!("revision of event {}: {e}", r.event_id)))
@@ -238,6 +251,7 @@ pub fn dto(
     e: &event::Model,
     rules: &[event_eligibility::Model],
     revision: Option<&event_revision::Model>,
+    partner: Option<&partner::Model>,
 ) -> Result<EventDto, ApiError> {
     let revision = revision
         .map(|r| {
@@ -252,6 +266,7 @@ pub fn dto(
     Ok(EventDto {
         id: e.id,
         partner_id: e.partner_id,
+        partner_name: partner.map(partner::Model::name),
         status: e.status,
         version: e.version,
         event: input_of(reference, e, rules)?,

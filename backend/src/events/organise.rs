@@ -14,7 +14,7 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 
-use super::content::{self, new_row, resolve, revisions_of, rules_of, write_rules};
+use super::content::{self, new_row, partners_of, resolve, revisions_of, rules_of, write_rules};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
@@ -79,8 +79,10 @@ pub(super) async fn dto_of(
     e: &event::Model,
 ) -> Result<EventDto, ApiError> {
     let one = std::slice::from_ref(e);
-    let (rules, revisions) = (rules_of(db, one).await?, revisions_of(db, one).await?);
-    content::dto(reference, e, rules.get(&e.id).map(Vec::as_slice).unwrap_or(&[]), revisions.get(&e.id))
+    let (rules, revisions, partners) =
+        (rules_of(db, one).await?, revisions_of(db, one).await?, partners_of(db, one).await?);
+    let partner = e.partner_id.and_then(|id| partners.get(&id));
+    content::dto(reference, e, rules.get(&e.id).map(Vec::as_slice).unwrap_or(&[]), revisions.get(&e.id), partner)
 }
 
 /// Event `id` as `organiser` sees it (404 if it does not reach it).
@@ -243,10 +245,20 @@ pub async fn list(
         Organiser::Admin(None) => find,
     };
     let rows = find.order_by_asc(event::Column::StartsAt).order_by_asc(event::Column::Id).all(db).await?;
-    let (rules, revisions) = (rules_of(db, &rows).await?, revisions_of(db, &rows).await?);
+    let (rules, revisions, partners) =
+        (rules_of(db, &rows).await?, revisions_of(db, &rows).await?, partners_of(db, &rows).await?);
     let items = rows
         .iter()
-        .map(|e| content::dto(reference, e, rules.get(&e.id).map(Vec::as_slice).unwrap_or(&[]), revisions.get(&e.id)))
+        .map(|e| {
+            let partner = e.partner_id.and_then(|id| partners.get(&id));
+            content::dto(
+                reference,
+                e,
+                rules.get(&e.id).map(Vec::as_slice).unwrap_or(&[]),
+                revisions.get(&e.id),
+                partner,
+            )
+        })
         .collect::<Result<_, _>>()?;
     Ok(EventList { items })
 }

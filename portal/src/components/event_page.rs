@@ -10,7 +10,7 @@ use super::{EventActions, EventContent, EventEditor, event_reasons, load_view, s
 use crate::api::events;
 use crate::context::use_portal;
 use crate::draft::EventDraft;
-use crate::events::{EventStep, Organiser, editable};
+use crate::events::{EventStep, Organiser, editable, partner_name};
 use crate::hooks::use_load;
 use crate::i18n::Key;
 use crate::route::Route;
@@ -59,7 +59,7 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                     { " " }{ portal.t(wording::event_type(e.event.event_type)) }
                     { " · " }
                     { match e.partner_id {
-                        Some(id) => portal.fill(Key::EventOfPartner, &[("id", &id.to_string())]),
+                        Some(id) => portal.fill(Key::EventOfPartner, &[("name", &partner_name(portal.lang, e, id))]),
                         None => portal.t(Key::EventOwnDistrict).to_owned(),
                     } }
                 </p>

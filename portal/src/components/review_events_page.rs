@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::{EventActions, EventContent, load_view, status_badge};
 use crate::api::events;
 use crate::context::use_portal;
-use crate::events::{EventStep, Organiser, awaits_review};
+use crate::events::{EventStep, Organiser, awaits_review, partner_name};
 use crate::hooks::use_load;
 use crate::i18n::Key;
 use crate::wording;
@@ -51,7 +51,7 @@ pub fn ReviewEventsPage() -> Html {
                     <p>
                         { status_badge(e.status.as_str(), portal.t(wording::event_status(e.status))) }
                         { " " }
-                        { e.partner_id.map(|id| portal.fill(Key::EventOfPartner, &[("id", &id.to_string())])) }
+                        { e.partner_id.map(|id| portal.fill(Key::EventOfPartner, &[("name", &partner_name(portal.lang, e, id))])) }
                     </p>
                     <p class="muted">{ portal.fill(Key::UpdatedAt, &[("at", &wording::time(&e.updated_at))]) }</p>
                     if edit.is_some() {

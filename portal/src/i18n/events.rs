@@ -24,7 +24,7 @@ macro_rules! with_event_texts {
             EventDoorLink => ["签到与报名名单", "簽到與報名名單", "Door and registrants"],
             EventStatusCancelled => ["已取消", "已取消", "Cancelled"],
             EventOwnDistrict => ["区属活动", "區屬活動", "District event"],
-            EventOfPartner => ["商户活动（商户编号 {id}）", "商戶活動（商戶編號 {id}）", "Partner event (partner {id})"],
+            EventOfPartner => ["商户活动：{name}", "商戶活動：{name}", "Partner event: {name}"],
             // Types.
             EventTypeTrainingClass => ["研修班", "研修班", "Training class"],
             EventTypeSalon => ["联谊沙龙", "聯誼沙龍", "Networking salon"],

@@ -37,16 +37,20 @@ async fn the_demo_has_a_living_calendar_of_both_districts(app: TestApp) {
 }
 
 async fn partners_run_events_too(app: TestApp) {
-    for (staff, district) in [("merchant1@demo.linan", "liwan"), ("merchant2@demo.linan", "nanhai")] {
+    for (staff, district, title, partner) in [
+        ("merchant1@demo.linan", "liwan", "荔南人才健康论坛：心血管健康与就医绿色通道", "广州医科大学附属第三医院"),
+        ("merchant2@demo.linan", "nanhai", "人才急救技能培训（心肺复苏与AED）", "佛山市南海区人民医院"),
+    ] {
         let who = app.demo(staff).await;
         let own: EventList =
             app.call::<(), _>(Method::GET, "/api/v1/merchant/events", Some(&who), None, StatusCode::OK).await;
-        let live = own.items.iter().find(|e| e.status == EventStatus::Published);
-        let live = live.unwrap_or_else(|| panic!("{staff} runs no published event"));
+        let live = own.items.iter().find(|e| e.status == EventStatus::Published && e.event.title.zh_cn == title);
+        let live = live.unwrap_or_else(|| panic!("{staff} does not run {title}"));
         assert_eq!(live.event.district.as_str(), district);
+        assert_eq!(live.partner_name.as_ref().map(|n| n.zh_cn.as_str()), Some(partner), "reviewers read its name");
         let public: EventPage = app.get_json(&format!("/api/v1/events?district={district}&limit=100")).await;
         let item = public.items.iter().find(|e| e.id == live.id).expect("listed publicly");
-        assert_ne!(item.organiser, if district == "liwan" { "荔湾区" } else { "南海区" }, "named after its partner");
+        assert_eq!(item.organiser, partner, "named after its partner");
     }
     let liwan = app.demo("liwan-admin@demo.linan").await;
     let queue: EventList =
