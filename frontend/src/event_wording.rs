@@ -4,8 +4,8 @@
 
 use linan_shared::{EventStatus, EventSummary, EventType, Lang, RegistrationDto, RegistrationStatus, fill};
 
-use crate::card_wording::china_time;
 use crate::i18n::{EventKey, t};
+use linan_shared::china_time;
 
 /// The chip and badge label of a type.
 pub fn type_key(event_type: EventType) -> EventKey {

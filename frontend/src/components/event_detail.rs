@@ -15,12 +15,12 @@ use super::{
 };
 use crate::api::{self, ClientError};
 use crate::attrs::WidgetConfig;
-use crate::card_wording::china_time;
 use crate::eligibility::event_reach;
 use crate::event_wording::{availability, seats, type_key, when};
 use crate::hooks::Reference;
 use crate::i18n::{DetailKey, EventKey, Key, t};
 use crate::links::amap_marker;
+use linan_shared::china_time;
 
 /// Props of [`EventDetailView`].
 #[derive(Properties, PartialEq)]

@@ -12,9 +12,9 @@ use yew::prelude::*;
 
 use crate::api::{self, ClientError, RegisterError};
 use crate::attrs::WidgetConfig;
-use crate::card_wording::china_time;
 use crate::event_wording::status;
 use crate::i18n::{EventKey, Key, t};
+use linan_shared::china_time;
 
 /// Props of [`MyEvents`].
 #[derive(Properties, PartialEq)]
