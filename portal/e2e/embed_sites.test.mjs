@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { launch } from "../../frontend/e2e/browser.mjs";
+import { until } from "../../frontend/e2e/server.mjs";
 import { announced, signIn, startPortalServer } from "./helpers.mjs";
 
 let server;
@@ -53,6 +54,10 @@ test("a district admin registers a site and copies its snippet", async () => {
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
   assert.match(await page.locator("#snippet-iframe").inputValue(), /\/embed\?district=nanhai&amp;lang=en/);
   assert.match(await page.locator("iframe.embed-preview").getAttribute("src"), /\/embed\?district=nanhai&lang=en$/);
+  // The events tab switched off: the attribute in the snippet, the parameter in the preview.
+  await page.locator("#snippet-events").selectOption("off");
+  await page.waitForFunction(() => document.querySelector("#snippet-script")?.value.includes('lang="en" events="off"></linan-benefits>'));
+  await until(async () => /\/embed\?district=nanhai&lang=en&events=off$/.test(await page.locator("iframe.embed-preview").getAttribute("src")), 15000, "the preview without the events tab");
   await page.locator(".embed-figures .empty").waitFor({ timeout: 15000 });
   await context.close();
 });

@@ -107,16 +107,17 @@ mod tests {
             lang: Some(Lang::En),
             theme: Some(Theme::Dark),
             my_card: Some(false),
+            events: Some(false),
             ..WidgetAttrs::default()
         };
         assert_eq!(
             script_snippet("https://t.cn", &nanhai(), &attrs),
             "<script type=\"module\" src=\"https://t.cn/widget/linan-benefits.js\"></script>\n\
-             <linan-benefits district=\"nanhai\" lang=\"en\" theme=\"dark\" my-card=\"off\"></linan-benefits>"
+             <linan-benefits district=\"nanhai\" lang=\"en\" theme=\"dark\" my-card=\"off\" events=\"off\"></linan-benefits>"
         );
         assert_eq!(
             iframe_snippet("https://t.cn", &nanhai(), &attrs),
-            "<iframe src=\"https://t.cn/embed?district=nanhai&amp;lang=en&amp;theme=dark&amp;my-card=off\" \
+            "<iframe src=\"https://t.cn/embed?district=nanhai&amp;lang=en&amp;theme=dark&amp;my-card=off&amp;events=off\" \
              title=\"荔南人才之家\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>"
         );
     }

@@ -127,6 +127,9 @@ pub struct WidgetAttrs {
     /// `my-card`: `false` hides the "My card" tab.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub my_card: Option<bool>,
+    /// `events`: `false` hides the events tab.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<bool>,
 }
 
 impl WidgetAttrs {
@@ -151,6 +154,9 @@ impl WidgetAttrs {
         }
         if self.my_card == Some(false) {
             out.push(("my-card", "off".to_owned()));
+        }
+        if self.events == Some(false) {
+            out.push(("events", "off".to_owned()));
         }
         out
     }

@@ -31,6 +31,7 @@ struct Fields {
     theme: String,
     limit: String,
     my_card: bool,
+    events: bool,
 }
 
 impl Fields {
@@ -47,6 +48,7 @@ impl Fields {
                 theme: s.attrs.theme.map(|t| t.as_str().to_owned()).unwrap_or_default(),
                 limit: s.attrs.limit.map(|l| l.to_string()).unwrap_or_default(),
                 my_card: s.attrs.my_card != Some(false),
+                events: s.attrs.events != Some(false),
             },
             None => Fields {
                 name: String::new(),
@@ -59,6 +61,7 @@ impl Fields {
                 theme: String::new(),
                 limit: String::new(),
                 my_card: true,
+                events: true,
             },
         }
     }
@@ -91,6 +94,7 @@ impl Fields {
                 },
                 limit,
                 my_card: (!self.my_card).then_some(false),
+                events: (!self.events).then_some(false),
             },
             contact: self.contact.clone(),
             active: self.active,
@@ -227,6 +231,9 @@ pub fn EmbedSiteForm(props: &EmbedSiteFormProps) -> Html {
                 <SelectInput id="embed-my-card" label={portal.t(Key::EmbedFieldMyCard)}
                     value={if f.my_card { "on" } else { "off" }} choices={on_off(Key::EmbedShown, Key::EmbedHidden)}
                     on_change={set(|f, v| f.my_card = v == "on")} />
+                <SelectInput id="embed-events" label={portal.t(Key::EmbedFieldEvents)}
+                    value={if f.events { "on" } else { "off" }} choices={on_off(Key::EmbedShown, Key::EmbedHidden)}
+                    on_change={set(|f, v| f.events = v == "on")} />
             </fieldset>
             <div class="buttons">
                 <button type="submit" class="primary" disabled={*busy}>

@@ -74,7 +74,7 @@ pub fn EmbedSnippet(props: &EmbedSnippetProps) -> Html {
         html! { <button type="button" id={id} {onclick}>{ portal.t(Key::EmbedCopy) }</button> }
     };
     let (langs, themes) = (lang_choices(&portal), theme_choices(&portal));
-    let my_card = vec![Choice::new("on", portal.t(Key::EmbedShown)), Choice::new("off", portal.t(Key::EmbedHidden))];
+    let shown = vec![Choice::new("on", portal.t(Key::EmbedShown)), Choice::new("off", portal.t(Key::EmbedHidden))];
     html! {
         <section class="card stack embed-snippet" aria-labelledby="snippet-title">
             <h2 id="snippet-title">{ portal.fill(Key::EmbedSnippetTitle, &[("site", &props.site.name)]) }</h2>
@@ -86,8 +86,11 @@ pub fn EmbedSnippet(props: &EmbedSnippetProps) -> Html {
                     value={attrs.theme.map(|t| t.as_str()).unwrap_or_default()} choices={themes}
                     on_change={update(|a, v| a.theme = match v { "light" => Some(Theme::Light), "dark" => Some(Theme::Dark), _ => None })} />
                 <SelectInput id="snippet-my-card" label={portal.t(Key::EmbedFieldMyCard)}
-                    value={if attrs.my_card == Some(false) { "off" } else { "on" }} choices={my_card}
+                    value={if attrs.my_card == Some(false) { "off" } else { "on" }} choices={shown.clone()}
                     on_change={update(|a, v| a.my_card = (v == "off").then_some(false))} />
+                <SelectInput id="snippet-events" label={portal.t(Key::EmbedFieldEvents)}
+                    value={if attrs.events == Some(false) { "off" } else { "on" }} choices={shown}
+                    on_change={update(|a, v| a.events = (v == "off").then_some(false))} />
             </div>
             <div class="field">
                 <label for="snippet-script">{ portal.t(Key::EmbedScriptForm) }</label>

@@ -41,6 +41,7 @@ with_event_texts! {
     EmbedWidgetDefault => ["组件默认", "組件預設", "Widget default"],
     EmbedFieldLimit => ["每页条数（1–100）", "每頁條數（1–100）", "Page size (1–100)"],
     EmbedFieldMyCard => ["“我的卡”", "「我的卡」", "\"My card\""],
+    EmbedFieldEvents => ["“活动”标签", "「活動」標籤", "Events tab"],
     EmbedShown => ["显示", "顯示", "Shown"],
     EmbedHidden => ["隐藏", "隱藏", "Hidden"],
     EmbedActions => ["操作", "操作", "Actions"],

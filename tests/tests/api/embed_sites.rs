@@ -21,7 +21,7 @@ const SITES: &str = "/api/v1/admin/embed-sites";
 
 fn site(name: &str, district: &str, origins: &[&str]) -> Value {
     json!({"name": name, "district": district, "origins": origins, "contact": "网站科 020-1234",
-        "attrs": {"category": "scenic_discount", "lang": "zh-CN", "my_card": false}, "active": true})
+        "attrs": {"category": "scenic_discount", "lang": "zh-CN", "my_card": false, "events": false}, "active": true})
 }
 
 async fn register(app: &TestApp, who: &linan_tests::session::Who, body: &Value) -> EmbedSiteDto {
@@ -41,6 +41,11 @@ async fn district_admins_register_and_edit_their_sites(app: TestApp) {
     assert_eq!(created.origins, ["http://lw.test:8080", "https://www.lw.gov.cn"]);
     assert_eq!(created.version, 1);
     assert!(created.active);
+    assert_eq!(
+        (created.attrs.my_card, created.attrs.events),
+        (Some(false), Some(false)),
+        "the snippet's switches are kept"
+    );
 
     // Authorization: others' districts, merchants, anonymous.
     let other = site("越权", "nanhai", &["https://x.nh.gov.cn"]);
