@@ -1,6 +1,6 @@
 //! Every UI string, in zh-CN, zh-HK and English, keyed by [`Key`].
 //!
-//! One table (`table.rs`, and the events' rows in `events.rs`) so that a missing translation is a compile error
+//! One table (`table.rs`, with the audit log's rows in `audit.rs` and the events' in `events.rs`) so that a missing translation is a compile error
 //! (each row has exactly three strings) and a reviewer reads all languages
 //! side by side. Placeholders in braces (`{n}`) are filled by [`fill`].
 //! Texts that come from the API (names, titles, reasons) never pass through
@@ -33,6 +33,8 @@ macro_rules! texts {
 
 #[macro_use]
 mod events;
+#[macro_use]
+mod audit;
 mod table;
 
 pub use table::Key;
