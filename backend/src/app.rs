@@ -20,7 +20,7 @@ use tower::ServiceBuilder;
 use tower_http::{
     LatencyUnit,
     compression::CompressionLayer,
-    cors::{AllowOrigin, Any, CorsLayer},
+    cors::{AllowOrigin, CorsLayer},
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
@@ -48,12 +48,7 @@ const BODY_LIMIT_BYTES: usize = 1024 * 1024;
 /// The full router with its middleware, ready to serve.
 pub fn router(state: AppState) -> Router {
     let x_request_id = X_REQUEST_ID;
-    let cors = CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods([Method::GET, Method::HEAD, Method::OPTIONS])
-        .allow_headers([header::ACCEPT_LANGUAGE, header::IF_NONE_MATCH, header::CONTENT_TYPE])
-        .expose_headers([header::ETAG, header::CONTENT_LANGUAGE, x_request_id.clone()])
-        .max_age(Duration::from_secs(86_400));
+    let cors = crate::http::cors::public();
     // The cardholder's calls come from the widget on district sites too, and
     // sign in and out (POST, DELETE) with a bearer token: their own rules.
     // Still no credentials: the token is sent explicitly, never a cookie.

@@ -6,11 +6,12 @@
 //! needs no router, no timeout, no compression layer and no per-route span:
 //! what it costs is what every request shares. So this service, in front of
 //! the router (axum's `Router::layer` wraps each route after routing, and
-//! clones the layered route on every request), reads a list request itself ([`ListRequest::read`], the route's own
-//! parsing), and when the cache holds the answer ([`cached::from_cache`])
-//! writes it with what the layers would have added — a fresh request id, the
-//! access-log line at `info`, the public CORS headers, the request metrics
-//! and the embed site's figures — and returns. Anything else (a miss, a bad
+//! clones the layered route on every request), reads a list request itself
+//! ([`ListRequest::read`], the route's own parsing), and when the cache holds
+//! the answer ([`cached::from_cache`]) writes it with what the layers would
+//! have added — a fresh request id, the access-log line at `info`, the public
+//! CORS layer's headers ([`cors::add_public`]), the request metrics and the
+//! embed site's figures — and returns. Anything else (a miss, a bad
 //! parameter, another route) goes down the full stack unchanged. The
 //! equivalence is tested header by header in `tests/tests/api/front.rs`.
 
@@ -25,14 +26,14 @@ use std::{
 use axum::{
     Router,
     extract::Request,
-    http::{HeaderMap, HeaderValue, Method, header},
+    http::{HeaderMap, Method},
     response::Response,
 };
 use tower::Service;
 use tower_http::request_id::{MakeRequestId, MakeRequestUuid};
 
 use super::{
-    cached,
+    cached, cors,
     query::QueryPairs,
     request_id::{ClientRequestId, X_REQUEST_ID, take_client_id},
 };
@@ -99,7 +100,7 @@ fn finish(state: &AppState, request: Request, mut response: Response, start: Ins
         headers.insert(X_REQUEST_ID, value.clone());
     }
     let id = id.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("-");
-    public_cors(headers);
+    cors::add_public(headers);
     embed::count::count_answered(state, request.method(), request.uri(), request.headers(), response.status());
     super::metrics::record_list_hit(state, response.status(), start);
     let client = request.extensions().get::<ClientRequestId>().map(|c| c.0.as_str());
@@ -117,16 +118,4 @@ fn finish(state: &AppState, request: Request, mut response: Response, start: Ins
         "finished processing request"
     );
     response
-}
-
-/// The public routes' CORS headers (the `cors` layer in [`crate::app`]:
-/// any origin, so they are the same with or without an `Origin`).
-fn public_cors(response: &mut HeaderMap) {
-    response.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    response
-        .insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("etag,content-language,x-request-id"));
-    response.append(
-        header::VARY,
-        HeaderValue::from_static("origin, access-control-request-method, access-control-request-headers"),
-    );
 }

@@ -1,12 +1,13 @@
 //! HTTP plumbing shared by the routes: conditional/cached JSON responses,
-//! language negotiation, query-string, JSON body and `Idempotency-Key`
-//! extraction, refusing U+0000, the client address, request ids and request metrics,
-//! the cached list page answered in front of the stack, and a replica's own
-//! writes seen at once.
+//! the public CORS policy, language negotiation, query-string, JSON body and
+//! `Idempotency-Key` extraction, refusing U+0000, the client address, request
+//! ids and request metrics, the cached list page answered in front of the
+//! stack, and a replica's own writes seen at once.
 
 pub mod body;
 pub mod cached;
 pub mod client;
+pub mod cors;
 pub mod encoding;
 pub mod front;
 pub mod idempotency;
