@@ -79,37 +79,43 @@ fn framed_for(headers: &HeaderMap) -> Option<String> {
     query.split('&').find_map(|pair| pair.strip_prefix("origin=")).and_then(linan_shared::percent_decode)
 }
 
-/// Counts a request answered without the stack (a cached list page, see
-/// [`crate::http::front`]; never a sign-in) as [`count`] would.
-pub fn count_answered(state: &AppState, method: &Method, uri: &Uri, headers: &HeaderMap, status: StatusCode) {
-    let Some(kind) = kind(method, uri.path(), uri.query()) else { return };
-    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
-    if let Some(site) = origin.and_then(|o| state.catalogue.embed.site_of(o))
-        && status.as_u16() < 400
-    {
-        state.embed_counts.add(site, state.clock.today(), kind);
-    }
-}
-
-/// Counts the request for its site, if it is one of the kinds above from an
-/// active registered origin.
-pub async fn count(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let sign_in = is_sign_in(request.method(), request.uri().path());
-    let counted =
-        if sign_in { Some(Kind::SignIn) } else { kind(request.method(), request.uri().path(), request.uri().query()) };
-    let Some(kind) = counted else { return next.run(request).await };
-    let headers = request.headers();
+/// What a request counts as and for which site, if anything: its `Origin`'s
+/// active site or, for a sign-in that has none, the "My card" frame's host.
+fn counted(state: &AppState, method: &Method, uri: &Uri, headers: &HeaderMap) -> Option<(i64, Kind)> {
+    let sign_in = is_sign_in(method, uri.path());
+    let kind = if sign_in { Kind::SignIn } else { kind(method, uri.path(), uri.query())? };
     let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
     let registry = &state.catalogue.embed;
     let mut site = origin.and_then(|o| registry.site_of(o));
     if sign_in && site.is_none() {
         site = framed_for(headers).and_then(|o| registry.site_of(&o));
     }
-    let Some(site) = site else { return next.run(request).await };
-    let response = next.run(request).await;
-    if response.status().as_u16() < 400 {
+    Some((site?, kind))
+}
+
+/// Adds a counted request to its site's figures if it was answered below 400.
+fn add(state: &AppState, (site, kind): (i64, Kind), status: StatusCode) {
+    if status.as_u16() < 400 {
         state.embed_counts.add(site, state.clock.today(), kind);
     }
+}
+
+/// Counts a request answered without the stack (a cached list page, see
+/// [`crate::http::front`]) as [`count`] would.
+pub fn count_answered(state: &AppState, method: &Method, uri: &Uri, headers: &HeaderMap, status: StatusCode) {
+    if let Some(counted) = counted(state, method, uri, headers) {
+        add(state, counted, status);
+    }
+}
+
+/// Counts the request for its site, if it is one of the kinds above from an
+/// active registered origin.
+pub async fn count(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let Some(counted) = counted(&state, request.method(), request.uri(), request.headers()) else {
+        return next.run(request).await;
+    };
+    let response = next.run(request).await;
+    add(&state, counted, response.status());
     response
 }
 
