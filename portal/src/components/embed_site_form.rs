@@ -6,14 +6,13 @@
 use linan_shared::{
     CategoryCode, DistrictCode, EmbedSiteDto, EmbedSiteInput, EmbedSiteWrite, FieldError, Lang, Theme, WidgetAttrs,
 };
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{Choice, FormAlert, SelectInput, TextArea, TextInput, field_error};
 use crate::api::embed;
 use crate::context::{Portal, use_portal};
 use crate::draft::FormError;
-use crate::hooks::use_focus_error;
+use crate::hooks::{SubmitHandle, use_submit};
 use crate::i18n::Key;
 
 const FORM_ID: &str = "embed-site-form";
@@ -140,9 +139,23 @@ pub fn EmbedSiteForm(props: &EmbedSiteFormProps) -> Html {
         let (site, own) = (props.site.clone(), own_district.clone());
         use_state(move || Fields::of(site.as_ref(), own.as_deref()))
     };
-    let error = use_state(|| None::<FormError>);
-    let busy = use_state(|| false);
-    use_focus_error(FORM_ID, (*error).clone());
+    let SubmitHandle { busy, error: current, onsubmit } = {
+        let (api, fields, site) = (portal.api.clone(), fields.clone(), props.site.clone());
+        use_submit(
+            FORM_ID,
+            move || {
+                let input = fields.input().map_err(|e| FormError::from_field(&e))?;
+                let (api, site) = (api.clone(), site.clone());
+                Ok(async move {
+                    match &site {
+                        None => embed::create(&api, &input).await,
+                        Some(s) => embed::update(&api, s.id, &EmbedSiteWrite { version: s.version, site: input }).await,
+                    }
+                })
+            },
+            props.on_saved.clone(),
+        )
+    };
     let set = |update: fn(&mut Fields, String)| {
         let fields = fields.clone();
         Callback::from(move |v: String| {
@@ -151,36 +164,6 @@ pub fn EmbedSiteForm(props: &EmbedSiteFormProps) -> Html {
             fields.set(next);
         })
     };
-    let onsubmit = {
-        let (api, fields, error, busy) = (portal.api.clone(), fields.clone(), error.clone(), busy.clone());
-        let (site, on_saved) = (props.site.clone(), props.on_saved.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let input = match fields.input() {
-                Ok(input) => input,
-                Err(e) => return error.set(Some(FormError::from_field(&e))),
-            };
-            let (api, error, busy, site, on_saved) =
-                (api.clone(), error.clone(), busy.clone(), site.clone(), on_saved.clone());
-            busy.set(true);
-            error.set(None);
-            spawn_local(async move {
-                let result = match &site {
-                    None => embed::create(&api, &input).await,
-                    Some(s) => embed::update(&api, s.id, &EmbedSiteWrite { version: s.version, site: input }).await,
-                };
-                busy.set(false);
-                match result {
-                    Ok(saved) => on_saved.emit(saved),
-                    Err(e) => error.set(Some(FormError::from_client(&e))),
-                }
-            });
-        })
-    };
-    let current = (*error).clone();
     let lang = portal.lang;
     let districts: Vec<Choice> = portal
         .reference
@@ -236,8 +219,8 @@ pub fn EmbedSiteForm(props: &EmbedSiteFormProps) -> Html {
                     on_change={set(|f, v| f.events = v == "on")} />
             </fieldset>
             <div class="buttons">
-                <button type="submit" class="primary" disabled={*busy}>
-                    { portal.t(if *busy { Key::Busy } else { Key::Save }) }
+                <button type="submit" class="primary" disabled={busy}>
+                    { portal.t(if busy { Key::Busy } else { Key::Save }) }
                 </button>
                 <button type="button" onclick={props.on_cancel.reform(|_| ())}>{ portal.t(Key::Cancel) }</button>
             </div>

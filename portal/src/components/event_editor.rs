@@ -5,15 +5,14 @@
 use std::rc::Rc;
 
 use linan_shared::{EventDto, EventStatus, EventWrite};
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{EventFields, FormAlert};
 use crate::api::events;
 use crate::context::use_portal;
-use crate::draft::{EventDraft, FormError};
+use crate::draft::EventDraft;
 use crate::events::Organiser;
-use crate::hooks::{use_draft, use_focus_error};
+use crate::hooks::{SubmitHandle, use_draft, use_submit};
 use crate::i18n::Key;
 
 const FORM_ID: &str = "event-form";
@@ -45,42 +44,26 @@ pub fn EventEditor(props: &EventEditorProps) -> Html {
     let portal = use_portal();
     let initial = props.initial.clone();
     let form = use_draft(move || initial);
-    let error = use_state(|| None::<FormError>);
-    let busy = use_state(|| false);
-    use_focus_error(FORM_ID, (*error).clone());
-
-    let onsubmit = {
-        let (draft, error, busy) = (form.draft.clone(), error.clone(), busy.clone());
-        let (api, organiser, on_saved, event) =
-            (portal.api.clone(), props.organiser, props.on_saved.clone(), props.event.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let input = match draft.to_input() {
-                Ok(input) => input,
-                Err(e) => return error.set(Some(e)),
-            };
-            let (api, on_saved, error, busy, event) =
-                (api.clone(), on_saved.clone(), error.clone(), busy.clone(), event.clone());
-            busy.set(true);
-            error.set(None);
-            spawn_local(async move {
-                let result = match &event {
-                    Some(e) => {
-                        let write = EventWrite { version: e.version, event: input };
-                        events::update(&api, organiser, e.id, &write).await
+    let SubmitHandle { busy, error, onsubmit } = {
+        let (draft, api, organiser, event) =
+            (form.draft.clone(), portal.api.clone(), props.organiser, props.event.clone());
+        use_submit(
+            FORM_ID,
+            move || {
+                let input = draft.to_input()?;
+                let (api, event) = (api.clone(), event.clone());
+                Ok(async move {
+                    match &event {
+                        Some(e) => {
+                            let write = EventWrite { version: e.version, event: input };
+                            events::update(&api, organiser, e.id, &write).await
+                        }
+                        None => events::create(&api, organiser, &input).await,
                     }
-                    None => events::create(&api, organiser, &input).await,
-                };
-                busy.set(false);
-                match result {
-                    Ok(saved) => on_saved.emit(saved),
-                    Err(e) => error.set(Some(FormError::from_client(&e))),
-                }
-            });
-        })
+                })
+            },
+            props.on_saved.clone(),
+        )
     };
     let edit_waits = props
         .event
@@ -96,14 +79,14 @@ pub fn EventEditor(props: &EventEditorProps) -> Html {
             if from_revision {
                 <p class="note">{ portal.t(Key::EditFromRevision) }</p>
             }
-            if let Some(e) = &*error {
+            if let Some(e) = &error {
                 <FormAlert error={e.clone()} on_reload={props.on_reload.clone()} />
             }
             <EventFields draft={form.draft.clone()} on_change={form.on_change.clone()}
-                choose_district={props.choose_district} error={(*error).clone()} />
+                choose_district={props.choose_district} error={error.clone()} />
             <div class="buttons">
-                <button type="submit" class="primary" disabled={*busy}>
-                    { portal.t(if *busy { Key::Busy } else { submit }) }
+                <button type="submit" class="primary" disabled={busy}>
+                    { portal.t(if busy { Key::Busy } else { submit }) }
                 </button>
             </div>
         </form>

@@ -4,15 +4,14 @@
 use std::rc::Rc;
 
 use linan_shared::{BenefitStatus, OfferDto, OfferWrite};
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{FormAlert, OfferFields};
 use crate::api::merchant;
 use crate::context::use_portal;
 use crate::dom::date_in_days;
-use crate::draft::{FormError, OfferDraft};
-use crate::hooks::{use_draft, use_focus_error};
+use crate::draft::OfferDraft;
+use crate::hooks::{SubmitHandle, use_draft, use_submit};
 use crate::i18n::Key;
 
 const FORM_ID: &str = "offer-form";
@@ -41,40 +40,24 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
         Some(o) => OfferDraft::from_input(o.revision.as_ref().map_or(&o.offer, |r| &r.offer)),
         None => OfferDraft::new(&date_in_days(0), &date_in_days(365)),
     });
-    let error = use_state(|| None::<FormError>);
-    let busy = use_state(|| false);
-    use_focus_error(FORM_ID, (*error).clone());
-
-    let onsubmit = {
-        let (draft, error, busy) = (form.draft.clone(), error.clone(), busy.clone());
-        let (api, offer, on_saved) = (portal.api.clone(), props.offer.clone(), props.on_saved.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let input = match draft.to_input() {
-                Ok(input) => input,
-                Err(e) => return error.set(Some(e)),
-            };
-            let (api, offer, on_saved, error, busy) =
-                (api.clone(), offer.clone(), on_saved.clone(), error.clone(), busy.clone());
-            busy.set(true);
-            error.set(None);
-            spawn_local(async move {
-                let result = match &offer {
-                    Some(o) => {
-                        merchant::update_offer(&api, o.id, &OfferWrite { version: o.version, offer: input }).await
+    let SubmitHandle { busy, error, onsubmit } = {
+        let (draft, api, offer) = (form.draft.clone(), portal.api.clone(), props.offer.clone());
+        use_submit(
+            FORM_ID,
+            move || {
+                let input = draft.to_input()?;
+                let (api, offer) = (api.clone(), offer.clone());
+                Ok(async move {
+                    match &offer {
+                        Some(o) => {
+                            merchant::update_offer(&api, o.id, &OfferWrite { version: o.version, offer: input }).await
+                        }
+                        None => merchant::create_offer(&api, &input).await,
                     }
-                    None => merchant::create_offer(&api, &input).await,
-                };
-                busy.set(false);
-                match result {
-                    Ok(saved) => on_saved.emit(saved),
-                    Err(e) => error.set(Some(FormError::from_client(&e))),
-                }
-            });
-        })
+                })
+            },
+            props.on_saved.clone(),
+        )
     };
     let live =
         props.offer.as_ref().is_some_and(|o| matches!(o.status, BenefitStatus::Published | BenefitStatus::Paused));
@@ -88,13 +71,13 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
             if from_revision {
                 <p class="note">{ portal.t(Key::EditFromRevision) }</p>
             }
-            if let Some(e) = &*error {
+            if let Some(e) = &error {
                 <FormAlert error={e.clone()} on_reload={props.on_reload.clone()} />
             }
-            <OfferFields draft={form.draft.clone()} on_change={form.on_change.clone()} error={(*error).clone()} />
+            <OfferFields draft={form.draft.clone()} on_change={form.on_change.clone()} error={error.clone()} />
             <div class="buttons">
-                <button type="submit" class="primary" disabled={*busy}>
-                    { portal.t(if *busy { Key::Busy } else { submit }) }
+                <button type="submit" class="primary" disabled={busy}>
+                    { portal.t(if busy { Key::Busy } else { submit }) }
                 </button>
             </div>
         </form>

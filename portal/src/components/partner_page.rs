@@ -4,14 +4,13 @@
 use std::rc::Rc;
 
 use linan_shared::{PartnerProfileDto, PartnerStatus, PartnerWrite, RevisionStatus};
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{FormAlert, PartnerContent, PartnerFields, load_view, status_badge};
 use crate::api::merchant;
 use crate::context::use_portal;
-use crate::draft::{FormError, PartnerDraft};
-use crate::hooks::{use_draft, use_focus_error, use_load};
+use crate::draft::PartnerDraft;
+use crate::hooks::{SubmitHandle, use_draft, use_load, use_submit};
 use crate::i18n::Key;
 use crate::wording;
 
@@ -94,42 +93,26 @@ pub fn PartnerEditor(props: &PartnerEditorProps) -> Html {
         let pending = partner.revision.as_ref().filter(|r| r.status == RevisionStatus::PendingReview);
         PartnerDraft::from_input(pending.map_or(&partner.profile, |r| &r.profile))
     });
-    let error = use_state(|| None::<FormError>);
-    let busy = use_state(|| false);
-    use_focus_error(FORM_ID, (*error).clone());
-    let onsubmit = {
-        let (draft, error, busy) = (form.draft.clone(), error.clone(), busy.clone());
-        let (api, version, on_saved) = (portal.api.clone(), props.partner.version, props.on_saved.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let profile = match draft.to_input() {
-                Ok(profile) => profile,
-                Err(e) => return error.set(Some(e)),
-            };
-            let (api, on_saved, error, busy) = (api.clone(), on_saved.clone(), error.clone(), busy.clone());
-            busy.set(true);
-            error.set(None);
-            spawn_local(async move {
-                let result = merchant::save_partner(&api, &PartnerWrite { version, profile }).await;
-                busy.set(false);
-                match result {
-                    Ok(saved) => on_saved.emit(saved),
-                    Err(e) => error.set(Some(FormError::from_client(&e))),
-                }
-            });
-        })
+    let SubmitHandle { busy, error, onsubmit } = {
+        let (draft, api, version) = (form.draft.clone(), portal.api.clone(), props.partner.version);
+        use_submit(
+            FORM_ID,
+            move || {
+                let profile = draft.to_input()?;
+                let api = api.clone();
+                Ok(async move { merchant::save_partner(&api, &PartnerWrite { version, profile }).await })
+            },
+            props.on_saved.clone(),
+        )
     };
     html! {
         <form id={FORM_ID} class="stack" {onsubmit} novalidate=true>
-            if let Some(e) = &*error {
+            if let Some(e) = &error {
                 <FormAlert error={e.clone()} on_reload={props.on_reload.clone()} />
             }
-            <PartnerFields draft={form.draft.clone()} on_change={form.on_change.clone()} error={(*error).clone()} district_fixed=true />
+            <PartnerFields draft={form.draft.clone()} on_change={form.on_change.clone()} error={error.clone()} district_fixed=true />
             <div class="buttons">
-                <button type="submit" class="primary" disabled={*busy}>{ portal.t(if *busy { Key::Busy } else { Key::Save }) }</button>
+                <button type="submit" class="primary" disabled={busy}>{ portal.t(if busy { Key::Busy } else { Key::Save }) }</button>
             </div>
         </form>
     }

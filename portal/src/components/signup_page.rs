@@ -2,14 +2,13 @@
 //! pending review) or joining one with an invitation code.
 
 use linan_shared::{MIN_PASSWORD_CHARS, SignupRequest};
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{FormAlert, PartnerFields, TextInput, field_error};
 use crate::api::auth;
 use crate::context::use_portal;
 use crate::draft::{FormError, PartnerDraft};
-use crate::hooks::{use_draft, use_focus_error};
+use crate::hooks::{SubmitHandle, use_draft, use_submit};
 use crate::i18n::Key;
 use crate::route::Route;
 
@@ -24,55 +23,36 @@ pub fn SignupPage() -> Html {
     let with_invite = use_state(|| false);
     let invite = use_state(String::new);
     let partner = use_draft(PartnerDraft::new);
-    let error = use_state(|| None::<FormError>);
-    let busy = use_state(|| false);
-    use_focus_error(FORM_ID, (*error).clone());
-
-    let onsubmit = {
-        let (api, signed_in) = (portal.api.clone(), portal.signed_in.clone());
+    let SubmitHandle { busy, error, onsubmit } = {
+        let (api, draft) = (portal.api.clone(), partner.draft.clone());
         let (email, password, with_invite, invite) =
             (email.clone(), password.clone(), with_invite.clone(), invite.clone());
-        let (draft, error, busy) = (partner.draft.clone(), error.clone(), busy.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let (partner, invite) = if *with_invite {
-                if invite.trim().is_empty() {
-                    return error.set(Some(FormError::local("invite", Key::HintRequired)));
-                }
-                (None, Some(invite.trim().to_owned()))
-            } else {
-                match draft.to_input() {
-                    Ok(p) => (Some(p), None),
-                    Err(e) => return error.set(Some(e)),
-                }
-            };
-            let request = SignupRequest {
-                email: email.trim().to_owned(),
-                password: (*password).clone(),
-                partner,
-                invite,
-                bearer: false,
-            };
-            if let Err(e) = request.validate() {
-                return error.set(Some(FormError::from_field(&e)));
-            }
-            let (api, signed_in, error, busy) = (api.clone(), signed_in.clone(), error.clone(), busy.clone());
-            busy.set(true);
-            error.set(None);
-            spawn_local(async move {
-                let result = auth::signup(&api, &request).await;
-                busy.set(false);
-                match result {
-                    Ok(session) => signed_in.emit(session),
-                    Err(e) => error.set(Some(FormError::from_client(&e))),
-                }
-            });
-        })
+        use_submit(
+            FORM_ID,
+            move || {
+                let (partner, invite) = if *with_invite {
+                    if invite.trim().is_empty() {
+                        return Err(FormError::local("invite", Key::HintRequired));
+                    }
+                    (None, Some(invite.trim().to_owned()))
+                } else {
+                    (Some(draft.to_input()?), None)
+                };
+                let request = SignupRequest {
+                    email: email.trim().to_owned(),
+                    password: (*password).clone(),
+                    partner,
+                    invite,
+                    bearer: false,
+                };
+                request.validate().map_err(|e| FormError::from_field(&e))?;
+                let api = api.clone();
+                Ok(async move { auth::signup(&api, &request).await })
+            },
+            portal.signed_in.clone(),
+        )
     };
-    let error_for = |field: &str| field_error((*error).as_ref(), field);
+    let error_for = |field: &str| field_error(error.as_ref(), field);
     let choose = |invite: bool| {
         let with_invite = with_invite.clone();
         Callback::from(move |_: Event| with_invite.set(invite))
@@ -82,7 +62,7 @@ pub fn SignupPage() -> Html {
             <h1>{ portal.t(Key::SignupTitle) }</h1>
             <p>{ portal.t(Key::SignupIntro) }</p>
             <form id={FORM_ID} class="stack" {onsubmit} novalidate=true>
-                if let Some(e) = &*error {
+                if let Some(e) = &error {
                     <FormAlert error={e.clone()} />
                 }
                 <fieldset>
@@ -114,11 +94,11 @@ pub fn SignupPage() -> Html {
                 } else {
                     <fieldset>
                         <legend>{ portal.t(Key::PartnerSection) }</legend>
-                        <PartnerFields draft={partner.draft.clone()} on_change={partner.on_change.clone()} error={(*error).clone()} />
+                        <PartnerFields draft={partner.draft.clone()} on_change={partner.on_change.clone()} error={error.clone()} />
                     </fieldset>
                 }
                 <div class="buttons">
-                    <button type="submit" class="primary" disabled={*busy}>{ portal.t(if *busy { Key::Busy } else { Key::SignupButton }) }</button>
+                    <button type="submit" class="primary" disabled={busy}>{ portal.t(if busy { Key::Busy } else { Key::SignupButton }) }</button>
                 </div>
             </form>
             <p>{ portal.t(Key::HaveAccount) }{ " " }<a href={Route::Login.href()}>{ portal.t(Key::LoginLink) }</a></p>
