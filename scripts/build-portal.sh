@@ -6,8 +6,9 @@
 #   linan_portal.<hash>.js         wasm-bindgen glue
 #   linan_portal_bg.<hash>.wasm    the Yew app, size-optimised
 #   portal.<hash>.css              the stylesheet
+#   *.br, *.gz                     each file's compressed forms (scripts/precompress.mjs)
 # Installs what is missing: the wasm32 target, wasm-bindgen-cli at exactly the
-# version in Cargo.lock (into .tools/), and binaryen's wasm-opt from npm
+# version in Cargo.lock (into .tools/), and binaryen's wasm-opt and zopfli from npm
 # (pinned by frontend/package-lock.json). Honours CARGO_TARGET_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,5 +54,7 @@ sed -e "s/__GLUE__/$glue_name/g" -e "s/__WASM__/$wasm_name/g" -e "s/__BOOT__/$bo
 
 rm -rf "$dist" && mkdir -p "$dist"
 cp "$work/index.html" "$work/$boot_name" "$work/$glue_name" "$work/$wasm_name" "$work/$css_name" "$dist/"
-gz() { gzip -9 -c "$1" | wc -c; }
-say "portal built: glue $(gz "$dist/$glue_name") B + wasm $(gz "$dist/$wasm_name") B + css $(gz "$dist/$css_name") B gzip"
+say "compressing each file once (brotli 11, zopfli)"
+node scripts/precompress.mjs "$dist"
+sent() { wc -c < "$dist/$1.$2"; }
+say "portal built: glue $(sent "$glue_name" br) B + wasm $(sent "$wasm_name" br) B + css $(sent "$css_name" br) B brotli (gzip: $(sent "$glue_name" gz) + $(sent "$wasm_name" gz) + $(sent "$css_name" gz) B)"

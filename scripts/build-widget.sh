@@ -10,8 +10,10 @@
 #   linan_my_card.<hash>.js        its glue, and
 #   linan_my_card_bg.<hash>.wasm   its app: the cardholder's code, in no host page
 #   manifest.json                  file names and gzip sizes
+#   *.br, *.gz                     each file's compressed forms (scripts/precompress.mjs),
+#                                  sent as they are to clients that take them
 # Installs what is missing: the wasm32 target, wasm-bindgen-cli at exactly the
-# version in Cargo.lock (into .tools/), and binaryen's wasm-opt and esbuild
+# version in Cargo.lock (into .tools/), and binaryen's wasm-opt, esbuild and zopfli
 # from npm (pinned by frontend/package-lock.json). Honours CARGO_TARGET_DIR (default
 # target/), so a second build directory can keep off the shared cargo lock.
 set -euo pipefail
@@ -98,6 +100,13 @@ bundle my-card linan_my_card linan-my-card.js
 card_loader_gz=$(gz "$dist/linan-my-card.js"); card_glue_gz=$(gz "$dist/$glue_name"); card_wasm_gz=$(gz "$dist/$wasm_name")
 card_total=$((card_loader_gz + card_glue_gz + card_wasm_gz))
 
+# What a host page downloads is what the server sends: the forms made here.
+say "compressing each file once (brotli 11, zopfli)"
+node scripts/precompress.mjs "$dist"
+sent() { local sum=0 f; for f in "${@:2}"; do sum=$((sum + $(wc -c < "$dist/$f.$1"))); done; echo "$sum"; }
+sent_gz=$(sent gz linan-benefits.js "$widget_glue" "$widget_wasm")
+sent_br=$(sent br linan-benefits.js "$widget_glue" "$widget_wasm")
+
 cat > "$dist/manifest.json" <<JSON
 {
   "loader": "linan-benefits.js",
@@ -110,9 +119,12 @@ cat > "$dist/manifest.json" <<JSON
   "gzip_bytes": {
     "loader": $loader_gz, "glue": $glue_gz, "wasm": $wasm_gz, "total": $total, "detail": $detail_gz,
     "my_card": { "loader": $card_loader_gz, "glue": $card_glue_gz, "wasm": $card_wasm_gz, "total": $card_total }
-  }
+  },
+  "sent_bytes": { "first_paint": { "gzip": $sent_gz, "br": $sent_br } }
 }
 JSON
-say "widget built: loader ${loader_gz} B + glue ${glue_gz} B + wasm ${wasm_gz} B = ${total} B gzip before the first benefit"
+node scripts/precompress.mjs "$dist/manifest.json"
+say "widget built: loader ${loader_gz} B + glue ${glue_gz} B + wasm ${wasm_gz} B = ${total} B gzip -9 before the first benefit"
+say "sent before the first benefit: ${sent_gz} B gzip (zopfli), ${sent_br} B brotli"
 say "a benefit's detail and the events tab (fetched when one is first opened): ${detail_gz} B gzip"
 say "\"My card\" (fetched when its tab is opened): ${card_loader_gz} + ${card_glue_gz} + ${card_wasm_gz} = ${card_total} B gzip"

@@ -64,10 +64,10 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want" --root .tools --force
 }
 
-# Installs the frontend's npm tools (wasm-opt, esbuild, playwright-core) from the lock file.
+# Installs the frontend's npm tools (wasm-opt, esbuild, zopfli, playwright-core) from the lock file.
 ensure_frontend_npm() {
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -x frontend/node_modules/.bin/wasm-opt ] || [ ! -x frontend/node_modules/.bin/esbuild ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
+  if [ ! -x frontend/node_modules/.bin/wasm-opt ] || [ ! -x frontend/node_modules/.bin/esbuild ] || [ ! -d frontend/node_modules/@gfx/zopfli ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
     say "installing the frontend's npm tools (npm ci)"
     (cd frontend && npm ci --no-audit --no-fund)
   fi

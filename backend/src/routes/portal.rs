@@ -8,8 +8,8 @@
 use axum::{
     Router,
     extract::{Path, State},
-    http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    http::{HeaderMap, HeaderValue, header},
+    response::Response,
     routing::get,
 };
 use linan_shared::ErrorBody;
@@ -26,12 +26,10 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/portal", get(index)).route("/portal/", get(index)).route("/portal/{file}", get(file))
 }
 
-async fn serve(state: &AppState, file: &str) -> Result<Response, ApiError> {
-    let (bytes, mime) = static_file::read(&state.config.portal_dir, file, "portal file").await?;
+async fn serve(state: &AppState, file: &str, request: &HeaderMap) -> Result<Response, ApiError> {
+    let mut response = static_file::serve(&state.config.portal_dir, file, request, "portal file").await?;
     let cache = if file == "index.html" { "no-cache" } else { "public, max-age=31536000, immutable" };
-    let mut response = bytes.into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -45,8 +43,8 @@ async fn serve(state: &AppState, file: &str) -> Result<Response, ApiError> {
         (status = 200, description = "The portal (HTML)", content_type = "text/html"),
         (status = 404, description = "The portal is not built", body = ErrorBody),
     ))]
-pub async fn index(State(state): State<AppState>) -> Result<Response, ApiError> {
-    serve(&state, "index.html").await
+pub async fn index(State(state): State<AppState>, request: HeaderMap) -> Result<Response, ApiError> {
+    serve(&state, "index.html", &request).await
 }
 
 /// One file of the built portal.
@@ -56,6 +54,10 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, ApiError> 
         (status = 200, description = "The file", content_type = "application/octet-stream"),
         (status = 404, description = "No such file", body = ErrorBody),
     ))]
-pub async fn file(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, ApiError> {
-    serve(&state, &file).await
+pub async fn file(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    request: HeaderMap,
+) -> Result<Response, ApiError> {
+    serve(&state, &file, &request).await
 }

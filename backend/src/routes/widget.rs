@@ -10,8 +10,8 @@
 use axum::{
     Router,
     extract::{Path, State},
-    http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    http::{HeaderMap, HeaderValue, header},
+    response::Response,
     routing::get,
 };
 use linan_shared::ErrorBody;
@@ -35,16 +35,18 @@ pub fn router() -> Router<AppState> {
         (status = 200, description = "The file (text/javascript, application/wasm or application/json)", content_type = "application/octet-stream"),
         (status = 404, description = "No such file (or the widget is not built)", body = ErrorBody),
     ))]
-pub async fn widget_file(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, ApiError> {
-    let (bytes, mime) = static_file::read(&state.config.widget_dir, &file, "widget file").await?;
+pub async fn widget_file(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    request: HeaderMap,
+) -> Result<Response, ApiError> {
+    let mut response = static_file::serve(&state.config.widget_dir, &file, &request, "widget file").await?;
     let cache = if file == LOADER || file == MY_CARD_LOADER || file == "manifest.json" {
         "public, max-age=300"
     } else {
         "public, max-age=31536000, immutable"
     };
-    let mut response = bytes.into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
     h.insert("cross-origin-resource-policy", HeaderValue::from_static("cross-origin"));

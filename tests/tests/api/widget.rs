@@ -10,6 +10,9 @@ async fn app_with_widget_dir(production: bool) -> (linan_tests::TestApp, std::pa
     std::fs::write(dir.join("linan-benefits.js"), "import init from \"./linan_widget.abc.js\";").unwrap();
     std::fs::write(dir.join("linan_widget_bg.0123456789ab.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(dir.join(".secret.js"), "no").unwrap();
+    // What scripts/precompress.mjs writes beside each file (markers here, not real codings).
+    std::fs::write(dir.join("linan_widget_bg.0123456789ab.wasm.br"), "brotli form").unwrap();
+    std::fs::write(dir.join("linan_widget_bg.0123456789ab.wasm.gz"), "gzip form").unwrap();
     let widget_dir = dir.clone();
     let app = spawn_app_with(Db::Sqlite, Seed::Demo, move |c| {
         c.widget_dir = widget_dir;
@@ -40,6 +43,38 @@ async fn widget_files_are_served_with_types_caching_and_cors() {
     ] {
         let body = app.expect_error(bad, StatusCode::NOT_FOUND).await;
         assert_eq!(body.error.code, "not_found", "{bad}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn a_file_built_with_compressed_forms_is_sent_in_the_one_the_client_takes() {
+    let (app, dir) = app_with_widget_dir(false).await;
+    let wasm = "/widget/linan_widget_bg.0123456789ab.wasm";
+    for (accept, coding, body) in [
+        (Some("gzip, deflate, br, zstd"), Some("br"), &b"brotli form"[..]),
+        (Some("gzip"), Some("gzip"), b"gzip form"),
+        (Some("br;q=0.5, gzip"), Some("gzip"), b"gzip form"),
+        (None, None, b"\0asm\x01\0\0\0"),
+        (Some("identity"), None, b"\0asm\x01\0\0\0"),
+    ] {
+        let response = match accept {
+            Some(accept) => app.get_with(wasm, &[("accept-encoding", accept)]).await,
+            None => app.get(wasm).await,
+        };
+        assert_eq!(response.status(), StatusCode::OK, "{accept:?}");
+        let headers = response.headers().clone();
+        assert_eq!(headers.get("content-encoding").map(|v| v.to_str().unwrap()), coding, "{accept:?}");
+        assert_eq!(headers["content-type"], "application/wasm", "{accept:?}");
+        assert_eq!(headers["cache-control"], "public, max-age=31536000, immutable", "{accept:?}");
+        let vary: Vec<_> = headers.get_all("vary").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+        assert!(vary.join(",").contains("accept-encoding"), "{accept:?}: {vary:?}");
+        assert_eq!(&response.bytes().await.unwrap()[..], body, "{accept:?}");
+    }
+    // The compressed forms are not files of their own.
+    for form in [".br", ".gz"] {
+        let body = app.expect_error(&format!("{wasm}{form}"), StatusCode::NOT_FOUND).await;
+        assert_eq!(body.error.code, "not_found");
     }
     let _ = std::fs::remove_dir_all(dir);
 }
