@@ -2,7 +2,7 @@
 // real backend with the demo data. Waits are conditions with deadlines.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, get } from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { gzipSync } from "node:zlib";
@@ -41,21 +41,54 @@ function itemIds(page, host) {
   return page.locator(`${host} .lw-item`).evaluateAll((items) => items.map((li) => Number(li.dataset.id)));
 }
 
-// What a host page downloads before the first benefit is painted: loader,
-// glue and wasm of the widget's bundle (node zlib level 9). Issue 12 sets the
-// target at 100,000 B and it is not met yet: this budget is the figure
-// reached so far (105,674 B, from 155,600 B with "My card" in the bundle)
-// and only ever goes down, until it is the target's. "My card" and a
-// benefit's detail are other bundles, fetched when first opened (the next
-// tests).
-const BUDGET = 105_700;
+// The module's own size, whatever the server's compressor: loader, glue and
+// wasm of the widget's bundle before the first benefit, node zlib level 9.
+// The figure reached so far (104,755 B, from 155,600 B with "My card" in the
+// bundle); it only ever goes down. Issue 12's target is on what is sent
+// (next test). "My card" and a benefit's detail are other bundles, fetched
+// when first opened.
+const BUDGET = 104_800;
 
-test("the loader, glue and wasm before the first benefit stay within 105.7 KB gzip (issue 12's target: 100 KB)", () => {
+test("the loader, glue and wasm before the first benefit stay within 104.8 KB at zlib level 9", () => {
   const manifest = JSON.parse(readFileSync(join(repo, "frontend/dist/manifest.json"), "utf8"));
   const size = (files) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(repo, "frontend/dist", f)), { level: 9 }).length, 0);
   const total = size(manifest.first_paint);
   console.log(`widget before the first benefit: ${total} bytes gzip; "My card" when opened: ${size(manifest.my_card)} bytes gzip`);
   assert.ok(total <= BUDGET, `the widget is ${total} bytes gzip before its first benefit, over the ${BUDGET}-byte budget`);
+});
+
+/** The bytes of `url`'s body as the server sends them to a client that takes `coding` only. */
+function sentBytes(url, coding) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": coding } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk) => (bytes += chunk.length));
+      response.on("end", () =>
+        response.headers["content-encoding"] === coding
+          ? resolve(bytes)
+          : reject(new Error(`${url} was not sent as ${coding} (${response.headers["content-encoding"]})`)),
+      );
+    }).on("error", reject);
+  });
+}
+
+// Issue 12's target: what a host page downloads before the first benefit is
+// painted, as the server sends it. Each file's gzip form is made once at
+// build time (zopfli, scripts/precompress.mjs); a browser that takes brotli,
+// as every current one does, downloads its brotli form, less again.
+const TARGET = 100_000;
+
+test("a host page downloads at most 100,000 B gzip of widget before the first benefit", async () => {
+  const manifest = JSON.parse(readFileSync(join(repo, "frontend/dist/manifest.json"), "utf8"));
+  const sent = async (coding) => {
+    let sum = 0;
+    for (const f of manifest.first_paint) sum += await sentBytes(`${server.base}/widget/${f}`, coding);
+    return sum;
+  };
+  const [gzip, br] = [await sent("gzip"), await sent("br")];
+  console.log(`sent before the first benefit: ${gzip} B gzip, ${br} B brotli`);
+  assert.ok(gzip <= TARGET, `a host page downloads ${gzip} B gzip of widget before its first benefit, over ${TARGET} B`);
+  assert.ok(br < gzip, `brotli (${br} B) is the smaller form`);
 });
 
 test("the host page fetches nothing of My card until its tab is opened", async () => {
