@@ -121,6 +121,30 @@ test("the demo host page renders both widgets with items from the API", async ()
   await page.close();
 });
 
+test("the loader asks for the app's files first, and once per URL for the elements of a page", async () => {
+  const manifest = JSON.parse(readFileSync(join(repo, "frontend/dist/manifest.json"), "utf8"));
+  const page = await newPage();
+  const asked = [];
+  page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(`${server.base}/`);
+  await page.locator("#w1 .lw-item").first().waitFor({ timeout: 20000 });
+  await page.locator("#w2 .lw-item").first().waitFor({ timeout: 20000 });
+  const count = (path) => asked.filter((p) => p === path).length;
+  // The demo page's two elements: one request per reference list, one first page each.
+  for (const list of ["districts", "categories", "card-schemes"]) assert.equal(count(`/api/v1/${list}`), 1, list);
+  assert.equal(count("/api/v1/benefits"), 2);
+  const firstApi = asked.findIndex((p) => p.startsWith("/api/"));
+  for (const file of [manifest.glue, manifest.wasm]) {
+    const at = asked.indexOf(`/widget/${file}`);
+    assert.ok(at >= 0 && at < firstApi, `${file} is asked for before the API (${asked.join(" ")})`);
+  }
+  // An element added later asks afresh (not an answer kept from the page's start).
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement("linan-benefits"), { id: "w3" })));
+  await page.locator("#w3 .lw-item").first().waitFor({ timeout: 20000 });
+  assert.equal(count("/api/v1/districts"), 2);
+  await page.close();
+});
+
 test("the host's content below the widgets does not move when their lists arrive (the loader reserves a page)", async () => {
   for (const width of [1200, 375]) {
     const page = await newPage(width);

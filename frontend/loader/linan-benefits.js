@@ -68,13 +68,25 @@ function firstRequests(attrs) {
   };
   const query = Object.entries(params).filter(([, v]) => v).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
   const urls = ["districts", "categories", "card-schemes", `benefits?${query.join("&")}`].map((p) => `${api}/api/v1/${p}`);
+  // Each element takes its own copy of an answer: the elements that connect
+  // together (those of the page's HTML, all at once) ask once per URL; the
+  // reference lists are the same for all.
   return new Map(
     urls.map((url) => {
-      const answer = fetch(url);
+      const answer = asked(url).then((response) => response.clone());
       answer.catch(() => {}); // a failure is the app's to report, when it takes the answer
       return [url, answer];
     }),
   );
+}
+const asking = new Map();
+function asked(url) {
+  if (!asking.has(url)) {
+    asking.set(url, fetch(url));
+    // An element connected later asks afresh.
+    queueMicrotask(() => asking.delete(url));
+  }
+  return asking.get(url);
 }
 
 // The space of a full first page, reserved at connect so that the host's
@@ -127,10 +139,12 @@ class LinanBenefits extends HTMLElement {
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     const container = document.createElement("div");
     root.replaceChildren(container);
+    // The app's files first: they are the longest way to the first benefit.
+    const app = loadApp();
     const attrs = this.attributesObject();
     reserve(this, container, pageSize(attrs.limit));
     const prefetched = firstRequests(attrs);
-    this.pending = loadApp()
+    this.pending = app
       .then(({ mount }) => {
         if (this.isConnected && !this.handle) {
           this.handle = mount(container, this.attributesObject(), prefetched, (...args) => this.openView(...args));
