@@ -7,7 +7,7 @@
 #   Chromium), the portal build, the deployment files (nginx -t, systemd-analyze),
 #   the cluster test (nginx and two replicas on PostgreSQL, when reachable), and
 #   the end-to-end browser tests of the widget and the portal against the real
-#   backend.
+#   backend, and then the widget's first-paint benchmark (figures only).
 #
 # PostgreSQL: LINAN_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres,
 # a user that may create databases). Under CI=true an unreachable PostgreSQL
@@ -77,6 +77,12 @@ run env CHROMEDRIVER="$(command -v chromedriver)" \
 say "end-to-end browser tests (headless Chromium, real backend, demo data)"
 (cd frontend && run node --test --test-concurrency=1 --test-reporter=tap e2e/)
 (cd portal && run node --test --test-concurrency=1 --test-reporter=tap e2e/)
+
+# Issue 12's first-paint ratio on every run: a benchmark, so its figures are
+# printed and never pass or fail the run (docs/benchmarks.md has the
+# release-build figures; here the debug backend answers both pages alike).
+say "benchmark: the widget's first paint against its plain-JavaScript twin (figures, not a test)"
+RUNS=9 node frontend/bench/first-paint.mjs
 
 # One closing line over every runner (cargo's "N passed; N failed", node's
 # TAP "# pass N"/"# fail N"), so the total is not hidden behind the last
