@@ -139,11 +139,12 @@ class LinanBenefits extends HTMLElement {
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     const container = document.createElement("div");
     root.replaceChildren(container);
-    // The app's files first: they are the longest way to the first benefit.
+    // The app's files first, they are the longest way to the first benefit;
+    // then its first requests, before the reservation makes the page lay out.
     const app = loadApp();
     const attrs = this.attributesObject();
-    reserve(this, container, pageSize(attrs.limit));
     const prefetched = firstRequests(attrs);
+    reserve(this, container, pageSize(attrs.limit));
     this.pending = app
       .then(({ mount }) => {
         if (this.isConnected && !this.handle) {
