@@ -285,7 +285,7 @@ test("one flow across both: the code the widget shows is redeemed at the counter
   // Pick the first usable one that the list shows, by id.
   const item = await until(async () => {
     for (const { benefit } of usable) {
-      const candidate = card.locator(`li[data-id="${benefit.id}"]`, { has: card.locator("button:not([disabled])") }).last();
+      const candidate = card.locator(`li.lw-card-item[data-id="${benefit.id}"]`, { has: card.locator("button:not([disabled])") }).last();
       if ((await candidate.count()) > 0) return { candidate, benefit };
     }
     return null;
