@@ -280,7 +280,8 @@ pub struct EmbedSiteList {
 pub struct EmbedDay {
     /// The day.
     pub day: Date,
-    /// Widget loads (the widget's first reference request).
+    /// Widget loads (the widget's first reference request; the widgets of
+    /// one page view share it, and count once).
     pub loads: i64,
     /// Searches (a first page with a search text).
     pub searches: i64,

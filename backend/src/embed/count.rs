@@ -2,7 +2,9 @@
 //! request alone (no cookie, no address, nothing personal is kept):
 //!
 //! - **load**: `GET /api/v1/districts` — the widget asks for it once when it
-//!   starts (its loader's first requests), whatever its attributes;
+//!   starts (its loader's first requests), whatever its attributes; the
+//!   widgets of one page that connect together share that request, so a
+//!   page view with two widgets counts one load;
 //! - **search**: `GET /api/v1/benefits` with a non-empty `q` and no `cursor`
 //!   (a new search, not its next page);
 //! - **detail**: `GET /api/v1/benefits/{id}`;
