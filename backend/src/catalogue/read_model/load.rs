@@ -15,7 +15,7 @@ use sea_orm::{
     QueryOrder, QuerySelect, TransactionTrait,
 };
 
-use super::{ReadModel, Row, grid::Grid, item::Packer, query::FEW, texts::Interner};
+use super::{ReadModel, Row, grid::Grid, item::Packer, postings::Postings, query::FEW, texts::Interner};
 use crate::{
     catalogue::assemble::{Loaded, summary},
     entity::{benefit, benefit_eligibility, catalogue_state, partner},
@@ -132,15 +132,17 @@ impl Builder {
         });
         let by_id = rows.iter().enumerate().map(|(pos, r)| (r.id, pos as u32)).collect();
         let grid = Grid::build(&rows);
+        let texts = self.texts.finish();
+        let postings = Postings::new(&texts, &rows);
         ReadModel {
             version,
             usable: true,
             rows,
             ending,
             by_id,
-            texts: self.texts.finish(),
+            texts,
             pools: self.packer.finish(),
-            postings: Default::default(),
+            postings,
             grid,
             few: FEW,
         }

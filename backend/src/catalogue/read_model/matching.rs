@@ -11,11 +11,7 @@
 
 use std::sync::Arc;
 
-use super::{
-    ReadModel, Row,
-    postings::{Posting, grams},
-    rowset::RowSet,
-};
+use super::{ReadModel, Row, postings::Posting, rowset::RowSet};
 
 /// One lower-cased term and the postings of its grams.
 struct Term {
@@ -41,8 +37,7 @@ impl<'m> Matching<'m> {
             .map(|t| t.to_lowercase())
             .filter(|t| !t.is_empty())
             .map(|text| {
-                let postings: Vec<Arc<Posting>> =
-                    grams(&text).into_iter().map(|g| model.postings.get(g, &model.texts, &model.rows)).collect();
+                let postings = model.postings.of_term(&text, &model.texts, model.rows.len());
                 Term { exact: text.chars().nth(2).is_none(), text, postings }
             })
             .collect();

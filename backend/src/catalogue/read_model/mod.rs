@@ -20,7 +20,8 @@
 //! queries, on both databases.
 //!
 //! What it costs is in docs/benchmarks.md: texts are interned ([`texts`]),
-//! search postings built per gram when first searched ([`postings`]), and
+//! search postings built per gram when first searched ([`postings`]) from
+//! an index of where each character is ([`text_index`]), and
 //! `nearest` walks a grid instead of every row.
 
 mod grid;
@@ -30,6 +31,7 @@ mod matching;
 mod postings;
 mod query;
 mod rowset;
+mod text_index;
 mod texts;
 
 use std::collections::HashMap;
