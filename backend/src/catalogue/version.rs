@@ -21,7 +21,11 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait};
 use tokio::sync::Notify;
 
 use super::ReadModel;
-use crate::{entity::catalogue_state, http::cached::CachedBody, reference::Reference};
+use crate::{
+    entity::catalogue_state,
+    http::{cached::CachedBody, list_keys::ListKeys},
+    reference::Reference,
+};
 
 /// Bumps the catalogue version; call inside the transaction that changes the catalogue.
 pub async fn bump_version(db: &impl ConnectionTrait) -> Result<(), DbErr> {
@@ -44,7 +48,9 @@ pub struct CatalogueState {
     events_version: AtomicI64,
     epoch: RwLock<String>,
     reference: RwLock<Option<(i64, Arc<Reference>)>>,
-    responses: Option<quick_cache::sync::Cache<String, CachedBody, BodyWeight>>,
+    responses: Option<quick_cache::sync::Cache<String, Arc<CachedBody>, BodyWeight>>,
+    /// The list requests' cache keys by their raw form, emptied with `responses`.
+    list_keys: ListKeys,
     /// The read model, if one is built (of whichever version; see [`Self::read_model`]).
     model: RwLock<Option<Arc<ReadModel>>>,
     /// Wakes the model's builder when the version moves.
@@ -61,8 +67,8 @@ const BYTES_PER_ENTRY: u64 = 16 * 1024;
 #[derive(Debug, Clone, Copy)]
 struct BodyWeight;
 
-impl quick_cache::Weighter<String, CachedBody> for BodyWeight {
-    fn weight(&self, key: &String, value: &CachedBody) -> u64 {
+impl quick_cache::Weighter<String, Arc<CachedBody>> for BodyWeight {
+    fn weight(&self, key: &String, value: &Arc<CachedBody>) -> u64 {
         (key.len() + value.weight()) as u64
     }
 }
@@ -79,6 +85,7 @@ impl CatalogueState {
             model: RwLock::new(None),
             model_wanted: Arc::new(Notify::new()),
             embed: crate::embed::Registry::default(),
+            list_keys: ListKeys::default(),
             responses: (cache_entries > 0).then(|| {
                 quick_cache::sync::Cache::with_weighter(
                     cache_entries,
@@ -87,6 +94,11 @@ impl CatalogueState {
                 )
             }),
         }
+    }
+
+    /// The list requests' cache keys by their raw form ([`ListKeys`]).
+    pub fn list_keys(&self) -> &ListKeys {
+        &self.list_keys
     }
 
     /// The last version read.
@@ -127,6 +139,7 @@ impl CatalogueState {
             if let Some(cache) = &self.responses {
                 cache.clear();
             }
+            self.list_keys.clear();
             self.embed.invalidate();
         }
         let previous = self.version.swap(version, Ordering::AcqRel);
@@ -134,6 +147,7 @@ impl CatalogueState {
             if let Some(cache) = &self.responses {
                 cache.clear();
             }
+            self.list_keys.clear();
             self.model_wanted.notify_one();
         }
         if self.embed.is_stale(version) {
@@ -215,7 +229,7 @@ impl CatalogueState {
     }
 
     /// A cached response, if any.
-    pub fn cached(&self, key: &str) -> Option<CachedBody> {
+    pub fn cached(&self, key: &str) -> Option<Arc<CachedBody>> {
         self.responses.as_ref().and_then(|c| c.get(key))
     }
 
@@ -225,7 +239,7 @@ impl CatalogueState {
     }
 
     /// Remembers a response.
-    pub fn store(&self, key: String, body: CachedBody) {
+    pub fn store(&self, key: String, body: Arc<CachedBody>) {
         if let Some(cache) = &self.responses {
             cache.insert(key, body);
         }

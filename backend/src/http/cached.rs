@@ -8,7 +8,7 @@
 //! so a matching `If-None-Match` is answered 304 without touching the
 //! database, and a repeated request is served from memory.
 
-use std::future::Future;
+use std::{future::Future, sync::Arc};
 
 use axum::{
     body::{Body, Bytes},
@@ -171,7 +171,7 @@ where
         headers_for(&mut response, (header_value(&etag), cache_control(state)), key.lang);
         return Ok(response);
     }
-    let entry = CachedBody::new(state, etag, body);
+    let entry = Arc::new(CachedBody::new(state, etag, body));
     state.catalogue.store(key.key.clone(), entry.clone());
     Ok(full(headers, &entry, key.lang, content_type))
 }
@@ -187,7 +187,7 @@ pub fn from_cache(
 ) -> Option<Response> {
     let hit = state.catalogue.cached(&key.key)?;
     if matches(headers, &hit.etag) {
-        return Some(not_modified(hit.headers, key.lang));
+        return Some(not_modified(hit.headers.clone(), key.lang));
     }
     Some(full(headers, &hit, key.lang, content_type))
 }

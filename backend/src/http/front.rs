@@ -6,8 +6,9 @@
 //! needs no router, no timeout, no compression layer and no per-route span:
 //! what it costs is what every request shares. So this service, in front of
 //! the router (axum's `Router::layer` wraps each route after routing, and
-//! clones the layered route on every request), reads a list request itself
-//! ([`ListRequest::read`], the route's own parsing), and when the cache holds
+//! clones the layered route on every request), finds a list request's cache
+//! key ([`super::list_keys`]: the route's own reading, kept under the raw
+//! query), and when the cache holds
 //! the answer ([`cached::from_cache`]) writes it with what the layers would
 //! have added — a fresh request id, the access-log line at `info`, the public
 //! CORS layer's headers ([`cors::add_public`]), the request metrics and the
@@ -34,10 +35,9 @@ use tower_http::request_id::{MakeRequestId, MakeRequestUuid};
 
 use super::{
     cached, cors,
-    query::QueryPairs,
     request_id::{ClientRequestId, X_REQUEST_ID, take_client_id},
 };
-use crate::{embed, routes::benefits::ListRequest, state::AppState};
+use crate::{embed, state::AppState};
 
 /// The one route answered here.
 const LIST: &str = "/api/v1/benefits";
@@ -86,9 +86,8 @@ pub fn hit(state: &AppState, query: Option<&str>, headers: &HeaderMap) -> Option
     if query.contains("%00") {
         return None;
     }
-    let pairs = QueryPairs::parse(query)?;
-    let list = ListRequest::read(state, headers, &pairs).ok()?;
-    cached::from_cache(state, headers, &list.key, "application/json")
+    let key = state.catalogue.list_keys().key(state, query, headers)?;
+    cached::from_cache(state, headers, &key, "application/json")
 }
 
 /// Adds what the stack's layers add to an answer, in their order.

@@ -12,6 +12,7 @@ pub mod encoding;
 pub mod front;
 pub mod idempotency;
 pub mod lang;
+pub mod list_keys;
 pub mod metrics;
 pub mod nul;
 pub mod own_writes;

@@ -4,14 +4,20 @@
 //! ours, CORS, ETag, coding, language), and the page still counts in the
 //! metrics and the embed site's figures.
 
+use chrono::Duration;
 use linan_backend::http::front;
-use linan_tests::{TestApp, db_tests, linan_shared::EmbedFigures};
+use linan_tests::{
+    TestApp, db_tests,
+    fixtures::{benefit_input, zh},
+    linan_shared::{BenefitPage, EmbedFigures},
+};
 use reqwest::{Method, StatusCode, header::HeaderMap};
 use serde_json::{Value, json};
 
 db_tests!(Demo => {
     a_cached_page_answers_as_the_stack_does,
     a_cached_page_still_counts,
+    a_kept_key_follows_the_language_the_version_and_the_day,
 });
 
 const PAGE: &str = "/api/v1/benefits?district=liwan";
@@ -101,4 +107,40 @@ async fn a_cached_page_still_counts(app: TestApp) {
         .unwrap_or_else(|| panic!("no list counter in\n{metrics}"));
     let count: f64 = line.rsplit(' ').next().unwrap().parse().unwrap();
     assert!(count >= 3.0, "{line}");
+}
+
+/// The front finds a page's cache key by the raw query and Accept-Language
+/// (`linan_backend::http::list_keys`): a key kept for one language, version
+/// or day must never answer for another.
+async fn a_kept_key_follows_the_language_the_version_and_the_day(app: TestApp) {
+    const LIST: &str = "/api/v1/benefits?limit=50";
+    async fn page(app: &TestApp, language: &str) -> (String, Vec<i64>) {
+        let response = app.get_with(LIST, &[("accept-language", language)]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let tag = response.headers()["content-language"].to_str().unwrap().to_owned();
+        let page: BenefitPage = response.json().await.unwrap();
+        (tag, page.items.iter().map(|b| b.id).collect())
+    }
+    for (language, tag) in [("en", "en"), ("zh-CN", "zh-CN"), ("en", "en"), ("zh-HK", "zh-HK"), ("zh-CN", "zh-CN")] {
+        for _ in 0..2 {
+            assert_eq!(page(&app, language).await.0, tag, "Accept-Language: {language}");
+        }
+        assert!(front_answers(&app, LIST, &[("accept-language", language)]), "{language} answered in front");
+    }
+    let (_, before) = page(&app, "en").await;
+
+    // A new benefit (a new version): the same raw query lists it, in front too.
+    let partner = app.add_partner("liwan", "键缓存测试商户", 23.12, 113.26).await;
+    let id = app.add_benefit(partner, &benefit_input(zh("键缓存新优惠"))).await;
+    for _ in 0..2 {
+        let (_, ids) = page(&app, "en").await;
+        assert_eq!(ids.first(), Some(&id), "newest first, after {before:?}");
+    }
+    assert!(front_answers(&app, LIST, &[("accept-language", "en")]));
+
+    // The next day: nothing kept from yesterday answers.
+    app.state.clock.advance(Duration::days(1));
+    assert!(!front_answers(&app, LIST, &[("accept-language", "en")]), "yesterday's page answered today");
+    assert_eq!(page(&app, "en").await.0, "en");
+    assert!(front_answers(&app, LIST, &[("accept-language", "en")]));
 }
