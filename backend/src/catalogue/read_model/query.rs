@@ -31,7 +31,7 @@ struct Prepared<'p> {
     model: &'p ReadModel,
     plan: &'p Plan,
     /// `None`: no search.
-    matching: Option<Matching<'p>>,
+    matching: Option<Matching>,
     /// `near` and its longitude weight.
     near: Option<(GeoPoint, f64)>,
 }
