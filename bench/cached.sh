@@ -9,9 +9,7 @@
 # run pinned to core 0 and wrk (-t1) to core 1, one at a time.
 #
 # Settings: BENCH_DURATION [5] seconds per wrk run, BENCH_REPEATS [5]
-# alternating rounds, BENCH_CONNECTIONS [64], BENCH_PIPELINE [1] requests
-# per write (more than 1: HTTP/1.1 pipelining with bench/pipeline.lua, for
-# both servers alike — so the one wrk thread is not what bounds tiny answers).
+# alternating rounds, BENCH_CONNECTIONS [64].
 # Raw results: bench-results/cached-<timestamp>.tsv (and .md, the table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,9 +22,6 @@ source bench/lib.sh
 DURATION=${BENCH_DURATION:-5}
 REPEATS=${BENCH_REPEATS:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
-export BENCH_PIPELINE=${BENCH_PIPELINE:-1}
-script=()
-[ "$BENCH_PIPELINE" -gt 1 ] && script=(-s "$PWD/bench/pipeline.lua")
 SERVER_LOG=warn
 NGINX_WORKERS=1
 LIST=/api/v1/benefits?limit=20
@@ -81,11 +76,11 @@ headers=("X-Bench: 1" "X-Bench: 1" "If-None-Match: $etag" "Accept-Encoding: gzip
 extra=("" "" "" "" "" "" "Accept-Encoding: $BROWSER" "")
 printf 'path\trep\trps\tp50_ms\tp99_ms\tbad_status\tsocket_errors\n' >"$TSV"
 for i in "${!names[@]}"; do # warm-up, not recorded
-  run_wrk "${urls[$i]}" 2 1 "$CONNECTIONS" "${script[@]}" "--header=${headers[$i]}" ${extra[$i]:+"--header=${extra[$i]}"} >/dev/null
+  run_wrk "${urls[$i]}" 2 1 "$CONNECTIONS" "--header=${headers[$i]}" ${extra[$i]:+"--header=${extra[$i]}"} >/dev/null
 done
 for rep in $(seq 1 "$REPEATS"); do
   for i in "${!names[@]}"; do
-    read -r rps p50 p99 bad errs < <(run_wrk "${urls[$i]}" "$DURATION" 1 "$CONNECTIONS" "${script[@]}" \
+    read -r rps p50 p99 bad errs < <(run_wrk "${urls[$i]}" "$DURATION" 1 "$CONNECTIONS" \
       "--header=${headers[$i]}" ${extra[$i]:+"--header=${extra[$i]}"})
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${names[$i]}" "$rep" "$rps" "$p50" "$p99" "$bad" "$errs" >>"$TSV"
     printf '  %-22s rep %s: %10s req/s  p50 %7s ms  p99 %7s ms  bad %s  errors %s\n' \
@@ -95,7 +90,7 @@ done
 
 {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "servers: ${BENCH_PIN_SERVER:-not pinned}; wrk: ${BENCH_PIN_LOAD:-not pinned} -t1 -c$CONNECTIONS -d${DURATION}s, $BENCH_PIPELINE request(s) per write; median of $REPEATS alternating rounds"
+  echo "servers: ${BENCH_PIN_SERVER:-not pinned}; wrk: ${BENCH_PIN_LOAD:-not pinned} -t1 -c$CONNECTIONS -d${DURATION}s; median of $REPEATS alternating rounds"
   echo
   echo "| path | req/s | ratio | p50 ms | p99 ms |"
   echo "|---|---:|---|---:|---:|"
