@@ -3,7 +3,7 @@
 //!
 //! To find a cached page, the front ([`super::front`]) parsed the query,
 //! wrote its canonical form, cloned the database's epoch and formatted the
-//! cache key on every request: a third of the instructions a 304 cost
+//! cache key on every request: over a quarter of the instructions a 304 cost
 //! (callgrind, docs/benchmarks.md). A list request's key depends only on its
 //! raw query, its `Accept-Language` (the answer's language when the query
 //! names none), the catalogue's epoch and version and the day
