@@ -20,7 +20,7 @@
 //! queries, on both databases.
 //!
 //! What it costs is in docs/benchmarks.md: texts are interned ([`texts`]),
-//! search postings built per gram when first searched ([`postings`]) from
+//! search postings built per term when first searched ([`postings`]) from
 //! an index of where each character is ([`text_index`]), and
 //! `nearest` walks a grid instead of every row.
 

@@ -108,7 +108,7 @@ mod tests {
     /// grow the cache past its bound: every kept entry costs a map slot and
     /// an allocation, at least 64 bytes, whatever its row sets hold.
     #[test]
-    fn grams_found_nowhere_do_not_grow_the_cache_without_bound() {
+    fn terms_found_nowhere_do_not_grow_the_cache_without_bound() {
         let texts = Interner::default().finish();
         let postings = Postings::new(&texts, &[]);
         let cjk = |i: usize| char::from_u32(0x4E00 + i as u32).unwrap();
