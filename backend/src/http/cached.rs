@@ -26,8 +26,9 @@ use sha2::{Digest, Sha256};
 use super::encoding::{self, Coding};
 use crate::{error::ApiError, state::AppState};
 
-/// A cached response body with its validator and its compressed forms.
-#[derive(Debug, Clone)]
+/// A cached response body with its validator and its compressed forms;
+/// shared as `Arc<CachedBody>`, so a hit copies nothing.
+#[derive(Debug)]
 pub struct CachedBody {
     /// The `ETag` value, quotes included (weak: the same for every coding).
     pub etag: String,

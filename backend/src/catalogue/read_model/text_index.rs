@@ -97,7 +97,8 @@ impl TextIndex {
         found
     }
 
-    /// The uses of text `t` (see [`TextIndex::uses`]'s field).
+    /// The uses of text `t`: each a row's position shifted left by one, plus
+    /// one when `t` is a line of that row's title.
     pub(super) fn uses(&self, t: u32) -> &[u32] {
         let t = t as usize;
         self.starts.get(t + 1).map_or(&[], |&end| &self.uses[self.starts[t] as usize..end as usize])
