@@ -17,11 +17,7 @@ LINAN=$PWD/target/release/linan
 SIZE=${BENCH_SIZE:-100000}
 WORK=$(mktemp -d /tmp/linan-first-search.XXXXXX)
 trap 'stop_servers; rm -rf "$WORK"' EXIT
-DB_URL="sqlite://$WORK/bench.sqlite?mode=rwc"
-target/release/linan-bench-seed --database-url "$DB_URL" --count "$SIZE" | head -1
-start_linan model LINAN_RESPONSE_CACHE_ENTRIES=0
-for _ in $(seq 1 600); do grep -q "built the catalogue's read model" "$WORK/model.log" && break; sleep 0.2; done
-grep -m1 "built the catalogue" "$WORK/model.log" | sed 's/\x1b\[[0-9;]*m//g'
+start_seeded_model "$SIZE" LINAN_RESPONSE_CACHE_ENTRIES=0
 # Terms of one, two, three and four characters, common and rare, English,
 # a term found nowhere and a query of many two-character terms.
 terms=(的 湿地 公园 博物馆 祠堂免费 wetland Museum 龘靐 "免费 公园 医院 景区 门票 优惠 折扣 体检")

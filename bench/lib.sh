@@ -6,6 +6,21 @@
 
 PIDS=()
 
+# The catalogue's paths measured without the response cache (bench/run.sh,
+# bench/instructions.sh): a filter, searches, nearest and eligibility.
+UNCACHED_NAMES=(filtered search_2ch search_park search_3ch search_en search_and nearest nearest_radius eligible)
+UNCACHED_PATHS=(
+  "/api/v1/benefits?district=nanhai&category=scenic_discount&limit=20"
+  "/api/v1/benefits?q=%E5%8C%BB%E9%99%A2&limit=20"                          # 医院
+  "/api/v1/benefits?q=%E5%85%AC%E5%9B%AD&limit=20"                          # 公园
+  "/api/v1/benefits?q=%E5%8D%9A%E7%89%A9%E9%A6%86&limit=20"                 # 博物馆
+  "/api/v1/benefits?q=MUSEUM&limit=20"                                      # English, other case
+  "/api/v1/benefits?q=%E5%85%8D%E8%B4%B9%20%E5%85%AC%E5%9B%AD&limit=20"     # 免费 公园 (AND)
+  "/api/v1/benefits?near=23.1291,113.2644&sort=nearest&limit=20"
+  "/api/v1/benefits?near=23.1291,113.2644&radius_km=3&sort=nearest&limit=20"
+  "/api/v1/benefits?scheme=liwan_talent&tier=B&limit=20"
+)
+
 # Installs what every benchmark needs (nginx, wrk, curl, the toolchain) and
 # records the load average before it starts in LOAD_BEFORE.
 bench_setup() {
@@ -112,4 +127,17 @@ start_linan() {
   PIDS+=($!)
   wait_ready "http://127.0.0.1:$port/readyz"
   PORT=$port
+}
+
+# Seeds $WORK/bench.sqlite with $1 synthetic benefits, starts `$LINAN serve`
+# on it named "model" with extra environment ($2…), and waits (at most
+# 4 minutes) for its read model; sets DB_URL and PORT.
+start_seeded_model() {
+  local size=$1
+  shift
+  DB_URL="sqlite://$WORK/bench.sqlite?mode=rwc"
+  target/release/linan-bench-seed --database-url "$DB_URL" --count "$size"
+  start_linan model "$@"
+  for _ in $(seq 1 1200); do grep -q "built the catalogue's read model" "$WORK/model.log" && break; sleep 0.2; done
+  grep -m1 "built the catalogue" "$WORK/model.log" | sed 's/\x1b\[[0-9;]*m//g' || die "no read model was built"
 }

@@ -37,21 +37,10 @@ SERVER_LOG=${BENCH_RUST_LOG:-warn}
 
 # The measured paths. LIST is served by the instance with the response cache
 # (cached_list, not_modified) and by nginx as a static file (nginx_static);
-# the UNCACHED paths by the instance without it, each with 32 connections and
-# again with one (`_c1`: the time one request takes, without queueing).
+# the UNCACHED paths (bench/lib.sh) by the instance without it, each with 32
+# connections and again with one (`_c1`: the time one request takes, without
+# queueing).
 LIST=/api/v1/benefits?limit=20
-UNCACHED_NAMES=(filtered search_2ch search_park search_3ch search_en search_and nearest nearest_radius eligible)
-UNCACHED_PATHS=(
-  "/api/v1/benefits?district=nanhai&category=scenic_discount&limit=20"
-  "/api/v1/benefits?q=%E5%8C%BB%E9%99%A2&limit=20"                          # 医院
-  "/api/v1/benefits?q=%E5%85%AC%E5%9B%AD&limit=20"                          # 公园
-  "/api/v1/benefits?q=%E5%8D%9A%E7%89%A9%E9%A6%86&limit=20"                 # 博物馆
-  "/api/v1/benefits?q=MUSEUM&limit=20"                                      # English, other case
-  "/api/v1/benefits?q=%E5%85%8D%E8%B4%B9%20%E5%85%AC%E5%9B%AD&limit=20"     # 免费 公园 (AND)
-  "/api/v1/benefits?near=23.1291,113.2644&sort=nearest&limit=20"
-  "/api/v1/benefits?near=23.1291,113.2644&radius_km=3&sort=nearest&limit=20"
-  "/api/v1/benefits?scheme=liwan_talent&tier=B&limit=20"
-)
 
 command -v psql >/dev/null || apt_install postgresql-client
 bench_setup

@@ -11,6 +11,9 @@
 //! which needs only arithmetic (SQLite has no trigonometry by default) and is
 //! within 0.1 % of the great-circle distance at the scale of a city region.
 //! The same value filters (`radius_km`), sorts (`nearest`) and is shown.
+//!
+//! The answer is the page's JSON: the read model holds its items as JSON
+//! already ([`super::page_json`]); the SQL path serialises a [`BenefitPage`].
 
 use std::collections::HashMap;
 
@@ -21,6 +24,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryRes
 use super::{
     assemble::{Loaded, summary},
     cursor::Cursor,
+    page_json::PageJson,
     read_model::ReadModel,
     search::contains_pattern,
 };
@@ -143,9 +147,10 @@ fn push_score(sql: &mut Sql, patterns: &[String]) {
     sql.push(") AS BIGINT)");
 }
 
-/// Lists one page of the public catalogue. The page is chosen by `model`
-/// when one is given (it must be the current version's), else by SQL; both
-/// choose exactly the same ids in the same order (`tests/tests/api/read_model.rs`).
+/// Lists one page of the public catalogue: the JSON of a [`BenefitPage`].
+/// The page is chosen by `model` when one is given (it must be the current
+/// version's), else by SQL; both write exactly the same bytes
+/// (`tests/tests/api/read_model.rs`).
 pub async fn list_benefits(
     db: &impl ConnectionTrait,
     reference: &Reference,
@@ -153,13 +158,13 @@ pub async fn list_benefits(
     q: &BenefitQuery,
     lang: Lang,
     day: NaiveDate,
-) -> Result<BenefitPage, ApiError> {
+) -> Result<Vec<u8>, ApiError> {
     let sort = q.effective_sort();
     let limit = q.effective_limit();
     let cursor = q.cursor.as_deref().map(|c| Cursor::decode(c, sort)).transpose()?;
     let resolved = resolve(reference, q, day)?;
     if resolved.admitting_tiers.as_ref().is_some_and(Vec::is_empty) {
-        return Ok(BenefitPage { items: Vec::new(), next_cursor: None });
+        return page_json(&BenefitPage { items: Vec::new(), next_cursor: None });
     }
     let plan = Plan {
         day,
@@ -187,8 +192,11 @@ pub async fn list_benefits(
 
     let distance = |k: &KeyRow| k.d2.map(|d2| round_km(d2.sqrt() * KM_PER_DEGREE));
     if let Some(model) = model {
-        let items = keys.iter().filter_map(|k| model.item(k.id, lang, distance(k))).collect();
-        return Ok(BenefitPage { items, next_cursor });
+        let mut page = PageJson::new(next_cursor, keys.len())?;
+        for k in &keys {
+            page.item(|out| model.write_item(k.id, lang, distance(k), out));
+        }
+        return Ok(page.finish());
     }
     let ids: Vec<i64> = keys.iter().map(|k| k.id).collect();
     let mut rows: HashMap<i64, benefit::Model> = benefit::Entity::find()
@@ -203,7 +211,11 @@ pub async fn list_benefits(
     let models: Vec<benefit::Model> = benefits.iter().map(|(b, _)| b.clone()).collect();
     let loaded = Loaded::for_benefits(db, &models).await?;
     let items = benefits.iter().filter_map(|(b, distance)| summary(reference, &loaded, b, lang, *distance)).collect();
-    Ok(BenefitPage { items, next_cursor })
+    page_json(&BenefitPage { items, next_cursor })
+}
+
+fn page_json(page: &BenefitPage) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(page).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 /// The page's keys (`limit + 1` at most, the extra one says a next page

@@ -10,6 +10,7 @@ pub(crate) mod assemble;
 mod cursor;
 mod detail;
 mod list;
+mod page_json;
 mod read_model;
 mod search;
 mod version;

@@ -145,8 +145,9 @@ where
     .await
 }
 
-/// [`cached_json`] for a body of another `content_type` (the events'
-/// calendar files), made by `compute`.
+/// [`cached_json`] for a body `compute` makes itself, of `content_type`:
+/// the events' calendar files, and the list's JSON, which the read model
+/// writes without serialising ([`crate::catalogue::list_benefits`]).
 pub async fn cached_body<F, Fut>(
     state: &AppState,
     headers: &HeaderMap,

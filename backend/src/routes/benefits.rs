@@ -8,7 +8,7 @@ use crate::{
     catalogue::{benefit_detail, list_benefits},
     error::ApiError,
     http::{
-        cached::{CacheKey, cached_json},
+        cached::{CacheKey, cached_body, cached_json},
         lang::{AskedLang, response_lang},
         path::PathId,
         query::QueryPairs,
@@ -52,10 +52,10 @@ pub fn router() -> Router<AppState> {
 )]
 pub async fn list(State(state): State<AppState>, headers: HeaderMap, pairs: QueryPairs) -> Result<Response, ApiError> {
     let ListRequest { query, lang, day, key } = ListRequest::read(&state, &headers, &pairs)?;
-    cached_json(&state, &headers, key, || async {
+    cached_body(&state, &headers, key, "application/json", || async {
         let reference = state.catalogue.reference(&state.db).await?;
         let model = state.catalogue.read_model();
-        list_benefits(&state.db, &reference, model.as_deref(), &query, lang, day).await
+        Ok(list_benefits(&state.db, &reference, model.as_deref(), &query, lang, day).await?.into())
     })
     .await
 }

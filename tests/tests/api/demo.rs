@@ -88,7 +88,7 @@ async fn count_benefits(config: Config) -> usize {
     )
     .await
     .unwrap();
-    page.items.len()
+    serde_json::from_slice::<linan_shared::BenefitPage>(&page).unwrap().items.len()
 }
 
 #[tokio::test]

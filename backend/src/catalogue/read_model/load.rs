@@ -141,7 +141,7 @@ impl Builder {
             ending,
             by_id,
             texts,
-            pools: self.packer.finish(),
+            pieces: self.packer.finish(),
             postings,
             grid,
             few: FEW,

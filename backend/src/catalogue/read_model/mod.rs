@@ -20,6 +20,7 @@
 //! queries, on both databases.
 //!
 //! What it costs is in docs/benchmarks.md: texts are interned ([`texts`]),
+//! list items kept as JSON ready to copy ([`item`]),
 //! search postings built per term when first searched ([`postings`]) from
 //! an index of where each character is ([`text_index`]), and
 //! `nearest` walks a grid instead of every row.
@@ -37,11 +38,11 @@ mod texts;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use linan_shared::{BenefitSummary, Lang};
+use linan_shared::Lang;
 
 use self::{
     grid::Grid,
-    item::{Pools, Shown},
+    item::{Pieces, Shown},
     postings::Postings,
     texts::Texts,
 };
@@ -84,8 +85,8 @@ pub struct ReadModel {
     by_id: HashMap<i64, u32>,
     /// The search texts' lines and the list items' texts.
     texts: Texts,
-    /// The list items' codes and rule lists.
-    pools: Pools,
+    /// The list items' JSON, cut around their texts ([`item`]).
+    pieces: Pieces,
     /// Search postings, built as searched.
     postings: Postings,
     /// The rows' points, for `nearest`.
@@ -128,9 +129,11 @@ impl ReadModel {
         (self.texts.len(), self.texts.bytes())
     }
 
-    /// Benefit `id`'s list item in `lang`, with `distance_km`.
-    pub(crate) fn item(&self, id: i64, lang: Lang, distance_km: Option<f64>) -> Option<BenefitSummary> {
-        let row = &self.rows[*self.by_id.get(&id)? as usize];
-        row.shown.item(&self.texts, &self.pools, lang, distance_km)
+    /// Writes benefit `id`'s list item in `lang`, with `distance_km`, to
+    /// `out` as serde_json writes a [`linan_shared::BenefitSummary`];
+    /// `false`, writing nothing, where the SQL path lists no item either.
+    pub(crate) fn write_item(&self, id: i64, lang: Lang, distance_km: Option<f64>, out: &mut Vec<u8>) -> bool {
+        let Some(row) = self.by_id.get(&id).and_then(|&pos| self.rows.get(pos as usize)) else { return false };
+        row.shown.write(&self.texts, &self.pieces, lang, distance_km, out)
     }
 }

@@ -7,6 +7,10 @@
 //! One buffer also lets a postings build scan every text in one pass
 //! ([`super::postings`]). A text never straddles two ids: the buffer's
 //! boundaries are kept in `ends`.
+//!
+//! A list page writes texts as JSON strings ([`Texts::write_json`]); which
+//! texts JSON must escape is found once, when they are added, so the others
+//! are copied as they are.
 
 use std::{
     fmt,
@@ -22,6 +26,9 @@ pub(super) struct Texts {
     buf: String,
     /// Where each text ends in `buf`; text `i` starts where `i - 1` ends.
     ends: Vec<usize>,
+    /// Bit `i % 64` of word `i / 64` is set when text `i` holds a byte that
+    /// JSON escapes.
+    escaped: Vec<u64>,
 }
 
 /// Their count and size: printing tens of megabytes of text helps no one.
@@ -37,6 +44,19 @@ impl Texts {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
         &self.buf[start..self.ends[id]]
+    }
+
+    /// Writes text `id` as a JSON string, exactly as serde_json writes it.
+    pub(super) fn write_json(&self, id: u32, out: &mut Vec<u8>) {
+        let text = self.get(id);
+        if self.escaped.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0) {
+            // Writing to a Vec cannot fail.
+            let _ = serde_json::to_writer(out, text);
+        } else {
+            out.push(b'"');
+            out.extend_from_slice(text.as_bytes());
+            out.push(b'"');
+        }
     }
 
     /// How many texts there are.
@@ -76,6 +96,14 @@ impl Interner {
         let id = self.texts.ends.len() as u32;
         self.texts.buf.push_str(s);
         self.texts.ends.push(self.texts.buf.len());
+        if id.is_multiple_of(64) {
+            self.texts.escaped.push(0);
+        }
+        if s.bytes().any(escaped_in_json)
+            && let Some(word) = self.texts.escaped.last_mut()
+        {
+            *word |= 1 << (id % 64);
+        }
         let (texts, hasher) = (&self.texts, &self.hasher);
         self.table.insert_unique(hash, id, |&id| hasher.hash_one(texts.get(id)));
         id
@@ -93,8 +121,15 @@ impl Interner {
         let mut texts = self.texts;
         texts.buf.shrink_to_fit();
         texts.ends.shrink_to_fit();
+        texts.escaped.shrink_to_fit();
         texts
     }
+}
+
+/// Whether JSON writes `byte` escaped: a quote, a backslash or a control
+/// character (serde_json escapes these and nothing else).
+fn escaped_in_json(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 
 #[cfg(test)]
@@ -110,5 +145,21 @@ mod tests {
         assert_eq!(&*interner.lines("park\n\n公园"), &[b, 2, a]);
         let texts = interner.finish();
         assert_eq!((texts.get(a), texts.get(b), texts.get(2), texts.len()), ("公园", "park", "", 3));
+    }
+
+    #[test]
+    fn a_text_is_written_as_serde_json_writes_it() {
+        let mut interner = Interner::default();
+        let mut samples: Vec<String> = (0..200).map(|i| format!("公园 {i}")).collect();
+        for odd in ["\"", "\\", "\n", "\u{1}", "\u{1f}", "\u{7f}", "\u{2028}", "</script>", "é", ""] {
+            samples.push(format!("西樵{odd}山"));
+        }
+        let ids: Vec<u32> = samples.iter().map(|s| interner.intern(s)).collect();
+        let texts = interner.finish();
+        for (id, sample) in ids.into_iter().zip(&samples) {
+            let mut out = Vec::new();
+            texts.write_json(id, &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(sample).unwrap());
+        }
     }
 }
