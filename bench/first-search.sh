@@ -9,7 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-SERVER_LOG=warn,linan_backend::catalogue=info
 source bench/lib.sh
 bench_setup
 cargo build --release --locked -p linan-backend --bin linan -p linan-bench --bin linan-bench-seed

@@ -14,7 +14,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-SERVER_LOG=warn,linan_backend::catalogue=info
 source bench/lib.sh
 bench_setup
 command -v valgrind >/dev/null || apt_install valgrind

@@ -5,6 +5,7 @@
 # and nginx; BENCH_PIN_LOAD prefixes wrk.
 
 PIDS=()
+SERVER_LOG=${SERVER_LOG:-warn}
 
 # The catalogue's paths measured without the response cache (bench/run.sh,
 # bench/instructions.sh): a filter, searches, nearest and eligibility.
@@ -137,7 +138,8 @@ start_seeded_model() {
   shift
   DB_URL="sqlite://$WORK/bench.sqlite?mode=rwc"
   target/release/linan-bench-seed --database-url "$DB_URL" --count "$size"
-  start_linan model "$@"
+  # The model's build is seen in its log line.
+  start_linan model RUST_LOG="$SERVER_LOG,linan_backend::catalogue=info" "$@"
   for _ in $(seq 1 1200); do grep -q "built the catalogue's read model" "$WORK/model.log" && break; sleep 0.2; done
   grep -m1 "built the catalogue" "$WORK/model.log" | sed 's/\x1b\[[0-9;]*m//g' || die "no read model was built"
 }

@@ -11,7 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-SERVER_LOG=warn,linan_backend::catalogue=info
 source bench/lib.sh
 bench_setup
 command -v perf >/dev/null || apt_install linux-perf
