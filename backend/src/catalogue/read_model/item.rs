@@ -12,8 +12,8 @@
 //! model's interned texts ([`super::texts`]). Showing the item writes piece,
 //! text, piece, text, piece, text, piece: byte for byte what serde_json
 //! writes for the whole item, since a string's JSON depends on the string
-//! alone. Nothing here names the item's fields, so a new field is kept
-//! without a change here.
+//! alone. Besides the three texts and `distance_km`, nothing here names
+//! the item's fields, so a new field is kept without a change here.
 //!
 //! Serialising the 20 items of a page was half of an uncached page's
 //! instructions, a quarter of them escaping the mostly Chinese texts byte
