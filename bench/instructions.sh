@@ -9,7 +9,8 @@
 # The profile of each path is kept in $BENCH_KEEP when that is set, for
 # callgrind_annotate.
 #   BENCH_SIZE [1000]   BENCH_SECONDS [8]   BENCH_CACHE [0]   BENCH_KEEP []
-#   BENCH_LINAN [target/release/linan, built here]
+#   BENCH_LINAN [target/release/linan, built here; when set, nothing is built and
+#               target/release/linan-bench-seed must exist]
 #   arguments: paths (default: the uncached paths of bench/run.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."

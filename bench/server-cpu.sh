@@ -7,7 +7,8 @@
 # request. Unlike req/s this does not depend on whether wrk or the server is
 # the bottleneck.
 #   BENCH_SIZE [1000]   BENCH_DURATION [5]   BENCH_REPEATS [3]
-#   BENCH_LINAN [target/release/linan, built here]
+#   BENCH_LINAN [target/release/linan, built here; when set, nothing is built and
+#               target/release/linan-bench-seed must exist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

@@ -164,7 +164,7 @@ pub async fn list_benefits(
     let cursor = q.cursor.as_deref().map(|c| Cursor::decode(c, sort)).transpose()?;
     let resolved = resolve(reference, q, day)?;
     if resolved.admitting_tiers.as_ref().is_some_and(Vec::is_empty) {
-        return page_json(&BenefitPage { items: Vec::new(), next_cursor: None });
+        return to_json(&BenefitPage { items: Vec::new(), next_cursor: None });
     }
     let plan = Plan {
         day,
@@ -211,10 +211,11 @@ pub async fn list_benefits(
     let models: Vec<benefit::Model> = benefits.iter().map(|(b, _)| b.clone()).collect();
     let loaded = Loaded::for_benefits(db, &models).await?;
     let items = benefits.iter().filter_map(|(b, distance)| summary(reference, &loaded, b, lang, *distance)).collect();
-    page_json(&BenefitPage { items, next_cursor })
+    to_json(&BenefitPage { items, next_cursor })
 }
 
-fn page_json(page: &BenefitPage) -> Result<Vec<u8>, ApiError> {
+/// The SQL path's page as JSON.
+fn to_json(page: &BenefitPage) -> Result<Vec<u8>, ApiError> {
     serde_json::to_vec(page).map_err(|e| ApiError::Internal(e.to_string()))
 }
 

@@ -13,8 +13,10 @@ use crate::error::ApiError;
 /// A page being written.
 pub(crate) struct PageJson {
     out: Vec<u8>,
-    /// What follows the items (`],"next_cursor":…}`).
-    rest: Vec<u8>,
+    /// serde_json's page with no items; what follows them
+    /// (`],"next_cursor":…}`) starts at `rest`.
+    envelope: Vec<u8>,
+    rest: usize,
     items: usize,
 }
 
@@ -30,7 +32,7 @@ impl PageJson {
         // A list item is about 400 bytes of JSON.
         let mut out = Vec::with_capacity(envelope.len() + items * 512);
         out.extend_from_slice(&envelope[..=at]);
-        Ok(PageJson { out, rest: envelope[at + 1..].to_vec(), items: 0 })
+        Ok(PageJson { out, envelope, rest: at + 1, items: 0 })
     }
 
     /// Adds the item `write` writes to the buffer it is given; when it
@@ -49,7 +51,7 @@ impl PageJson {
 
     /// The page's JSON.
     pub(crate) fn finish(mut self) -> Vec<u8> {
-        self.out.extend_from_slice(&self.rest);
+        self.out.extend_from_slice(&self.envelope[self.rest..]);
         self.out
     }
 }
