@@ -13,6 +13,7 @@ use axum::{
     extract::DefaultBodyLimit,
     http::{HeaderValue, Method, Request, StatusCode, header},
     middleware,
+    response::IntoResponse,
 };
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
@@ -38,7 +39,7 @@ use crate::{
         request_id::{ClientRequestId, X_REQUEST_ID, take_client_id},
     },
     routes,
-    state::AppState,
+    state::{AppState, Shared},
 };
 
 /// Largest request body accepted (the public API takes none; write routes
@@ -89,7 +90,6 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::cardholder_events::router())
         .route_layer(metrics.clone())
         .layer(cardholder_cors);
-    let count = middleware::from_fn_with_state(state.clone(), crate::embed::count::count);
     let app = Router::new()
         .merge(routes::benefits::router())
         .merge(routes::events::router())
@@ -115,24 +115,30 @@ pub fn router(state: AppState) -> Router {
         .fallback(route_not_found)
         .layer(cors)
         .merge(cardholder)
-        .layer(count)
-        .layer(middleware::from_fn_with_state(state.clone(), crate::http::own_writes::own_writes))
-        .layer(
-            ServiceBuilder::new()
-                // A client's id is set aside first, so the next layer always makes ours.
-                .map_request(take_client_id)
-                .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
-                .layer(trace)
-                .layer(PropagateRequestIdLayer::new(x_request_id))
-                .layer(CompressionLayer::new())
-                .layer(middleware::map_response(json_timeout))
-                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout()))
-                .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-                .layer(middleware::from_fn(crate::http::nul::refuse_in_uri)),
-        )
         .with_state(state.clone());
-    // In front of the router: a cached list page needs neither routing nor the layers above.
-    Router::new().fallback_service(crate::http::front::Front::new(state, app))
+    // Around the whole router once, not through `Router::layer`: that wraps
+    // every route in its own boxed copy of the stack, and axum clones a
+    // route's service for each request it routes (issue 11: those clones were
+    // a fifth of an uncached page's instructions). The first layer is the
+    // outermost; the route-specific layers (metrics, each group's CORS) stay
+    // inside the router.
+    let stack = ServiceBuilder::new()
+        .map_response(IntoResponse::into_response)
+        // A client's id is set aside first, so the next layer always makes ours.
+        .map_request(take_client_id)
+        .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
+        .layer(trace)
+        .layer(PropagateRequestIdLayer::new(x_request_id))
+        .layer(CompressionLayer::new())
+        .layer(middleware::map_response(json_timeout))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout()))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(middleware::from_fn(crate::http::nul::refuse_in_uri))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::http::own_writes::own_writes))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::embed::count::count))
+        .service(app);
+    // In front of the stack: a cached list page needs neither routing nor the layers above.
+    Router::new().fallback_service(crate::http::front::Front::new(state, stack))
 }
 
 /// Who may call the cardholder API from a page: in production, the active
@@ -234,7 +240,7 @@ impl Application {
         embed_counts.spawn_flusher(db.clone());
         let passwords = config.passwords();
         let clock = crate::clock::Clock::default();
-        let state = AppState {
+        let state = AppState::new(Shared {
             db,
             passwords,
             config: Arc::new(config),
@@ -243,7 +249,7 @@ impl Application {
             throttle: Throttle::new(clock.clone()),
             embed_counts,
             clock,
-        };
+        });
         Ok(Application { listener, metrics_listener, state })
     }
 

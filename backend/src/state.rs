@@ -1,15 +1,36 @@
 //! The application state every handler receives.
 
-use std::sync::Arc;
+use std::{ops::Deref, sync::Arc};
 
 use sea_orm::DatabaseConnection;
 
 use crate::{auth::Throttle, catalogue::CatalogueState, config::Config, http::metrics::Metrics};
 
-/// Shared, cheaply clonable state: the pool, the configuration, the
-/// catalogue caches and the metrics registry.
+/// The state every handler and middleware receives: one [`Arc`] around
+/// [`Shared`], so that the clones axum makes on every request (each
+/// extractor, each layer with state) cost one atomic increment, not one per
+/// field. Reads go through [`Deref`]: `state.db`, `state.config`.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    /// The state around `shared`.
+    pub fn new(shared: Shared) -> Self {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What the application shares between requests: the pool, the
+/// configuration, the catalogue caches and the metrics registry.
+pub struct Shared {
     /// The database pool.
     pub db: DatabaseConnection,
     /// The configuration the application started with.

@@ -5,11 +5,10 @@
 //! most of those reads are answered from the replica's response cache. A hit
 //! needs no router, no timeout, no compression layer and no per-route span:
 //! what it costs is what every request shares. So this service, in front of
-//! the router (axum's `Router::layer` wraps each route after routing, and
-//! clones the layered route on every request), finds a list request's cache
-//! key ([`super::list_keys`]: the route's own reading, kept under the raw
-//! query), and when the cache holds
-//! the answer ([`cached::from_cache`]) writes it with what the layers would
+//! the layers and the router ([`crate::app::router`]), finds a list
+//! request's cache key ([`super::list_keys`]: the route's own reading, kept
+//! under the raw query), and when the cache holds the answer
+//! ([`cached::from_cache`]) writes it with what the layers would
 //! have added — a fresh request id, the access-log line at `info`, the public
 //! CORS layer's headers ([`cors::add_public`]), the request metrics and the
 //! embed site's figures — and returns. Anything else (a miss, a bad
@@ -21,16 +20,16 @@ use std::time::Instant;
 use std::{
     convert::Infallible,
     pin::Pin,
+    sync::Arc,
     task::{Context, Poll},
 };
 
 use axum::{
-    Router,
     extract::Request,
     http::{HeaderMap, Method},
     response::Response,
 };
-use tower::Service;
+use tower::{Service, ServiceExt};
 use tower_http::request_id::{MakeRequestId, MakeRequestUuid};
 
 use super::{
@@ -42,28 +41,42 @@ use crate::{embed, state::AppState};
 /// The one route answered here.
 const LIST: &str = "/api/v1/benefits";
 
-/// The application's router behind the front: a cached list page is
-/// answered here, everything else is passed to the router.
-#[derive(Clone)]
-pub struct Front {
+/// The application's service behind the front (the router with its
+/// layers): a cached list page is answered here, everything else is passed
+/// to a copy of `inner`.
+///
+/// The server clones the front for every request; `inner` is shared, so a
+/// hit costs two reference counts, and only a miss copies the stack.
+pub struct Front<S> {
     state: AppState,
-    inner: Router,
+    inner: Arc<S>,
 }
 
-impl Front {
-    /// `inner` (the full router with its layers) behind the front.
-    pub fn new(state: AppState, inner: Router) -> Self {
-        Front { state, inner }
+impl<S> Clone for Front<S> {
+    fn clone(&self) -> Self {
+        Front { state: self.state.clone(), inner: Arc::clone(&self.inner) }
     }
 }
 
-impl Service<Request> for Front {
+impl<S> Front<S> {
+    /// `inner` (the full router with its layers) behind the front.
+    pub fn new(state: AppState, inner: S) -> Self {
+        Front { state, inner: Arc::new(inner) }
+    }
+}
+
+impl<S> Service<Request> for Front<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+{
     type Response = Response;
     type Error = Infallible;
     type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
 
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Service::<Request>::poll_ready(&mut self.inner, cx)
+    /// Always ready: a miss waits for its own copy of the stack (`oneshot`).
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
@@ -74,7 +87,7 @@ impl Service<Request> for Front {
                 return Box::pin(std::future::ready(Ok(response)));
             }
         }
-        Box::pin(self.inner.call(request))
+        Box::pin(S::clone(&self.inner).oneshot(request))
     }
 }
 

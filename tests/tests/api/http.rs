@@ -160,6 +160,14 @@ async fn every_response_carries_a_request_id(app: TestApp) {
     let ours = given.headers()["x-request-id"].to_str().unwrap();
     assert_ne!(ours, "trace-me-123", "a caller's id is never taken for ours");
     assert!(uuid::Uuid::parse_str(ours).is_ok(), "{ours}");
+    // Answers the router makes itself (no route, wrong method) go through
+    // the same layers as a route's.
+    let wrong_method = app.client.delete(format!("{}/api/v1/benefits", app.address)).send().await.unwrap();
+    for response in [app.get("/api/v1/no-such-thing").await, wrong_method] {
+        assert!(response.status().is_client_error(), "{}", response.status());
+        let id = response.headers()["x-request-id"].to_str().unwrap();
+        assert!(uuid::Uuid::parse_str(id).is_ok(), "{id}");
+    }
 }
 
 /// Regression: a client-supplied `x-request-id` was trusted into the audit
