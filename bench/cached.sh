@@ -4,9 +4,10 @@
 # answered from the response cache, against nginx serving the same bytes
 # as a static file — without compression, and with compression negotiated
 # as a browser does (nginx serves the same gzip bytes with gzip_static) —
-# and the 304 answer to If-None-Match (beside nginx's own 304 of the file, the
-# load generator's reach on tiny answers). With 2+ cores the servers and nginx
-# run pinned to core 0 and wrk (-t1) to core 1, one at a time.
+# and the 304 answer to If-None-Match (beside nginx's own 304 of the file),
+# and nginx's empty 204: the most one wrk thread drives against any server
+# (the ceiling). With 2+ cores the servers and nginx run pinned to core 0 and
+# wrk (-t1) to core 1, one at a time.
 #
 # Settings: BENCH_DURATION [5] seconds per wrk run, BENCH_REPEATS [5]
 # alternating rounds, BENCH_CONNECTIONS [64].
@@ -66,14 +67,19 @@ say "list page $(wc -c <"$WORK/www/list.json") bytes, gzip $(wc -c <"$WORK/www/l
 nginx_etag=$(curl -fsS -D - -o /dev/null "$nginx" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')
 code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $nginx_etag" "$nginx")
 [ "$code" = 304 ] || die "nginx answered If-None-Match with $code, not 304"
+# The ceiling: nginx's 204 without a file or a body, the cheapest answer any
+# server gives. What one wrk thread drives there bounds every ratio above it.
+ceiling=http://127.0.0.1:$PORT/empty
+code=$(curl -sS -o /dev/null -w '%{http_code}' "$ceiling")
+[ "$code" = 204 ] || die "nginx's /empty answered $code, not 204"
 
 # name, URL, header: nginx and our server alternate within every round.
 names=(nginx_plain cached_plain not_modified_plain nginx_gzip cached_gzip cached_browser_br not_modified_browser
-  nginx_not_modified)
-urls=("$nginx" "$linan" "$linan" "$nginx" "$linan" "$linan" "$linan" "$nginx")
+  nginx_not_modified ceiling)
+urls=("$nginx" "$linan" "$linan" "$nginx" "$linan" "$linan" "$linan" "$nginx" "$ceiling")
 headers=("X-Bench: 1" "X-Bench: 1" "If-None-Match: $etag" "Accept-Encoding: gzip" "Accept-Encoding: gzip"
-  "Accept-Encoding: $BROWSER" "If-None-Match: $etag" "If-None-Match: $nginx_etag")
-extra=("" "" "" "" "" "" "Accept-Encoding: $BROWSER" "")
+  "Accept-Encoding: $BROWSER" "If-None-Match: $etag" "If-None-Match: $nginx_etag" "X-Bench: 1")
+extra=("" "" "" "" "" "" "Accept-Encoding: $BROWSER" "" "")
 printf 'path\trep\trps\tp50_ms\tp99_ms\tbad_status\tsocket_errors\n' >"$TSV"
 for i in "${!names[@]}"; do # warm-up, not recorded
   run_wrk "${urls[$i]}" 2 1 "$CONNECTIONS" "--header=${headers[$i]}" ${extra[$i]:+"--header=${extra[$i]}"} >/dev/null
@@ -105,6 +111,7 @@ against = {
     "cached_browser_br": ("nginx_gzip", "× nginx gzip (brotli, smaller)"),
     "not_modified_browser": ("cached_browser_br", "× cached page"),
     "nginx_not_modified": ("nginx_plain", "× nginx page (nginx's own 304)"),
+    "ceiling": ("cached_plain", "× cached page (the most any 304 can show here)"),
 }
 for path in dict.fromkeys(r["path"] for r in rows):
     rps = med(path, "rps")

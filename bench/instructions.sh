@@ -7,8 +7,10 @@
 # wrk on one connection while instrumentation is on, and prints the
 # instructions of user space per request (the kernel's work is not counted).
 # The profile of each path is kept in $BENCH_KEEP when that is set, for
-# callgrind_annotate.
+# callgrind_annotate. BENCH_NOT_MODIFIED=1 sends each path's ETag in
+# If-None-Match (the 304; with BENCH_CACHE=1, the cached 304).
 #   BENCH_SIZE [1000]   BENCH_SECONDS [8]   BENCH_CACHE [0]   BENCH_KEEP []
+#   BENCH_NOT_MODIFIED [0]
 #   BENCH_LINAN [target/release/linan, built here; when set, nothing is built and
 #               target/release/linan-bench-seed must exist]
 #   arguments: paths (default: the uncached paths of bench/run.sh)
@@ -25,6 +27,8 @@ SIZE=${BENCH_SIZE:-1000}
 SECONDS_EACH=${BENCH_SECONDS:-8}
 WORK=$(mktemp -d /tmp/linan-instructions.XXXXXX)
 trap 'stop_servers; rm -rf "$WORK"' EXIT
+# A server under callgrind starts some ten times slower.
+READY_SECONDS=120
 CACHE=()
 [ "${BENCH_CACHE:-0}" = 1 ] || CACHE=(LINAN_RESPONSE_CACHE_ENTRIES=0)
 # start_linan runs "$LINAN serve": a wrapper puts callgrind in front.
@@ -41,11 +45,18 @@ printf '%-80s %9s %12s %8s\n' path requests instructions bytes
 for path in "${paths[@]}"; do
   url="http://127.0.0.1:$PORT$path"
   bytes=$(curl -fsS "$url" | wc -c)
+  header=X-Bench:1
+  if [ "${BENCH_NOT_MODIFIED:-0}" = 1 ]; then
+    header="If-None-Match: $(curl -fsS -D - -o /dev/null "$url" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$header" "$url")
+    [ "$code" = 304 ] || die "$path answered its own ETag with $code, not 304"
+    bytes=0
+  fi
   # Warm: the term's posting is built, the connection pools filled.
-  wrk -t1 -c1 -d1s "$url" >/dev/null
+  wrk -t1 -c1 -d1s --header="$header" "$url" >/dev/null
   callgrind_control -z "$pid" >/dev/null 2>&1
   callgrind_control -i on "$pid" >/dev/null 2>&1
-  requests=$(wrk -t1 -c1 -d"${SECONDS_EACH}s" "$url" | awk '/requests in/ { print $1 }')
+  requests=$(wrk -t1 -c1 -d"${SECONDS_EACH}s" --header="$header" "$url" | awk '/requests in/ { print $1 }')
   callgrind_control -i off "$pid" >/dev/null 2>&1
   callgrind_control -d "$pid" >/dev/null 2>&1
   out=$(ls -t "$WORK"/callgrind.out.* | head -1)
