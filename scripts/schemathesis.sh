@@ -20,13 +20,20 @@ bin="${1:-target/debug/linan}"
 [ -x "$bin" ] || die "no server binary at $bin (cargo build -p linan-backend --bin linan)"
 examples="${SCHEMATHESIS_EXAMPLES:-5}"
 work="$(mktemp -d)"
-pids=()
 databases=()
+# Stops the servers (their pids are in $work/pids: see `start`), waits until
+# they are gone, then drops the databases they held.
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  local pid
+  if [ -f "$work/pids" ]; then
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$work/pids"
+    while read -r pid; do
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -9 "$pid" 2>/dev/null || true
+    done <"$work/pids"
+  fi
   for db in "${databases[@]}"; do
-    psql "$LINAN_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true
+    psql "$LINAN_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
   done
   rm -rf "$work"
 }
@@ -64,7 +71,10 @@ start() {
   port="$(.tools/schemathesis/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   LINAN_DATABASE_URL="$url" LINAN_BIND="127.0.0.1:$port" RUST_LOG=warn \
     "$bin" serve >"$work/$name-server.log" 2>&1 &
-  pids+=($!)
+  # `start` runs in a command substitution (it prints the URL), so a variable
+  # set here would never reach `cleanup`: the pid goes to a file. (It was an
+  # array, and every run left both servers running.)
+  echo "$!" >>"$work/pids"
   for _ in $(seq 1 60); do
     curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && { echo "http://127.0.0.1:$port"; return 0; }
     sleep 0.5
