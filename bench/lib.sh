@@ -34,12 +34,7 @@ PIN_SERVER=${BENCH_PIN_SERVER:-}
 PIN_LOAD=${BENCH_PIN_LOAD:-}
 
 stop_servers() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
+  stop_pids "${PIDS[@]}"
   PIDS=()
 }
 

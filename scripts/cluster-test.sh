@@ -30,9 +30,8 @@ db="linan_cluster_$$_${RANDOM}"
 url="${admin_url%/*}/$db"
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  stop_pids "${pids[@]}"
   [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
-  sleep 0.5
   psql "$admin_url" -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true
   rm -rf "$tmp"
 }

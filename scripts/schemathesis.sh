@@ -24,14 +24,9 @@ databases=()
 # Stops the servers (their pids are in $work/pids: see `start`), waits until
 # they are gone, then drops the databases they held.
 cleanup() {
-  local pid
-  if [ -f "$work/pids" ]; then
-    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$work/pids"
-    while read -r pid; do
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    done <"$work/pids"
-  fi
+  local pids=()
+  [ -f "$work/pids" ] && mapfile -t pids <"$work/pids"
+  stop_pids "${pids[@]}"
   for db in "${databases[@]}"; do
     psql "$LINAN_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
   done
