@@ -7,18 +7,21 @@
 //! `postgres://postgres@127.0.0.1:5432/postgres`); without it the pass is
 //! skipped with a notice, except under `CI=true`, where that is a failure.
 
-use std::{path::PathBuf, sync::Arc};
+use std::sync::Arc;
 
 use linan_backend::{AppState, Application, Config, clock::Clock, db, demo, reference::Reference};
 use linan_shared::{BenefitPage, ErrorBody};
 use reqwest::StatusCode;
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::ConnectionTrait;
 use tokio::sync::oneshot;
 
 pub use linan_backend;
 pub use linan_shared;
 
 pub mod events;
+mod scratch;
+
+use scratch::{Scratch, fresh_database};
 
 /// Today by a fresh [`Clock`]: what every test application's clock says
 /// until the test moves it (`app.state.clock`).
@@ -62,7 +65,9 @@ pub struct TestApp {
     /// Which database this run uses.
     pub db: Db,
     shutdown: Option<oneshot::Sender<()>>,
-    sqlite_file: Option<PathBuf>,
+    /// The database, if this application owns it (a replica does not);
+    /// fields drop after `drop` below has told the server to stop.
+    _owned: Option<Scratch>,
 }
 
 impl Drop for TestApp {
@@ -70,82 +75,17 @@ impl Drop for TestApp {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        if let Some(path) = &self.sqlite_file {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
-        }
-    }
-}
-
-/// The PostgreSQL admin URL, or `None` (skip) — a panic under `CI=true`.
-fn postgres_admin_url() -> Option<String> {
-    match std::env::var("LINAN_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true but LINAN_TEST_POSTGRES_URL is not set: the PostgreSQL pass must run in CI")
-        }
-        _ => {
-            eprintln!("LINAN_TEST_POSTGRES_URL not set: PostgreSQL pass skipped");
-            None
-        }
-    }
-}
-
-/// Replaces the database name (the last path segment) of a PostgreSQL URL.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
-    let base = match base.rfind('/') {
-        Some(i) if i > "postgres://".len() => &base[..i],
-        _ => base,
-    };
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
-    }
-}
-
-/// A fresh database URL for `db`, or `None` if the PostgreSQL pass is skipped.
-async fn fresh_database(db: Db) -> Option<(String, Option<PathBuf>)> {
-    let unique = uuid::Uuid::new_v4().simple().to_string();
-    match db {
-        Db::Sqlite => {
-            let path = std::env::temp_dir().join(format!("linan-test-{unique}.sqlite"));
-            Some((format!("sqlite://{}?mode=rwc", path.display()), Some(path)))
-        }
-        Db::Postgres => {
-            let admin = postgres_admin_url()?;
-            let name = format!("linan_test_{unique}");
-            let conn = Database::connect(&admin)
-                .await
-                .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at LINAN_TEST_POSTGRES_URL: {e}"));
-            conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                .await
-                .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
-            let _ = conn.close().await;
-            Some((with_database(&admin, &name), None))
-        }
     }
 }
 
 /// A fresh, migrated database that no application serves yet, for tests of
-/// start-up itself ([`Application::build`]); a SQLite file is deleted on drop.
+/// start-up itself ([`Application::build`]); removed on drop.
 pub struct FreshDb {
     /// Which database.
     pub db: Db,
     /// Its URL.
     pub url: String,
-    sqlite_file: Option<PathBuf>,
-}
-
-impl Drop for FreshDb {
-    fn drop(&mut self) {
-        if let Some(path) = &self.sqlite_file {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
-        }
-    }
+    _owned: Scratch,
 }
 
 impl FreshDb {
@@ -163,8 +103,8 @@ impl FreshDb {
 /// A fresh database with no tables at all (not even migrated), for tests
 /// of migrations and of tools; `None` when the PostgreSQL pass is skipped.
 pub async fn blank_db(db: Db) -> Option<FreshDb> {
-    let (url, sqlite_file) = fresh_database(db).await?;
-    Some(FreshDb { db, url, sqlite_file })
+    let (url, owned) = fresh_database(db).await?;
+    Some(FreshDb { db, url, _owned: owned })
 }
 
 /// A fresh database with `seed` (the demo under the public demo key); `None`
@@ -188,7 +128,7 @@ pub async fn spawn_app(db: Db, seed: Seed) -> Option<TestApp> {
 
 /// Like [`spawn_app`], adjusting the configuration first.
 pub async fn spawn_app_with(db: Db, seed: Seed, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
-    let (url, sqlite_file) = fresh_database(db).await?;
+    let (url, owned) = fresh_database(db).await?;
     let mut config = Config::for_database(&url);
     adjust(&mut config);
     let conn = db::connect(&config).await.unwrap_or_else(|e| panic!("connect {url}: {e}"));
@@ -196,11 +136,11 @@ pub async fn spawn_app_with(db: Db, seed: Seed, adjust: impl FnOnce(&mut Config)
     if seed == Seed::Demo {
         demo::load(&conn).await.unwrap_or_else(|e| panic!("demo data: {e}"));
     }
-    Some(start(config, conn, db, sqlite_file).await)
+    Some(start(config, conn, db, Some(owned)).await)
 }
 
 /// Serves `config` on `conn` in the background.
-async fn start(config: Config, conn: sea_orm::DatabaseConnection, db: Db, sqlite_file: Option<PathBuf>) -> TestApp {
+async fn start(config: Config, conn: sea_orm::DatabaseConnection, db: Db, owned: Option<Scratch>) -> TestApp {
     let app = Application::with_database(config, conn).await.unwrap_or_else(|e| panic!("start: {e}"));
     let address = format!("http://{}", app.local_addr());
     let metrics_address = app.metrics_addr().map(|a| format!("http://{a}"));
@@ -214,7 +154,7 @@ async fn start(config: Config, conn: sea_orm::DatabaseConnection, db: Db, sqlite
         .timeout(std::time::Duration::from_secs(30))
         .build()
         .unwrap_or_else(|e| panic!("client: {e}"));
-    TestApp { address, metrics_address, client, state, db, shutdown: Some(tx), sqlite_file }
+    TestApp { address, metrics_address, client, state, db, shutdown: Some(tx), _owned: owned }
 }
 
 impl TestApp {
@@ -340,21 +280,6 @@ macro_rules! db_tests {
             )*
         }
     };
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_database;
-
-    #[test]
-    fn database_names_are_replaced_in_urls() {
-        assert_eq!(
-            with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
-            "postgres://postgres@127.0.0.1:5432/x"
-        );
-        assert_eq!(with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
-        assert_eq!(with_database("postgres://u@h:5432", "x"), "postgres://u@h:5432/x");
-    }
 }
 
 /// Fixtures: partners and benefits written through the catalogue services,

@@ -3,7 +3,7 @@
 
 use linan_backend::{Application, Config};
 use linan_shared::{BenefitSummary, CardSchemesDto, CategoryDto, DistrictDto, Lang, PartnerKind};
-use linan_tests::{TestApp, db_tests};
+use linan_tests::{Db, FreshDb, TestApp, blank_db, db_tests};
 
 db_tests!(Demo => {
     the_demo_catalogue_looks_alive,
@@ -69,9 +69,10 @@ async fn cross_city_government_services_are_listed_in_both_districts(app: TestAp
     }
 }
 
-fn sqlite_url(name: &str) -> (String, std::path::PathBuf) {
-    let path = std::env::temp_dir().join(format!("linan-start-{name}-{}.sqlite", uuid::Uuid::new_v4().simple()));
-    (format!("sqlite://{}?mode=rwc", path.display()), path)
+/// A new SQLite database (not yet created), removed with its side files
+/// when the result is dropped.
+async fn sqlite() -> FreshDb {
+    blank_db(Db::Sqlite).await.unwrap()
 }
 
 async fn count_benefits(config: Config) -> usize {
@@ -93,12 +94,11 @@ async fn count_benefits(config: Config) -> usize {
 
 #[tokio::test]
 async fn first_start_creates_migrates_and_seeds_once() {
-    let (url, path) = sqlite_url("demo");
-    let config = Config { no_demo: false, ..Config::for_database(&url) };
+    let db = sqlite().await;
+    let config = Config { no_demo: false, ..db.config() };
     let first = count_benefits(config.clone()).await;
     assert!(first >= 60, "{first}");
     assert_eq!(count_benefits(config).await, first, "a second start does not load the demo again");
-    let _ = std::fs::remove_file(path);
 }
 
 #[tokio::test]
@@ -114,8 +114,7 @@ async fn production_mode_and_no_demo_load_nothing() {
         ("no-demo", |url| Config { no_demo: true, ..Config::for_database(url) }),
     ];
     for (name, config) in modes {
-        let (url, path) = sqlite_url(name);
-        assert_eq!(count_benefits(config(&url)).await, 0, "{name}");
-        let _ = std::fs::remove_file(path);
+        let db = sqlite().await;
+        assert_eq!(count_benefits(config(&db.url)).await, 0, "{name}");
     }
 }

@@ -19,6 +19,7 @@ mod embed_sites;
 mod errors;
 mod events;
 mod front;
+mod harness;
 mod http;
 mod lang;
 mod live;
