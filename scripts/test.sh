@@ -20,14 +20,20 @@ source scripts/lib.sh
 ensure_rust
 export LINAN_TEST_POSTGRES_URL="${LINAN_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
+# The browsers' temp folders (Chromium's profiles and scoped folders, about
+# 25 MB a run, which it does not always remove) go here, removed at exit.
+browser_tmp="$(mktemp -d)"
+drop_test_databases() { :; }
+trap 'drop_test_databases; rm -rf "$browser_tmp"' EXIT
+
 if ensure_postgres; then
   say "PostgreSQL reachable: both database passes will run"
+  # Each test drops its own database; this sweeps up after a killed run.
   drop_test_databases() {
     psql "$LINAN_TEST_POSTGRES_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'linan_test_%'" 2>/dev/null |
-      while read -r db; do psql "$LINAN_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true; done
+      while read -r db; do psql "$LINAN_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true; done
   }
   drop_test_databases
-  trap drop_test_databases EXIT
 elif [ "${CI:-}" = "true" ]; then
   die "PostgreSQL is not reachable on 127.0.0.1:5432; under CI=true the PostgreSQL pass must run"
 else
@@ -69,20 +75,20 @@ fi
 
 ensure_chromium
 say "widget component tests (wasm-bindgen-test, headless Chromium)"
-run env CHROMEDRIVER="$(command -v chromedriver)" \
+run env TMPDIR="$browser_tmp" CHROMEDRIVER="$(command -v chromedriver)" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$PWD/.tools/bin/wasm-bindgen-test-runner" \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked -p linan-frontend --target wasm32-unknown-unknown
 
 say "end-to-end browser tests (headless Chromium, real backend, demo data)"
-(cd frontend && run node --test --test-concurrency=1 --test-reporter=tap e2e/)
-(cd portal && run node --test --test-concurrency=1 --test-reporter=tap e2e/)
+(cd frontend && TMPDIR="$browser_tmp" run node --test --test-concurrency=1 --test-reporter=tap e2e/)
+(cd portal && TMPDIR="$browser_tmp" run node --test --test-concurrency=1 --test-reporter=tap e2e/)
 
 # Issue 12's first-paint ratio on every run: a benchmark, so its figures are
 # printed and never pass or fail the run (docs/benchmarks.md has the
 # release-build figures; here the debug backend answers both pages alike).
 say "benchmark: the widget's first paint against its plain-JavaScript twin (figures, not a test)"
-RUNS=9 node frontend/bench/first-paint.mjs
+RUNS=9 TMPDIR="$browser_tmp" node frontend/bench/first-paint.mjs
 
 # One closing line over every runner (cargo's "N passed; N failed", node's
 # TAP "# pass N"/"# fail N"), so the total is not hidden behind the last
