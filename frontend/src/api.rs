@@ -243,14 +243,14 @@ pub async fn card_overview(
     (finish(benefits).await, finish(history).await)
 }
 
-/// One page of events (`url` from [`crate::events_state::events_url`]).
+/// One page of events (`url` from [`crate::event_query::events_url`]).
 pub async fn events(url: &str) -> Result<EventPage, ClientError> {
     finish(request(&Prefetched::default(), url)).await
 }
 
 /// One event in full.
 pub async fn event(config: &WidgetConfig, id: i64) -> Result<EventDetail, ClientError> {
-    finish(request(&Prefetched::default(), &crate::events_state::event_url(config, id))).await
+    finish(request(&Prefetched::default(), &crate::event_query::event_url(config, id))).await
 }
 
 /// Why a registration did not go through: a refusal's error code (the

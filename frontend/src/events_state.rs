@@ -1,50 +1,17 @@
 //! The events tab's state: the filters (type, district, search), the
 //! events shown with the cursor of the next page, and the event opened. A
 //! reducer like [`crate::state`] (whose [`Phase`] it shares), so the rules
-//! are tested natively; and the list's URL.
+//! are tested natively. Its URLs are [`crate::event_query`]'s.
 
 use std::rc::Rc;
 
-use linan_shared::{DistrictCode, EventPage, EventSummary, EventType, percent_encode};
+use linan_shared::{DistrictCode, EventPage, EventSummary, EventType};
 use yew::Reducible;
 
 use crate::api::ClientError;
 use crate::attrs::WidgetConfig;
+use crate::event_query::EventFilters;
 use crate::state::{Phase, Status};
-
-/// What the visitor chose.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EventFilters {
-    /// One type, or all.
-    pub event_type: Option<EventType>,
-    /// One district, or all (the widget's `district` attribute at first).
-    pub district: Option<DistrictCode>,
-    /// Search terms, normalised.
-    pub q: Option<String>,
-}
-
-/// `events?lang=…&district=…&type=…&q=…&limit=…&cursor=…`, the list's URL.
-pub fn events_url(config: &WidgetConfig, filters: &EventFilters, cursor: Option<&str>) -> String {
-    let mut path = format!("events?lang={}&limit={}", config.lang.tag(), config.limit);
-    let mut param = |name: &str, value: Option<&str>| {
-        if let Some(value) = value {
-            path.push('&');
-            path.push_str(name);
-            path.push('=');
-            path.push_str(&percent_encode(value));
-        }
-    };
-    param("district", filters.district.as_ref().map(|d| d.as_str()));
-    param("type", filters.event_type.map(EventType::as_str));
-    param("q", filters.q.as_deref());
-    param("cursor", cursor);
-    config.endpoint(&path)
-}
-
-/// One event, in the widget's language.
-pub fn event_url(config: &WidgetConfig, id: i64) -> String {
-    config.endpoint(&format!("events/{id}?lang={}", config.lang.tag()))
-}
 
 /// The list and its paging.
 #[derive(Debug, Clone, PartialEq)]
@@ -204,26 +171,13 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_url_carries_language_district_type_search_and_cursor() {
-        let config = WidgetConfig::from_raw(&RawAttrs {
-            district: Some("nanhai".into()),
-            lang: Some("en".into()),
-            api: Some("https://t.example.cn".into()),
-            ..RawAttrs::default()
-        });
+    fn the_list_starts_in_the_widgets_district() {
+        let config = WidgetConfig::from_raw(&RawAttrs { district: Some("nanhai".into()), ..RawAttrs::default() });
         let list = EventList::new(&config);
-        assert_eq!(list.filters.district.as_ref().map(|d| d.as_str()), Some("nanhai"));
         assert_eq!(
-            events_url(&config, &list.filters, None),
-            "https://t.example.cn/api/v1/events?lang=en&limit=20&district=nanhai"
+            list.filters,
+            EventFilters { district: DistrictCode::parse("nanhai").ok(), ..EventFilters::default() }
         );
-        let filters =
-            EventFilters { event_type: Some(EventType::JobFair), district: None, q: Some("西樵 & co".into()) };
-        assert_eq!(
-            events_url(&config, &filters, Some("abc=")),
-            "https://t.example.cn/api/v1/events?lang=en&limit=20&type=job_fair&q=%E8%A5%BF%E6%A8%B5%20%26%20co&cursor=abc%3D"
-        );
-        assert_eq!(event_url(&config, 7), "https://t.example.cn/api/v1/events/7?lang=en");
     }
 
     #[test]

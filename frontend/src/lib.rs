@@ -44,6 +44,7 @@ pub mod detail_embed;
 pub mod dom;
 pub mod eligibility;
 pub mod embed;
+pub mod event_query;
 pub mod event_wording;
 pub mod events_embed;
 pub mod events_state;

@@ -17,8 +17,9 @@ use super::{
 use crate::api;
 use crate::attrs::WidgetConfig;
 use crate::dom::focus_within;
+use crate::event_query::events_url;
 use crate::event_wording::type_key;
-use crate::events_state::{EventAction, EventList, events_url};
+use crate::events_state::{EventAction, EventList};
 use crate::hooks::{Reference, use_search};
 use crate::i18n::{EventKey, Key, t};
 use crate::state::{Phase, Status};
