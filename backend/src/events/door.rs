@@ -13,7 +13,7 @@ use sea_orm::{
     sea_query::Expr,
 };
 
-use super::organise::{Organiser, own_row};
+use super::organiser::{Organiser, own_row};
 use crate::{
     audit::{self, By, Change},
     auth::Actor,

@@ -22,6 +22,7 @@ pub mod door;
 pub mod holder;
 pub mod ical;
 pub mod organise;
+pub mod organiser;
 pub mod public;
 pub mod register;
 pub mod revise;

@@ -20,7 +20,7 @@ use sea_orm::{
 
 use super::{
     content::{Resolved, content_row, resolve, revision_input, write_rules},
-    organise::{Organiser, dto_of, field, finish},
+    organiser::{Organiser, dto_of, field, finish},
     register::{locked, seat_waitlist},
 };
 use crate::{

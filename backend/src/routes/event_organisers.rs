@@ -2,7 +2,7 @@
 //! `/api/v1/merchant/events` (draft, submit, cancel), district and alliance
 //! admins under `/api/v1/admin/events` (their district's own events, and
 //! the review of partners' submissions). The services apply the policy
-//! ([`crate::events::organise::Organiser`]); each route first checks the role
+//! ([`crate::events::organiser::Organiser`]); each route first checks the role
 //! its prefix is for.
 
 use axum::{
