@@ -2,6 +2,7 @@
 //! `restore`, `seed-demo`, `admin create`, `cards import`, `reference load`.
 
 pub mod backup;
+pub mod cards_import;
 pub mod check;
 pub mod reference;
 
@@ -86,7 +87,7 @@ pub enum CardsCommand {
     /// `card_number,scheme,tier,holder_name,national_id,valid_from,valid_until,status`.
     /// All or nothing: every rejected row is listed with its line and reason,
     /// and then nothing is written. Re-importing a file changes nothing.
-    Import(cards::cli::CardsImport),
+    Import(cards_import::CardsImport),
 }
 
 /// `linan admin …`.
@@ -212,7 +213,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
         Command::Admin { command: AdminCommand::Create(args) } => create_admin(args).await?,
-        Command::Cards { command: CardsCommand::Import(args) } => cards::cli::import(args).await?,
+        Command::Cards { command: CardsCommand::Import(args) } => cards_import::import(args).await?,
         Command::Reference { command: ReferenceCommand::Load(args) } => reference::load(args).await?,
     }
     Ok(())

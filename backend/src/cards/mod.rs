@@ -5,7 +5,6 @@
 //! Raw ID numbers exist only in memory while a row is checked and hashed;
 //! they are never stored, logged, or repeated in an error.
 
-pub mod cli;
 mod identity;
 pub mod import;
 mod national_id;

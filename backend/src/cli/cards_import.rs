@@ -1,13 +1,18 @@
 //! `linan cards import FILE.csv [--dry-run] [--district CODE]`: the command
-//! line face of [`super::import`], with a progress bar on a terminal.
+//! line face of [`crate::cards::import`], with a progress bar on a terminal.
 
 use std::{io::IsTerminal, path::PathBuf, sync::Arc};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use linan_shared::ImportReport;
 
-use super::{IdKey, ImportOptions, Progress};
-use crate::{Config, cli::CliError, db, error::ApiError};
+use super::CliError;
+use crate::{
+    Config,
+    cards::{IdKey, ImportOptions, Progress},
+    db,
+    error::ApiError,
+};
 
 /// `linan cards import`.
 #[derive(Debug, clap::Args)]
@@ -57,12 +62,12 @@ pub async fn import(args: CardsImport) -> Result<(), CliError> {
     let options = ImportOptions { now: crate::clock::Clock::default().now(), dry_run: args.dry_run, district_id };
     let source = std::io::BufReader::with_capacity(1 << 20, file);
     let started = std::time::Instant::now();
-    let report = super::import(&db, &key, &reference, source, options, None, Arc::new(Bar(bar.clone())))
+    let report = crate::cards::import(&db, &key, &reference, source, options, None, Arc::new(Bar(bar.clone())))
         .await
         .map_err(|e| match e {
-            ApiError::Database(e) => CliError::Database(e),
-            other => CliError::Import(other),
-        })?;
+        ApiError::Database(e) => CliError::Database(e),
+        other => CliError::Import(other),
+    })?;
     bar.finish_and_clear();
     print(&report, started.elapsed());
     db.close().await?;

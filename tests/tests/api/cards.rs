@@ -5,7 +5,8 @@
 
 use linan_backend::{
     Application, Config,
-    cards::{self, check_character},
+    cards::check_character,
+    cli,
     entity::{card, person},
 };
 use linan_shared::{AuditPage, CardNumberFormat, CheckDigit, ImportReport};
@@ -319,18 +320,18 @@ async fn the_command_line_imports_through_the_same_code(app: TestApp) {
         row(&youyue(400), "youyue_foshan", "B", &id(400), "active")
     );
     std::fs::write(&path, file).unwrap();
-    let args = |dry_run: bool, district: Option<&str>| cards::cli::CardsImport {
+    let args = |dry_run: bool, district: Option<&str>| cli::cards_import::CardsImport {
         file: path.clone(),
         dry_run,
         district: district.map(str::to_owned),
         config: Config::for_database(&app.state.config.database_url),
     };
-    cards::cli::import(args(true, None)).await.unwrap();
+    cli::cards_import::import(args(true, None)).await.unwrap();
     assert!(card(&app, &liwan(400)).await.is_none());
-    let refused = cards::cli::import(args(false, Some("nanhai"))).await.unwrap_err();
+    let refused = cli::cards_import::import(args(false, Some("nanhai"))).await.unwrap_err();
     assert!(refused.to_string().contains("1 row(s) rejected"), "{refused}");
     assert!(card(&app, &youyue(400)).await.is_none());
-    cards::cli::import(args(false, None)).await.unwrap();
+    cli::cards_import::import(args(false, None)).await.unwrap();
     let (a, b) = (card(&app, &liwan(400)).await.unwrap(), card(&app, &youyue(400)).await.unwrap());
     assert_eq!(a.person_id, b.person_id);
     let _ = std::fs::remove_file(&path);
