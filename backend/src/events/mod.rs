@@ -1,4 +1,4 @@
-//! Events of the alliance: organisers write them ([`organise`]) and edit
+//! Events of the alliance: organisers ([`organiser`]) write them ([`organise`]) and edit
 //! them ([`revise`]), the public
 //! reads them ([`public`], also as calendar files: [`ical`]), cardholders register and cancel ([`register`],
 //! their list [`holder`]), and organisers run the door ([`door`]).
