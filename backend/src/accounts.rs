@@ -165,7 +165,7 @@ pub async fn signup<C: ConnectionTrait + TransactionTrait>(
             }));
         }
     } else {
-        let profile = crate::review::partner::dto(reference, &p)?;
+        let profile = crate::review::partner_profile::dto(reference, &p)?;
         let change = Change {
             action: AuditAction::PartnerCreate,
             entity: "partner",

@@ -13,6 +13,7 @@ mod drafts;
 pub mod offer;
 pub mod page;
 pub mod partner;
+pub mod partner_profile;
 pub mod partner_revision;
 
 pub use claim::{claim_benefit, claim_event, claim_partner};

@@ -4,21 +4,26 @@
 //! A partner not yet public (pending or rejected) edits its profile in
 //! place. An approved or suspended one changes its phone at once, while a
 //! new name, kind, address or location becomes a pending revision (see
-//! [`super::partner_revision`]) and the live profile stays as it is.
+//! [`super::partner_revision`]) and the live profile stays as it is. How a
+//! profile reads, with its revision, is [`super::partner_profile`].
 
-use chrono::SecondsFormat;
-use linan_shared::{AuditAction, Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerStatus, PartnerWrite};
+use linan_shared::{AuditAction, Decision, PartnerList, PartnerProfileDto, PartnerStatus, PartnerWrite};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
     TransactionTrait,
 };
 
-use super::{claim_partner, page::PageRequest, partner_revision as revision};
+use super::{
+    claim_partner,
+    page::PageRequest,
+    partner_profile::{audit_json, dtos, load, set_reviewed, with_revision},
+    partner_revision as revision,
+};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
-    catalogue::{assemble, bump_version},
-    entity::{partner, partner_revision},
+    catalogue::bump_version,
+    entity::partner,
     error::ApiError,
     reference::Reference,
 };
@@ -56,41 +61,6 @@ impl PartnerAction {
     }
 }
 
-/// The registered details of a partner row.
-pub fn profile(reference: &Reference, p: &partner::Model) -> Result<PartnerInput, ApiError> {
-    Ok(PartnerInput {
-        name: p.name(),
-        kind: assemble::partner_kind(p),
-        district: reference
-            .district_code(p.district_id)
-            .ok_or_else(|| ApiError::Internal(format!("partner {} has an unknown district", p.id)))?,
-        address: p.address(),
-        location: assemble::partner_location(p),
-        phone: p.phone.clone(),
-    })
-}
-
-/// A partner row as its staff and reviewers see it.
-pub fn dto(reference: &Reference, p: &partner::Model) -> Result<PartnerProfileDto, ApiError> {
-    Ok(PartnerProfileDto {
-        id: p.id,
-        status: p.status,
-        version: p.version,
-        profile: profile(reference, p)?,
-        reason: p.reason.clone(),
-        revision: None,
-        updated_at: p.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
-    })
-}
-
-pub(super) fn audit_json(dto: &PartnerProfileDto) -> Option<serde_json::Value> {
-    serde_json::to_value(dto).ok()
-}
-
-pub(super) async fn load(db: &impl ConnectionTrait, id: i64) -> Result<partner::Model, ApiError> {
-    partner::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("partner"))
-}
-
 /// The merchant's own partner.
 pub async fn own(
     db: &impl ConnectionTrait,
@@ -99,16 +69,6 @@ pub async fn own(
 ) -> Result<PartnerProfileDto, ApiError> {
     let partner_id = policy::merchant_partner(actor)?;
     with_revision(db, reference, &load(db, partner_id).await?).await
-}
-
-/// [`dto`] with the partner's pending or refused revision.
-pub async fn with_revision(
-    db: &impl ConnectionTrait,
-    reference: &Reference,
-    p: &partner::Model,
-) -> Result<PartnerProfileDto, ApiError> {
-    let revision = partner_revision::Entity::find_by_id(p.id).one(db).await?;
-    Ok(PartnerProfileDto { revision: revision.map(|r| revision::dto(p, &r)).transpose()?, ..dto(reference, p)? })
 }
 
 /// The merchant edits its partner's details. A partner not yet public
@@ -168,19 +128,6 @@ pub async fn edit_own<C: ConnectionTrait + TransactionTrait>(
     Ok(new)
 }
 
-/// Writes the reviewed details of `input` (all but the phone and the district) into `row`.
-pub(super) fn set_reviewed(row: &mut partner::ActiveModel, input: &PartnerInput) {
-    row.kind = Set(input.kind.as_str().to_owned());
-    row.name_zh_cn = Set(input.name.zh_cn.clone());
-    row.name_zh_hk = Set(input.name.zh_hk.clone());
-    row.name_en = Set(input.name.en.clone());
-    row.address_zh_cn = Set(input.address.zh_cn.clone());
-    row.address_zh_hk = Set(input.address.zh_hk.clone());
-    row.address_en = Set(input.address.en.clone());
-    row.lat = Set(input.location.lat());
-    row.lon = Set(input.location.lon());
-}
-
 /// A page of the partners in the admin's scope with `status` (default
 /// `pending`), oldest change first.
 pub async fn queue(
@@ -197,7 +144,7 @@ pub async fn queue(
     }
     let rows = page.apply(find, partner::Column::UpdatedAt, partner::Column::Id).all(db).await?;
     let (rows, next_cursor) = page.split(rows, |p| (p.updated_at, p.id));
-    Ok(PartnerList { items: revision::dtos(db, reference, &rows).await?, next_cursor })
+    Ok(PartnerList { items: dtos(db, reference, &rows).await?, next_cursor })
 }
 
 /// One partner, for an admin of its district.

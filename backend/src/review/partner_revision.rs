@@ -17,17 +17,15 @@
 
 use std::collections::HashMap;
 
-use chrono::{SecondsFormat, Utc};
-use linan_shared::{
-    AuditAction, Decision, PartnerInput, PartnerList, PartnerProfileDto, PartnerRevisionDto, RevisionStatus,
-};
+use chrono::Utc;
+use linan_shared::{AuditAction, Decision, PartnerInput, PartnerList, PartnerProfileDto, RevisionStatus};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
     TransactionTrait,
     sea_query::{Expr, Query},
 };
 
-use super::{claim_partner, page::PageRequest, partner as profile};
+use super::{claim_partner, page::PageRequest, partner_profile as profile};
 use crate::{
     audit::{self, By, Change},
     auth::{Actor, policy},
@@ -41,40 +39,6 @@ use crate::{
 fn changes_reviewed(live: &PartnerInput, proposed: &PartnerInput) -> bool {
     let proposed = PartnerInput { phone: live.phone.clone(), ..proposed.clone() };
     *live != proposed
-}
-
-/// A revision row as its partner's staff and reviewers see it; `p` is the live partner.
-pub fn dto(p: &partner::Model, r: &partner_revision::Model) -> Result<PartnerRevisionDto, ApiError> {
-    let proposed: PartnerInput = serde_json::from_str(&r.content)
-        .map_err(|e| ApiError::Internal(format!("revision of partner {}: {e}", p.id)))?;
-    Ok(PartnerRevisionDto {
-        status: r.status,
-        profile: PartnerInput { phone: p.phone.clone(), ..proposed },
-        reason: r.reason.clone(),
-        updated_at: r.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
-    })
-}
-
-/// Partners as DTOs with their revisions, loaded in one query.
-pub async fn dtos(
-    db: &impl ConnectionTrait,
-    reference: &Reference,
-    rows: &[partner::Model],
-) -> Result<Vec<PartnerProfileDto>, ApiError> {
-    let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
-    let revisions: HashMap<i64, partner_revision::Model> = partner_revision::Entity::find()
-        .filter(partner_revision::Column::PartnerId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.partner_id, r))
-        .collect();
-    rows.iter()
-        .map(|p| {
-            let revision = revisions.get(&p.id).map(|r| dto(p, r)).transpose()?;
-            Ok(PartnerProfileDto { revision, ..profile::dto(reference, p)? })
-        })
-        .collect()
 }
 
 /// Stores what `proposed` changes of the `live` details as the partner's
@@ -149,7 +113,7 @@ pub async fn queue(
         let p = partners
             .remove(&r.partner_id)
             .ok_or_else(|| ApiError::Internal(format!("revision of a missing partner {}", r.partner_id)))?;
-        items.push(PartnerProfileDto { revision: Some(dto(&p, r)?), ..profile::dto(reference, &p)? });
+        items.push(PartnerProfileDto { revision: Some(profile::revision_dto(&p, r)?), ..profile::dto(reference, &p)? });
     }
     Ok(PartnerList { items, next_cursor })
 }
