@@ -58,13 +58,13 @@ start_nginx
 nginx=http://127.0.0.1:$PORT/list.json
 curl -fsS "$nginx" | cmp -s - "$WORK/www/list.json" || die "nginx serves other bytes"
 curl -fsS -H "Accept-Encoding: gzip" "$nginx" | cmp -s - "$WORK/www/list.json.gz" || die "nginx serves other gzip bytes"
-etag=$(curl -fsS -D - -o /dev/null "$linan" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')
+etag=$(etag_of "$linan")
 code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$linan")
 [ "$code" = 304 ] || die "If-None-Match answered $code, not 304"
 say "list page $(wc -c <"$WORK/www/list.json") bytes, gzip $(wc -c <"$WORK/www/list.json.gz"); ETag $etag"
 # nginx's own 304 for the same file: the same-sized answer from the fastest server
 # here, so it shows how far the one wrk thread can go on tiny answers.
-nginx_etag=$(curl -fsS -D - -o /dev/null "$nginx" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')
+nginx_etag=$(etag_of "$nginx")
 code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $nginx_etag" "$nginx")
 [ "$code" = 304 ] || die "nginx answered If-None-Match with $code, not 304"
 # The ceiling: nginx's 204 without a file or a body, the cheapest answer any

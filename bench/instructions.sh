@@ -47,7 +47,7 @@ for path in "${paths[@]}"; do
   bytes=$(curl -fsS "$url" | wc -c)
   header=X-Bench:1
   if [ "${BENCH_NOT_MODIFIED:-0}" = 1 ]; then
-    header="If-None-Match: $(curl -fsS -D - -o /dev/null "$url" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')"
+    header="If-None-Match: $(etag_of "$url")"
     code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$header" "$url")
     [ "$code" = 304 ] || die "$path answered its own ETag with $code, not 304"
     bytes=0

@@ -57,6 +57,11 @@ wait_ready() {
   die "$1 did not become ready (logs in $WORK)"
 }
 
+# The ETag header's value of URL's answer (empty when it has none).
+etag_of() {
+  curl -fsS -D - -o /dev/null "$1" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }'
+}
+
 # Runs wrk once: URL, seconds, threads, connections, extra args (headers).
 # Prints "rps p50_ms p99_ms non2xx3xx socket_errors".
 run_wrk() {

@@ -135,8 +135,7 @@ for size in $SIZES; do
     start_nginx
     static=$PORT
     curl -fsS "http://127.0.0.1:$static/list.json" | cmp -s - "$WORK/www/list.json" || die "nginx serves other bytes"
-    etag=$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$cached$LIST" | tr -d '\r' |
-      awk 'tolower($1) == "etag:" { print $2 }')
+    etag=$(etag_of "http://127.0.0.1:$cached$LIST")
     [ -n "$etag" ] || die "the list page has no ETag"
     code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "http://127.0.0.1:$cached$LIST")
     [ "$code" = 304 ] || die "If-None-Match answered $code, not 304"

@@ -37,7 +37,7 @@ trap 'stop_servers; rm -rf "$WORK"' EXIT
 start_seeded_model "$SIZE"
 linan_pid=${PIDS[0]}
 url="http://127.0.0.1:$PORT/api/v1/benefits?limit=20"
-etag=$(curl -fsS -D - -o /dev/null "$url" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')
+etag=$(etag_of "$url")
 [ -n "$etag" ] || die "the list page has no ETag"
 mkdir -p "$WORK/www"
 curl -fsS -o "$WORK/www/list.json" "$url"
@@ -45,7 +45,7 @@ NGINX_WORKERS=1 start_nginx
 nginx=http://127.0.0.1:$PORT
 nginx_pid=$(pgrep -P "${PIDS[1]}" | head -1)
 [ -n "$nginx_pid" ] || die "nginx has no worker"
-nginx_etag=$(curl -fsS -D - -o /dev/null "$nginx/list.json" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')
+nginx_etag=$(etag_of "$nginx/list.json")
 TICK=$(getconf CLK_TCK)
 
 # Loads URL with HEADER and prints one row for the process PID as ANSWER.
